@@ -1,0 +1,154 @@
+namespace MirrorSense.Synchrony.CrossCorrelation;
+
+/// <summary>
+/// Computes one window's row of the matrix. Holds scratch space reused from window to window, so one
+/// instance serves one thread.
+/// </summary>
+internal sealed class WindowCorrelator
+{
+    private readonly CrossCorrelationSettings _settings;
+    private readonly SpanStatistics _a;
+    private readonly SpanStatistics _b;
+
+    public WindowCorrelator(CrossCorrelationSettings settings)
+    {
+        _settings = settings;
+        _a = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
+        _b = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
+    }
+
+    /// <param name="a">A's samples of the window span (window + lag).</param>
+    /// <param name="b">B's samples of the window span.</param>
+    /// <param name="worstMissing">Missing samples in the span of the series with more of them.</param>
+    public double[] Correlate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int worstMissing)
+    {
+        var values = new double[_settings.LagCount];
+        // rMEA: more than half of either span missing makes the whole window NA.
+        if (worstMissing > _settings.SpanSamples / 2.0)
+        {
+            Array.Fill(values, double.NaN);
+            return values;
+        }
+
+        if (worstMissing == 0)
+            CorrelateComplete(a, b, values);
+        else
+            CorrelateWithGaps(a, b, values);
+        for (var i = 0; i < values.Length; i++)
+            values[i] = CorrelationTransform.Apply(values[i], _settings);
+        return values;
+    }
+
+    /// <summary>No missing sample: means from prefix sums, squares per distinct range, the cross term per lag, all vectorised.</summary>
+    private void CorrelateComplete(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] values)
+    {
+        var win = _settings.WindowSamples;
+        _a.Load(a);
+        _b.Load(b);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (x0, y0) = WindowedCrossCorrelation.Offsets(i - _settings.LagSamples);
+            var x = a.Slice(x0, win);
+            var y = b.Slice(y0, win);
+            var meanX = _a.Mean(x0);
+            var meanY = _b.Mean(y0);
+            values[i] = new PairMoments(
+                Count: win,
+                Differing: win - Kernels.CountEqual(x, y),
+                SquaresX: _a.CentredSquares(x0),
+                SquaresY: _b.CentredSquares(y0),
+                Products: Kernels.CentredProducts(x, y, meanX, meanY)).Correlation();
+        }
+    }
+
+    /// <summary>Some samples missing: R's <c>use = "complete.obs"</c>, two passes over the complete pairs.</summary>
+    private void CorrelateWithGaps(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] values)
+    {
+        var win = _settings.WindowSamples;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (x0, y0) = WindowedCrossCorrelation.Offsets(i - _settings.LagSamples);
+            var x = a.Slice(x0, win);
+            var y = b.Slice(y0, win);
+            long count = 0, differing = 0;
+            double sumX = 0, sumY = 0, firstX = double.NaN, firstY = double.NaN;
+            bool constantX = true, constantY = true;
+            for (var k = 0; k < win; k++)
+            {
+                if (double.IsNaN(x[k]) || double.IsNaN(y[k]))
+                    continue;
+                if (count == 0)
+                {
+                    firstX = x[k];
+                    firstY = y[k];
+                }
+
+                constantX &= x[k] == firstX;
+                constantY &= y[k] == firstY;
+                count++;
+                if (x[k] != y[k])
+                    differing++;
+                sumX += x[k] - firstX;
+                sumY += y[k] - firstY;
+            }
+
+            if (count < 2 || differing < 2 || constantX || constantY)
+            {
+                values[i] = double.NaN;
+                continue;
+            }
+
+            var meanX = firstX + sumX / count;
+            var meanY = firstY + sumY / count;
+            double squaresX = 0, squaresY = 0, products = 0;
+            for (var k = 0; k < win; k++)
+            {
+                if (double.IsNaN(x[k]) || double.IsNaN(y[k]))
+                    continue;
+                var dx = x[k] - meanX;
+                var dy = y[k] - meanY;
+                squaresX += dx * dx;
+                squaresY += dy * dy;
+                products += dx * dy;
+            }
+
+            values[i] = new PairMoments(count, differing, squaresX, squaresY, products).Correlation();
+        }
+    }
+
+    /// <summary>
+    /// Per-window facts about one series' span: prefix sums for range means, prefix counts of value
+    /// changes (a range is constant exactly when it has none), and cached centred squares per start.
+    /// </summary>
+    private sealed class SpanStatistics(int span, int window)
+    {
+        private readonly double[] _prefix = new double[span + 1];
+        private readonly int[] _changes = new int[span + 1];
+        private readonly double[] _squares = new double[span - window + 1];
+        private readonly double[] _samples = new double[span];
+        private double _origin;
+
+        public void Load(ReadOnlySpan<double> samples)
+        {
+            samples.CopyTo(_samples);
+            _origin = samples[0];
+            for (var i = 0; i < samples.Length; i++)
+            {
+                _prefix[i + 1] = _prefix[i] + (samples[i] - _origin);
+                _changes[i + 1] = _changes[i] + (i > 0 && samples[i] != samples[i - 1] ? 1 : 0);
+            }
+
+            Array.Fill(_squares, double.NaN);
+        }
+
+        public double Mean(int start) => _origin + (_prefix[start + window] - _prefix[start]) / window;
+
+        public double CentredSquares(int start)
+        {
+            if (!double.IsNaN(_squares[start]))
+                return _squares[start];
+            var constant = _changes[start + window] - _changes[start + 1] == 0;
+            return _squares[start] = constant ? 0 : Kernels.CentredSquares(_samples.AsSpan(start, window), Mean(start));
+        }
+    }
+}
