@@ -33,7 +33,35 @@ internal static class CellText
             value = double.NaN;
             return true;
         }
+        if (TryParseSmallInteger(content, out value))
+            return true;
         return double.TryParse(content, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value);
+    }
+
+    // Motion-energy files are integer pixel counts, and the general double parser costs several
+    // times more than this loop; up to 15 digits every integer is exact in a double.
+    private static bool TryParseSmallInteger(ReadOnlySpan<char> text, out double value)
+    {
+        var negative = text.Length > 0 && text[0] == '-';
+        var digits = negative ? text[1..] : text;
+        long number = 0;
+        if (digits.IsEmpty || digits.Length > 15)
+        {
+            value = 0;
+            return false;
+        }
+        foreach (var c in digits)
+        {
+            var digit = (uint)(c - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+            number = number * 10 + digit;
+        }
+        value = negative ? -number : number;
+        return true;
     }
 
     /// <summary>The cell as shown in an error message: quoted, and cut short so one bad line cannot flood the terminal.</summary>

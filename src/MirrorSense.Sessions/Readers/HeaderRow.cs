@@ -27,7 +27,8 @@ internal sealed class HeaderRow(string filePath, int line, ImmutableArray<string
             return index - 1;
         }
 
-        var name = column.Name!;
+        // default(ColumnReference) has neither; it can only come from a programming mistake.
+        var name = column.Name ?? throw new ArgumentException("The column reference has neither a position nor a name.", nameof(column));
         var found = -1;
         for (var i = 0; i < names.Length; i++)
         {

@@ -23,6 +23,7 @@ public sealed class DelimitedTextReaderTests
     [Theory]
     [InlineData("12", 12.0)]
     [InlineData("-3", -3.0)]
+    [InlineData("12345678901234567890", 1.2345678901234567e19)]
     [InlineData("0.25", 0.25)]
     [InlineData(".5", 0.5)]
     [InlineData("+1.5e3", 1500.0)]
