@@ -1,4 +1,8 @@
 using System.CommandLine;
+using MirrorSense.Cli;
 
-var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dyads.");
+var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dyads (posture, gesture, tone and tempo of voice).")
+{
+    SyncCommand.Create(),
+};
 return root.Parse(args).Invoke();

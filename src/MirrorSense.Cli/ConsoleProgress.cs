@@ -1,0 +1,33 @@
+using MirrorSense.Sessions.Synchrony;
+using Spectre.Console;
+
+namespace MirrorSense.Cli;
+
+/// <summary>A progress bar on standard error while long work runs, only when a person is watching.</summary>
+internal static class ConsoleProgress
+{
+    public static T Show<T>(bool worthShowing, Func<IProgress<SyncProgress>?, T> work)
+    {
+        if (!worthShowing || Console.IsErrorRedirected)
+            return work(null);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("sync", maxValue: 1);
+                return work(new Progress(task));
+            });
+    }
+
+    private sealed class Progress(ProgressTask task) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value)
+        {
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+            task.Description = Markup.Escape(value.Current);
+        }
+    }
+}
