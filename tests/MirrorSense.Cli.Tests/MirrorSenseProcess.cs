@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace MirrorSense.Cli.Tests;
+
+/// <summary>What a run of the real <c>mirrorsense</c> program printed and returned.</summary>
+internal sealed record ProcessOutcome(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the built <c>mirrorsense</c> executable as a user would, in its own process.</summary>
+internal static class MirrorSenseProcess
+{
+    public static ProcessOutcome Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mirrorsense.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start mirrorsense.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"mirrorsense {string.Join(' ', arguments)} did not finish within two minutes.");
+        }
+
+        return new ProcessOutcome(process.ExitCode, output.Result, error.Result);
+    }
+}
