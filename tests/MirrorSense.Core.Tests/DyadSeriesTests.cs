@@ -16,8 +16,8 @@ public sealed class DyadSeriesTests
     {
         var dyad = DyadSeries.FromArrays("d", 10, [1, 2], [3, 4]);
 
-        Assert.Equal([1.0, 2.0], dyad[Participant.A]);
-        Assert.Equal([3.0, 4.0], dyad[Participant.B]);
+        Assert.Equal([1.0, 2.0], dyad[Participant.A].ToArray());
+        Assert.Equal([3.0, 4.0], dyad[Participant.B].ToArray());
         Assert.Equal(Participant.B, Participant.A.Partner());
     }
 
