@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using MirrorSense.Bench;
+
+// `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` times the CLI end to end.
+if (args.Length > 0 && args[0] == "sync-process")
+    return SyncProcessBenchmark.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -36,25 +36,16 @@ internal static class Kernels
 
     public static double CentredSquares(ReadOnlySpan<double> x, double mean) => CentredProducts(x, x, mean, mean);
 
-    public static int CountEqual(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <summary>
+    /// Pairs with x != y, counting only up to <paramref name="enough"/>: rMEA asks for two, and real
+    /// series almost always differ within the first few samples, so this rarely reads far.
+    /// </summary>
+    public static int CountDiffering(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int enough)
     {
-        var i = 0;
-        long equal = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var acc = Vector<long>.Zero;
-            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
-            var yv = MemoryMarshal.Cast<double, Vector<double>>(y);
-            var n = Math.Min(xv.Length, yv.Length);
-            for (var v = 0; v < n; v++)
-                acc -= Vector.Equals(xv[v], yv[v]);
-            equal = Vector.Sum(acc);
-            i = n * Vector<double>.Count;
-        }
-
-        for (; i < x.Length; i++)
-            if (x[i] == y[i])
-                equal++;
-        return (int)equal;
+        var count = 0;
+        for (var i = 0; i < x.Length && count < enough; i++)
+            if (x[i] != y[i])
+                count++;
+        return count;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class WindowCorrelator
             var meanY = _b.Mean(y0);
             values[i] = new PairMoments(
                 Count: win,
-                Differing: win - Kernels.CountEqual(x, y),
+                Differing: Kernels.CountDiffering(x, y, PairMoments.EnoughDiffering),
                 SquaresX: _a.CentredSquares(x0),
                 SquaresY: _b.CentredSquares(y0),
                 Products: Kernels.CentredProducts(x, y, meanX, meanY)).Correlation();
