@@ -6,9 +6,8 @@ cd "$(dirname "$0")/.."
 tools/install-prerequisites.sh
 out="${1:-demo-output}"
 
-dotnet build src/MirrorSense.Cli -c Release -nologo -clp:ErrorsOnly -v:quiet
-mirrorsense=src/MirrorSense.Cli/bin/Release/net10.0/linux-x64/mirrorsense
-[ -x "$mirrorsense" ] || mirrorsense=$(find src/MirrorSense.Cli/bin/Release/net10.0 -name mirrorsense -type f | head -n 1)
+dotnet publish src/MirrorSense.Cli -c Release -o .build/mirrorsense -nologo -v:quiet
+mirrorsense=.build/mirrorsense/mirrorsense
 
 "$mirrorsense" sync samples/demo/*.txt --fps 25 --lag 5 --win 60 --inc 30 --pseudo dyads --seed 1 --out "$out"
 echo

@@ -34,6 +34,32 @@ internal static class Kernels
         return sum;
     }
 
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && x.Length >= 2 * Vector<double>.Count)
+        {
+            var acc0 = Vector<double>.Zero;
+            var acc1 = Vector<double>.Zero;
+            var xv = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var yv = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var pairs = Math.Min(xv.Length, yv.Length) & ~1;
+            for (var v = 0; v < pairs; v += 2)
+            {
+                acc0 = Vector.FusedMultiplyAdd(xv[v], yv[v], acc0);
+                acc1 = Vector.FusedMultiplyAdd(xv[v + 1], yv[v + 1], acc1);
+            }
+
+            sum = Vector.Sum(acc0 + acc1);
+            i = pairs * Vector<double>.Count;
+        }
+
+        for (; i < x.Length; i++)
+            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+        return sum;
+    }
+
     public static double CentredSquares(ReadOnlySpan<double> x, double mean) => CentredProducts(x, x, mean, mean);
 
     /// <summary>

@@ -39,25 +39,32 @@ internal sealed class WindowCorrelator
         return values;
     }
 
-    /// <summary>No missing sample: means from prefix sums, squares per distinct range, the cross term per lag, all vectorised.</summary>
+    /// <summary>
+    /// No missing sample. For L ≥ 0 every lag shares x = A[0, win), for L &lt; 0 every lag shares
+    /// y = B[0, win); centring that shared side once turns each lag's cross term into a single dot
+    /// product with the other side (centred on its span mean, which keeps the rounding of Σ(x − x̄)
+    /// from being magnified).
+    /// </summary>
     private void CorrelateComplete(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] values)
     {
         var win = _settings.WindowSamples;
+        var lag = _settings.LagSamples;
         _a.Load(a);
         _b.Load(b);
+        var sharedX = _a.CentredWindow(0);
+        var sharedY = _b.CentredWindow(0);
+        var spanA = _a.CentredSpan();
+        var spanB = _b.CentredSpan();
         for (var i = 0; i < values.Length; i++)
         {
-            var (x0, y0) = WindowedCrossCorrelation.Offsets(i - _settings.LagSamples);
-            var x = a.Slice(x0, win);
-            var y = b.Slice(y0, win);
-            var meanX = _a.Mean(x0);
-            var meanY = _b.Mean(y0);
+            var l = i - lag;
+            var (x0, y0) = WindowedCrossCorrelation.Offsets(l);
             values[i] = new PairMoments(
                 Count: win,
-                Differing: Kernels.CountDiffering(x, y, PairMoments.EnoughDiffering),
+                Differing: Kernels.CountDiffering(a.Slice(x0, win), b.Slice(y0, win), PairMoments.EnoughDiffering),
                 SquaresX: _a.CentredSquares(x0),
                 SquaresY: _b.CentredSquares(y0),
-                Products: Kernels.CentredProducts(x, y, meanX, meanY)).Correlation();
+                Products: l >= 0 ? Kernels.Dot(sharedX, spanB.Slice(y0, win)) : Kernels.Dot(spanA.Slice(x0, win), sharedY)).Correlation();
         }
     }
 
@@ -126,6 +133,8 @@ internal sealed class WindowCorrelator
         private readonly int[] _changes = new int[span + 1];
         private readonly double[] _squares = new double[span - window + 1];
         private readonly double[] _samples = new double[span];
+        private readonly double[] _centredSpan = new double[span];
+        private readonly double[] _centredWindow = new double[window];
         private double _origin;
 
         public void Load(ReadOnlySpan<double> samples)
@@ -142,6 +151,24 @@ internal sealed class WindowCorrelator
         }
 
         public double Mean(int start) => _origin + (_prefix[start + window] - _prefix[start]) / window;
+
+        /// <summary>The window starting at <paramref name="start"/>, minus its own mean.</summary>
+        public ReadOnlySpan<double> CentredWindow(int start)
+        {
+            var mean = Mean(start);
+            for (var i = 0; i < window; i++)
+                _centredWindow[i] = _samples[start + i] - mean;
+            return _centredWindow;
+        }
+
+        /// <summary>The whole span minus the span's mean.</summary>
+        public ReadOnlySpan<double> CentredSpan()
+        {
+            var mean = _origin + _prefix[span] / span;
+            for (var i = 0; i < span; i++)
+                _centredSpan[i] = _samples[i] - mean;
+            return _centredSpan;
+        }
 
         public double CentredSquares(int start)
         {
