@@ -39,8 +39,4 @@ public sealed record DyadSeries
 
     /// <summary>The same dyad with both series replaced (pre-processing keeps name and rate).</summary>
     public DyadSeries WithSeries(ImmutableArray<double> a, ImmutableArray<double> b) => new(Name, SampleRate, a, b);
-
-    /// <summary>The first <paramref name="length"/> samples of both series.</summary>
-    public DyadSeries Truncate(int length) =>
-        length >= Length ? this : new(Name, SampleRate, A[..length], B[..length]);
 }

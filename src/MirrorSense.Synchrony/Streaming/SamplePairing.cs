@@ -20,7 +20,7 @@ internal sealed class SamplePairing(double sampleRate, MediaTime origin, int max
     public void Add(Participant participant, Stamped<double> sample, List<SamplePair> released)
     {
         var side = participant == Participant.A ? _a : _b;
-        var index = (long)Math.Round((sample.Time - origin).Ticks / (double)TimeSpan.TicksPerSecond * sampleRate, MidpointRounding.AwayFromZero);
+        var index = new MediaTime(sample.Time.Microseconds - origin.Microseconds).ToSampleIndex(sampleRate);
         if (index < 0)
             throw new ArgumentOutOfRangeException(nameof(sample), $"Participant {side.Name}'s sample at {sample.Time} is before the grid origin {origin}.");
         if (index <= side.Last)
@@ -51,7 +51,7 @@ internal sealed class SamplePairing(double sampleRate, MediaTime origin, int max
         if (_a.Completed && _b.Completed)
             bound = Math.Max(_a.Last, _b.Last);
         for (; _next <= bound; _next++)
-            released.Add(new SamplePair(_next, origin + TimeSpan.FromTicks((long)Math.Round(_next * TimeSpan.TicksPerSecond / sampleRate)), _a.Take(_next), _b.Take(_next)));
+            released.Add(new SamplePair(_next, new MediaTime(origin.Microseconds + MediaTime.OfSample(_next, sampleRate).Microseconds), _a.Take(_next), _b.Take(_next)));
     }
 
     private sealed class Side(string name)
