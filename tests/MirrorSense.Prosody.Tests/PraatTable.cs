@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MirrorSense.Prosody.Tests;
 
 /// <summary>A two-column table written by Praat: time (s) and a value, "--undefined--" meaning no value.</summary>
-internal sealed record PraatTable(double[] Times, double[] Values)
+public sealed record PraatTable(double[] Times, double[] Values)
 {
     public static PraatTable Read(string path)
     {

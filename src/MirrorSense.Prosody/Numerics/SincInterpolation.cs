@@ -48,22 +48,32 @@ internal static class SincInterpolation
         var taperWidth = maxDepth + 0.5;
         var result = 0.0;
 
+        // The taper's cosine advances by a constant angle per sample: rotate it instead of calling Math.Cos per term.
+        var stepCos = Math.Cos(Math.PI / taperWidth);
+        var stepSin = Math.Sin(Math.PI / taperWidth);
+
         var phase = Math.PI * (x - midLeft);
         var halfSinPhase = 0.5 * Math.Sin(phase);
+        var taperCos = Math.Cos(phase / taperWidth);
+        var taperSin = Math.Sin(phase / taperWidth);
         for (var i = midLeft; i >= left; i--)
         {
-            result += y[i - 1] * halfSinPhase / phase * (1.0 + Math.Cos(phase / taperWidth));
+            result += y[i - 1] * halfSinPhase / phase * (1.0 + taperCos);
             phase += Math.PI;
             halfSinPhase = -halfSinPhase;
+            (taperCos, taperSin) = (taperCos * stepCos - taperSin * stepSin, taperCos * stepSin + taperSin * stepCos);
         }
 
         phase = Math.PI * (midRight - x);
         halfSinPhase = 0.5 * Math.Sin(phase);
+        taperCos = Math.Cos(phase / taperWidth);
+        taperSin = Math.Sin(phase / taperWidth);
         for (var i = midRight; i <= right; i++)
         {
-            result += y[i - 1] * halfSinPhase / phase * (1.0 + Math.Cos(phase / taperWidth));
+            result += y[i - 1] * halfSinPhase / phase * (1.0 + taperCos);
             phase += Math.PI;
             halfSinPhase = -halfSinPhase;
+            (taperCos, taperSin) = (taperCos * stepCos - taperSin * stepSin, taperCos * stepSin + taperSin * stepCos);
         }
         return result;
     }
