@@ -39,9 +39,11 @@ public sealed record PitchOptions
     /// <summary>
     /// How far the Viterbi path may lag behind the newest analysed frame before the oldest undecided frame is decided
     /// on the best path so far. Frames are normally committed earlier, as soon as all surviving paths agree on them,
-    /// which is exactly what a whole-signal Viterbi decides. Default 1 s.
+    /// which is exactly what a whole-signal Viterbi decides. On conversational speech (test-A) that takes 30 ms
+    /// median, 50 ms at the 99th percentile and 160 ms at most; perfectly periodic synthetic tones, whose octave
+    /// candidates are nearly as strong as f0, can keep paths apart for ~0.35 s. Default 0.5 s.
     /// </summary>
-    public double MaximumPathLatencySeconds { get; init; } = 1.0;
+    public double MaximumPathLatencySeconds { get; init; } = 0.5;
 
     public double TimeStep => TimeStepSeconds ?? PeriodsPerWindow / FloorHz / 4.0;
 
