@@ -1,5 +1,3 @@
-using MirrorSense.Core;
-
 namespace MirrorSense.Prosody;
 
 /// <summary>
@@ -30,6 +28,3 @@ public sealed record IntensityOptions
             throw new ArgumentException($"Time step must be positive or null (automatic), not {step} s.");
     }
 }
-
-/// <summary>One intensity frame: the media time of the window centre and the level in dB re 2·10⁻⁵ Pa (samples taken as pascals).</summary>
-public sealed record IntensityFrame(MediaTime Time, double Decibels);

@@ -11,12 +11,3 @@ public sealed record PitchFrame(MediaTime Time, double FrequencyHz, double Stren
 {
     public bool IsVoiced => !double.IsNaN(FrequencyHz);
 }
-
-/// <summary>One local maximum of a frame's autocorrelation; frequency 0 is the unvoiced candidate.</summary>
-public readonly record struct PitchCandidate(double FrequencyHz, double Strength)
-{
-    public static PitchCandidate Unvoiced => new(0.0, 0.0);
-
-    /// <summary>Praat's test: voiced when 0 &lt; f &lt; ceiling.</summary>
-    public bool IsVoicedBelow(double ceilingHz) => FrequencyHz > 0.0 && FrequencyHz < ceilingHz;
-}

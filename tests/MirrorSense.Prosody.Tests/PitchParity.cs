@@ -1,7 +1,7 @@
 namespace MirrorSense.Prosody.Tests;
 
 /// <summary>How closely our pitch frames follow a Praat reference, frame by frame.</summary>
-internal sealed record PitchParity(int Frames, double VoicingAgreement, int BothVoiced, double GrossErrorRate, double MedianAbsoluteDifferenceHz)
+internal sealed record PitchParity(int Frames, double VoicingAgreement, int BothVoiced, double GrossErrorRate, double MedianAbsoluteDifferenceHz, double MaxAbsoluteDifferenceHz)
 {
     public static PitchParity Compare(IReadOnlyList<PitchFrame> ours, PraatTable praat)
     {
@@ -28,9 +28,10 @@ internal sealed record PitchParity(int Frames, double VoicingAgreement, int Both
             : differences.Count % 2 == 1 ? differences[differences.Count / 2]
             : 0.5 * (differences[differences.Count / 2 - 1] + differences[differences.Count / 2]);
         return new PitchParity(ours.Count, (double)agree / ours.Count, differences.Count,
-            differences.Count == 0 ? 0 : (double)gross / differences.Count, median);
+            differences.Count == 0 ? 0 : (double)gross / differences.Count, median,
+            differences.Count == 0 ? double.NaN : differences[^1]);
     }
 
     public override string ToString() =>
-        $"{Frames} frames: voicing agreement {VoicingAgreement:P2}, {BothVoiced} both voiced, gross errors {GrossErrorRate:P2}, median |Δf0| {MedianAbsoluteDifferenceHz:0.0000} Hz";
+        $"{Frames} frames: voicing agreement {VoicingAgreement:P2}, {BothVoiced} both voiced, gross errors {GrossErrorRate:P2}, median |Δf0| {MedianAbsoluteDifferenceHz:0.000000} Hz, max |Δf0| {MaxAbsoluteDifferenceHz:0.000000} Hz";
 }
