@@ -1,0 +1,127 @@
+using MirrorSense.Core;
+
+namespace MirrorSense.Prosody;
+
+/// <summary>
+/// Streaming pitch analysis of one mono signal: feed blocks of samples with the media time of their first sample,
+/// get back the pitch frames that became final. A frame is analysed as soon as its window is complete (half a
+/// window, 20 ms at a 75 Hz floor, after its centre) and emitted once the Viterbi path is decided there (see
+/// <see cref="PitchPathFinder"/>; bounded by <see cref="PitchOptions.MaximumPathLatencySeconds"/>).
+/// Frame times are the window centres, on the stream's media clock, with the start of the first sample as origin.
+/// </summary>
+public sealed class PitchTracker
+{
+    private readonly PitchFramePlan _plan;
+    private readonly FrameGrid _grid;
+    private readonly PeakReference _peakReference;
+    private readonly SampleHistory _history;
+    private readonly PitchCandidateFinder _finder;
+    private readonly PitchPathFinder _path;
+    private readonly List<DecidedFrame> _decided = [];
+    private long _nextFrame;
+    private long _peakScannedThrough = -1;
+    private double _runningPeak;
+    private bool _completed;
+
+    /// <param name="sampleRate">Samples per second of the mono input.</param>
+    /// <param name="options">Analysis settings; Praat's defaults when null.</param>
+    /// <param name="grid">Frame placement; an open-ended grid starting half a window into the stream when null.</param>
+    /// <param name="peakReference">What the silence threshold is relative to; the running peak when null.</param>
+    public PitchTracker(double sampleRate, PitchOptions? options = null, FrameGrid? grid = null, PeakReference? peakReference = null)
+    {
+        _plan = new PitchFramePlan(options ?? new PitchOptions(), sampleRate);
+        _grid = grid ?? FrameGrid.ForStream(_plan.WindowSeconds, _plan.TimeStep);
+        _peakReference = peakReference ?? PeakReference.Running;
+        _history = new SampleHistory(sampleRate);
+        _finder = new PitchCandidateFinder(_plan);
+        _path = new PitchPathFinder(_plan);
+    }
+
+    public PitchOptions Options => _plan.Options;
+
+    /// <summary>Frames decided on the best path so far because paths had not merged within the latency bound.</summary>
+    public int ForcedPathDecisions => _path.ForcedDecisions;
+
+    /// <summary>Adds a block of samples and returns the frames that became final, in time order.</summary>
+    public IReadOnlyList<PitchFrame> Process(ReadOnlySpan<float> samples, MediaTime firstSampleTime)
+    {
+        if (_completed)
+            throw new InvalidOperationException("The stream was already completed.");
+        _history.Append(samples, firstSampleTime);
+        AnalyseAvailableFrames();
+        return TakeDecided();
+    }
+
+    /// <summary>Ends the stream: analyses nothing more and returns the frames still waiting for the path decision.</summary>
+    public IReadOnlyList<PitchFrame> Complete()
+    {
+        if (_completed)
+            return [];
+        _completed = true;
+        _path.Complete(_decided);
+        return TakeDecided();
+    }
+
+    private void AnalyseAvailableFrames()
+    {
+        while (_grid.Contains(_nextFrame))
+        {
+            var centre = _grid.CentreOf(_nextFrame);
+            var left = _plan.LeftSampleOf(centre);
+            var first = _plan.FirstSampleNeeded(left);
+            var last = _plan.LastSampleNeeded(left);
+            if (last >= _history.Received)
+                return;
+            if (first < 0)
+            {
+                // The window would start before the stream; such frames do not exist (Praat's grids never ask for them).
+                _nextFrame++;
+                continue;
+            }
+            var span = _history.Slice(first, (int)(last - first + 1));
+            var (candidates, localPeak) = _finder.Analyse(span, first, left);
+            var reference = ReferencePeakThrough(last);
+            var relative = localPeak > reference ? 1.0 : localPeak / reference;
+            if (double.IsNaN(relative))
+                relative = 0.0; // 0 / 0: silence against a silent reference
+            _path.Add(candidates, relative, _nextFrame, _decided);
+            _nextFrame++;
+            var nextLeft = _plan.LeftSampleOf(_grid.CentreOf(_nextFrame));
+            _history.DiscardBefore(Math.Min(_plan.FirstSampleNeeded(nextLeft), _peakScannedThrough + 1));
+        }
+    }
+
+    private double ReferencePeakThrough(long lastSample)
+    {
+        if (_peakReference.FixedPeak is { } peak)
+        {
+            _peakScannedThrough = lastSample;
+            return peak;
+        }
+        if (lastSample > _peakScannedThrough)
+        {
+            var from = Math.Max(_peakScannedThrough + 1, _history.FirstRetained);
+            foreach (var s in _history.Slice(from, (int)(lastSample - from + 1)))
+                _runningPeak = Math.Max(_runningPeak, Math.Abs(s));
+            _peakScannedThrough = lastSample;
+        }
+        return _runningPeak;
+    }
+
+    private PitchFrame[] TakeDecided()
+    {
+        if (_decided.Count == 0)
+            return [];
+        var start = _history.Start ?? MediaTime.Zero;
+        var frames = new PitchFrame[_decided.Count];
+        for (var i = 0; i < frames.Length; i++)
+        {
+            var d = _decided[i];
+            var time = new MediaTime(start.Microseconds + (long)Math.Round(_grid.CentreOf(d.FrameIndex) * MediaTime.MicrosecondsPerSecond, MidpointRounding.AwayFromZero));
+            var voiced = d.Candidate.IsVoicedBelow(_plan.Ceiling);
+            frames[i] = new PitchFrame(time, voiced ? d.Candidate.FrequencyHz : double.NaN, d.Candidate.Strength, d.RelativeIntensity);
+        }
+        _decided.Clear();
+        return frames;
+    }
+}
