@@ -14,6 +14,7 @@ internal static class SyncCommand
     public const int ExitSomeFilesFailed = 1;
     public const int ExitUsage = 2;
     public const int ExitMissingWindows = 3;
+    public const int ExitCancelled = 130;
 
     public static Command Create()
     {
@@ -58,13 +59,14 @@ internal static class SyncCommand
               mirrorsense sync data/*.txt --fps 25 --lag 5 --win 60 --inc 30 --out results
 
             Exit codes: 0 all files done; 1 some files could not be analysed (the others were);
-            2 usage error; 3 done, but some windows had too much missing data and are empty.
+            2 usage error; 3 done, but some windows had too much missing data and are empty;
+            130 stopped with Ctrl+C (files finished so far are written and summarised).
             """)
         {
             files, fps, lag, win, inc, signed, noZ, smooth, smoothing, scale, columns, pseudo, seg, n, seed, keepRoles, output,
         };
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             CrossCorrelationSettings settings;
             ColumnSelection columnSelection;
@@ -83,7 +85,7 @@ internal static class SyncCommand
             catch (Exception error) when (error is ArgumentException or FormatException)
             {
                 Console.Error.WriteLine($"mirrorsense sync: {error.Message}");
-                return ExitUsage;
+                return Task.FromResult(ExitUsage);
             }
 
             var options = new SyncOptions(
@@ -97,18 +99,18 @@ internal static class SyncCommand
                 SurrogateCount: parse.GetValue(n),
                 Seed: parse.GetValue(seed),
                 KeepRoles: parse.GetValue(keepRoles));
-            return Run(options, parse.GetValue(files)!, parse.GetValue(output)!);
+            return Task.FromResult(Run(options, parse.GetValue(files)!, parse.GetValue(output)!, cancellation));
         });
         return command;
     }
 
-    private static int Run(SyncOptions options, string[] files, string output)
+    private static int Run(SyncOptions options, string[] files, string output, CancellationToken cancellation)
     {
         var run = new SyncRun(options, output);
         SyncReport report;
         try
         {
-            report = ConsoleProgress.Show(files.Length > 1, progress => run.Run(files, progress));
+            report = ConsoleProgress.Show(files.Length > 1, progress => run.Run(files, progress, cancellation));
         }
         catch (IOException error)
         {
@@ -135,6 +137,6 @@ internal static class SyncCommand
                 $"real vs {pseudo.Results.Count} pseudo-dyads (grand mean): {c.RealMean:0.####} vs {c.SurrogateMean:0.####}, d = {c.CohensD:0.##}, p = {c.PValue:0.####}"));
         }
 
-        return report.AnyFailed ? ExitSomeFilesFailed : report.AnyMissingWindows ? ExitMissingWindows : ExitOk;
+        return report.Cancelled ? ExitCancelled : report.AnyFailed ? ExitSomeFilesFailed : report.AnyMissingWindows ? ExitMissingWindows : ExitOk;
     }
 }

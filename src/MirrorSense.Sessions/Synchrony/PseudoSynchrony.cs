@@ -34,7 +34,12 @@ internal sealed class PseudoSynchrony(SyncOptions options)
         var tooShort = 0;
         foreach (var pseudo in pseudoDyads)
         {
-            cancellation.ThrowIfCancellationRequested();
+            if (cancellation.IsCancellationRequested)
+            {
+                warnings.Add($"Cancelled after {results.Count} of {pseudoDyads.Count} pseudo-dyads; the comparison uses those.");
+                break;
+            }
+
             try
             {
                 results.Add(new PseudoResult(pseudo, WindowedCrossCorrelation.Compute(pseudo.Series, options.Settings)));

@@ -21,7 +21,8 @@ public sealed record SyncReport(
     SyncOptions Options,
     IReadOnlyList<DyadOutcome> Dyads,
     PseudoSynchronyReport? Pseudo,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    bool Cancelled)
 {
     public bool AnyFailed => Dyads.Any(d => !d.Succeeded);
     public bool AnyMissingWindows => Dyads.Any(d => d.Result?.Summary.MissingWindows > 0);
@@ -45,10 +46,16 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
         var total = files.Count + (options.Surrogates == SurrogateMethod.None ? 0 : 1);
         for (var i = 0; i < files.Count; i++)
         {
-            cancellation.ThrowIfCancellationRequested();
             var file = files[i];
             var dyad = Path.GetFileNameWithoutExtension(file);
             progress?.Report(new SyncProgress(i, total, dyad));
+            if (cancellation.IsCancellationRequested)
+            {
+                // Stopped by the user: what is done stays written and summarised; the rest is listed.
+                outcomes.Add(new DyadOutcome(file, dyad, null, $"{file}: not analysed, the run was cancelled."));
+                continue;
+            }
+
             if (seen.TryGetValue(dyad, out var earlier))
             {
                 outcomes.Add(new DyadOutcome(file, dyad, null, $"{file}: another input, {earlier}, has the same name '{dyad}'; outputs are named after the file, so rename one."));
@@ -83,7 +90,7 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
         });
 
         PseudoSynchronyReport? pseudo = null;
-        if (options.Surrogates != SurrogateMethod.None)
+        if (options.Surrogates != SurrogateMethod.None && !cancellation.IsCancellationRequested)
         {
             progress?.Report(new SyncProgress(files.Count, total, "surrogates"));
             pseudo = new PseudoSynchrony(options).Run(prepared, outcomes.Where(o => o.Succeeded).Select(o => o.Result!).ToList(), warnings, cancellation);
@@ -95,7 +102,7 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
             });
         }
 
-        var report = new SyncReport(options, outcomes, pseudo, warnings);
+        var report = new SyncReport(options, outcomes, pseudo, warnings, cancellation.IsCancellationRequested);
         WriteFile("summary.json", writer => SyncSummaryJson.Write(report, writer));
         progress?.Report(new SyncProgress(total, total, "done"));
         return report;
