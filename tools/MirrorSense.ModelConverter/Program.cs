@@ -1,9 +1,48 @@
-using MirrorSense.ModelConverter.Tflite;
+using MirrorSense.ModelConverter;
 
-var model = TfliteModelReader.Read(args[0]);
-Console.WriteLine($"version {model.Version} desc {model.Description} tensors {model.Graph.Tensors.Count} ops {model.Graph.Operators.Count}");
-foreach (var i in model.Graph.Inputs) Console.WriteLine($"in {model.Graph.Tensors[i].Name} [{string.Join(",", model.Graph.Tensors[i].Shape)}] {model.Graph.Tensors[i].Type}");
-foreach (var i in model.Graph.Outputs) Console.WriteLine($"out {model.Graph.Tensors[i].Name} [{string.Join(",", model.Graph.Tensors[i].Shape)}] {model.Graph.Tensors[i].Type}");
-foreach (var g in model.Graph.Operators.GroupBy(o => o.Code)) Console.WriteLine($"{g.Key} {g.Count()} {string.Join(" ", g.Select(o => o.Options).Distinct().Take(6))}");
-foreach (var t in model.Graph.Tensors.Where(t => t.Sparsity != null).Take(3)) Console.WriteLine($"sparse {t.Name} [{string.Join(",", t.Shape)}] {t.Type} trav [{string.Join(",", t.Sparsity!.TraversalOrder)}] block [{string.Join(",", t.Sparsity.BlockMap)}] dims {string.Join(" | ", t.Sparsity.Dimensions.Select(d => $"{d.IsSparse} {d.DenseSize} seg{d.Segments.Count} idx{d.Indices.Count}"))} bytes {model.DataOf(t).Length}");
-foreach (var t in model.Graph.Tensors.Select(t => t.Type).GroupBy(x => x)) Console.WriteLine($"type {t.Key} {t.Count()}");
+// Usage: MirrorSense.ModelConverter --package DIR_OR_TGZ --out DIR
+// Converts the BlazePose models of @mediapipe/pose to ONNX and prints the sha256 of each input and output.
+string? package = null;
+string? output = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--package" when i + 1 < args.Length:
+            package = args[++i];
+            break;
+        case "--out" when i + 1 < args.Length:
+            output = args[++i];
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'.");
+            return 2;
+    }
+}
+
+if (package is null || output is null)
+{
+    Console.Error.WriteLine("Usage: MirrorSense.ModelConverter --package DIR_OR_TGZ --out DIR");
+    Console.Error.WriteLine($"  DIR_OR_TGZ: `npm pack {PoseModels.Package}@{PoseModels.Version}` tarball or its unpacked folder.");
+    return 2;
+}
+
+try
+{
+    var files = NpmPackage.Open(package, PoseModels.All.Select(model => model.PackageFile).ToArray());
+    Directory.CreateDirectory(output);
+    foreach (var model in PoseModels.All)
+    {
+        var converted = ModelConversion.Convert(files, model);
+        File.WriteAllBytes(Path.Combine(output, model.OnnxFile), converted.Onnx);
+        Console.WriteLine($"{model.PackageFile} sha256 {converted.SourceSha256}");
+        Console.WriteLine($"{model.OnnxFile} sha256 {converted.OnnxSha256} ({converted.Onnx.Length} bytes)");
+    }
+
+    return 0;
+}
+catch (Exception error) when (error is IOException or InvalidDataException or NotSupportedException)
+{
+    Console.Error.WriteLine($"Conversion failed: {error.Message}");
+    return 1;
+}
