@@ -5,14 +5,18 @@ namespace MirrorSense.ModelConverter.Tests;
 /// <summary>Model inputs as NHWC float arrays: a real photo or deterministic noise, scaled to the model's range.</summary>
 public static class ModelInputs
 {
-    public static float[] Photo(string path, int size, float low, float high)
+    /// <param name="quadrant">null for the centre square of the whole sheet, or 0..3 (row-major) for the centre square of that quarter.</param>
+    public static float[] Photo(string path, int size, float low, float high, int? quadrant = null)
     {
-        using var bgr = Cv2.ImRead(path, ImreadModes.Color);
-        if (bgr.Empty())
+        using var sheet = Cv2.ImRead(path, ImreadModes.Color);
+        if (sheet.Empty())
         {
             throw new InvalidDataException($"OpenCV could not decode '{path}'.");
         }
 
+        using var bgr = quadrant is { } q
+            ? new Mat(sheet, new Rect(q % 2 * sheet.Width / 2, q / 2 * sheet.Height / 2, sheet.Width / 2, sheet.Height / 2))
+            : sheet.Clone();
         var side = Math.Min(bgr.Width, bgr.Height);
         using var square = new Mat(bgr, new Rect((bgr.Width - side) / 2, (bgr.Height - side) / 2, side, side));
         using var resized = square.Resize(new Size(size, size), 0, 0, InterpolationFlags.Area);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -24,22 +23,6 @@ public sealed class OnnxRunner : IDisposable
         var tensor = new DenseTensor<float>(nhwcInput, input.Value.Dimensions);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(input.Key, tensor)]);
         return results.ToDictionary(result => result.Name, result => result.AsTensor<float>().ToArray());
-    }
-
-    /// <summary>Median wall time of <paramref name="runs"/> inferences after a warm-up.</summary>
-    public TimeSpan MedianTime(float[] nhwcInput, int runs)
-    {
-        Run(nhwcInput);
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            Run(nhwcInput);
-            times.Add(watch.Elapsed);
-        }
-
-        times.Sort();
-        return times[runs / 2];
     }
 
     public void Dispose() => session.Dispose();

@@ -170,9 +170,6 @@ public readonly struct FlatBufferTable
         return tables;
     }
 
-    /// <summary>The whole buffer this table lives in (TFLite's large-model buffers point into it by file offset).</summary>
-    public ReadOnlyMemory<byte> Buffer => buffer;
-
     private ReadOnlySpan<byte> Span => buffer.Span;
 
     /// <summary>Where the field lives relative to the table start, or 0 when the vtable says it is absent.</summary>
