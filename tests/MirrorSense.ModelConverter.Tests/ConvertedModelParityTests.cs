@@ -62,7 +62,7 @@ public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutp
     }
 
     private static float[] Input(string kind, int size, float low, float high) => kind == "photo"
-        ? ModelInputs.Photo(PoseModelFixture.PhotoPath(), size, low, high)
+        ? ModelInputs.Photo(PoseModelFixture.PhotoPath(), size, low, high, quadrant: 0)
         : ModelInputs.Noise(seed: 20240601, size, low, high);
 
     private void AssertClose(IReadOnlyDictionary<string, float[]> expected, IReadOnlyDictionary<string, float[]> actual, string what)

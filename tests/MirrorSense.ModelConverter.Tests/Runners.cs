@@ -69,7 +69,7 @@ public static class OpenCvTfliteRunner
     {
         var dims = Enumerable.Range(0, blob.Dims).Select(blob.Size).ToArray();
         var data = new float[dims.Aggregate(1, (p, d) => p * d)];
-        using var contiguous = blob.IsContinuous() ? blob.Clone() : blob.Clone();
+        using var contiguous = blob.Clone();   // a clone is always continuous, so Data is one block
         Marshal.Copy(contiguous.Data, data, 0, data.Length);
         if (dims.Length != 4)
         {

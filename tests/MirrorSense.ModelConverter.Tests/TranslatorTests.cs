@@ -20,6 +20,10 @@ public sealed class TranslatorTests(ITestOutputHelper log)
             [b.Constant("w", [3, 3, 3, 2], Ramp(54, 0.1f)), b.Constant("bias", [3], [0f, 1f, -1f])]),
         ["depthwise SAME stride 2, even size (odd total pad), multiplier 2"] = () => Single(TfliteBuiltinOperator.DepthwiseConv2D, [1, 6, 6, 2], [1, 3, 3, 4], TfliteTestModel.Depthwise(TflitePadding.Same, 2, 2, 2, TfliteActivation.Relu), b =>
             [b.Constant("w", [1, 3, 3, 4], Ramp(36, 0.2f)), b.Constant("bias", [4], [0f, 0.5f, -0.5f, 1f])]),
+        ["conv SAME stride 1, fused tanh"] = () => Single(TfliteBuiltinOperator.Conv2D, [1, 4, 4, 2], [1, 4, 4, 2], TfliteTestModel.Conv(TflitePadding.Same, 1, 1, TfliteActivation.Tanh), b =>
+            [b.Constant("w", [2, 3, 3, 2], Ramp(36, 0.1f)), b.Constant("bias", [2], [0.2f, -0.2f])]),
+        ["depthwise VALID, fused relu_n1_to_1"] = () => Single(TfliteBuiltinOperator.DepthwiseConv2D, [1, 5, 5, 3], [1, 3, 3, 3], TfliteTestModel.Depthwise(TflitePadding.Valid, 1, 1, 1, TfliteActivation.ReluN1To1), b =>
+            [b.Constant("w", [1, 3, 3, 3], Ramp(27, 0.05f)), b.Constant("bias", [3], [0f, 0.3f, -0.3f])]),
         ["max pool SAME 3x3 stride 2 on odd size"] = () => Single(TfliteBuiltinOperator.MaxPool2D, [1, 5, 5, 2], [1, 3, 3, 2], TfliteTestModel.Pool(TflitePadding.Same, 2, 3), _ => []),
         ["resize half-pixel"] = () => Single(TfliteBuiltinOperator.ResizeBilinear, [1, 3, 4, 2], [1, 6, 8, 2], TfliteTestModel.Resize(false, true), b => [b.Int32Constant("size", [2], [6, 8])]),
         ["resize align-corners"] = () => Single(TfliteBuiltinOperator.ResizeBilinear, [1, 3, 4, 2], [1, 7, 5, 2], TfliteTestModel.Resize(true, false), b => [b.Int32Constant("size", [2], [7, 5])]),

@@ -3,16 +3,13 @@ using MirrorSense.ModelConverter.Tflite;
 namespace MirrorSense.ModelConverter.Conversion.Translators;
 
 /// <summary>
-/// Layout-agnostic element-wise operators (ADD, MUL, LOGISTIC, RELU, RELU6, TANH): they run in whatever
-/// layout their inputs already have, so no transposes are added between convolutions.
+/// Layout-agnostic element-wise operators (ADD, LOGISTIC): they run in whatever layout their inputs
+/// already have, so no transposes are added between convolutions.
 /// </summary>
 public sealed class ElementwiseTranslator : IOperatorTranslator
 {
     public IReadOnlyCollection<TfliteBuiltinOperator> Handles { get; } =
-    [
-        TfliteBuiltinOperator.Add, TfliteBuiltinOperator.Mul, TfliteBuiltinOperator.Logistic,
-        TfliteBuiltinOperator.Relu, TfliteBuiltinOperator.Relu6, TfliteBuiltinOperator.ReluN1To1, TfliteBuiltinOperator.Tanh,
-    ];
+        [TfliteBuiltinOperator.Add, TfliteBuiltinOperator.Logistic];
 
     public void Translate(TfliteOperator op, string nodeName, ConversionContext context)
     {
@@ -21,25 +18,13 @@ public sealed class ElementwiseTranslator : IOperatorTranslator
         var output = context.Define(op.Outputs[0], layout);
         switch (op.Code)
         {
-            case TfliteBuiltinOperator.Add or TfliteBuiltinOperator.Mul:
+            case TfliteBuiltinOperator.Add:
                 var activation = op.Options is AddOptions add ? add.Activation : TfliteActivation.None;
-                context.Graph.AddNode(op.Code == TfliteBuiltinOperator.Add ? "Add" : "Mul", nodeName, inputs, [FusedActivation.Target(activation, output)]);
+                context.Graph.AddNode("Add", nodeName, inputs, [FusedActivation.Target(activation, output)]);
                 FusedActivation.Apply(context, activation, nodeName, output);
                 break;
             case TfliteBuiltinOperator.Logistic:
                 context.Graph.AddNode("Sigmoid", nodeName, inputs, [output]);
-                break;
-            case TfliteBuiltinOperator.Tanh:
-                context.Graph.AddNode("Tanh", nodeName, inputs, [output]);
-                break;
-            case TfliteBuiltinOperator.Relu:
-                context.Graph.AddNode("Relu", nodeName, inputs, [output]);
-                break;
-            case TfliteBuiltinOperator.Relu6:
-                context.Graph.AddNode("Clip", nodeName, [inputs[0], context.Graph.Scalar(0f), context.Graph.Scalar(6f)], [output]);
-                break;
-            case TfliteBuiltinOperator.ReluN1To1:
-                context.Graph.AddNode("Clip", nodeName, [inputs[0], context.Graph.Scalar(-1f), context.Graph.Scalar(1f)], [output]);
                 break;
             default:
                 throw new NotSupportedException($"{op.Code} is not element-wise.");

@@ -4,13 +4,11 @@ using MirrorSense.ModelConverter.Tflite;
 namespace MirrorSense.ModelConverter.Conversion.Translators;
 
 /// <summary>
-/// MAX_POOL_2D / AVERAGE_POOL_2D → MaxPool / AveragePool on NCHW. Padded cells never win a max and
-/// are left out of TFLite's average, which is ONNX's default (count_include_pad = 0).
+/// MAX_POOL_2D → MaxPool on NCHW. ONNX, like TFLite, never lets a padded cell win the max.
 /// </summary>
 public sealed class PoolingTranslator : IOperatorTranslator
 {
-    public IReadOnlyCollection<TfliteBuiltinOperator> Handles { get; } =
-        [TfliteBuiltinOperator.MaxPool2D, TfliteBuiltinOperator.AveragePool2D];
+    public IReadOnlyCollection<TfliteBuiltinOperator> Handles { get; } = [TfliteBuiltinOperator.MaxPool2D];
 
     public void Translate(TfliteOperator op, string nodeName, ConversionContext context)
     {
@@ -19,7 +17,7 @@ public sealed class PoolingTranslator : IOperatorTranslator
         var output = context.Define(op.Outputs[0], TensorLayout.Nchw);
         var pads = SamePadding.Pads(options.Padding, context.Shape(op.Inputs[0]), options.FilterHeight, options.FilterWidth, options.StrideH, options.StrideW);
         context.Graph.AddNode(
-            op.Code == TfliteBuiltinOperator.MaxPool2D ? "MaxPool" : "AveragePool",
+            "MaxPool",
             nodeName,
             [input],
             [FusedActivation.Target(options.Activation, output)],
