@@ -23,7 +23,7 @@ public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutp
     public void Should_match_OpenCVs_TFLite_importer_on_landmark_models(string modelName, string inputKind)
     {
         // Given a landmark model converted to ONNX and an input in [0,1]
-        var model = modelName == nameof(PoseModels.LandmarkLite) ? PoseModels.LandmarkLite : PoseModels.LandmarkFull;
+        var model = Landmark(modelName);
         var input = Input(inputKind, 256, 0f, 1f);
 
         // When ONNX Runtime runs the conversion and OpenCV runs the original
@@ -35,14 +35,18 @@ public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutp
         AssertClose(expected, actual, $"{model.OnnxFile} on {inputKind} vs OpenCV");
     }
 
-    [SkippableFact]
-    public void Should_have_a_reference_interpreter_that_agrees_with_OpenCV()
+    public static TheoryData<string> LandmarkModels => [nameof(PoseModels.LandmarkLite), nameof(PoseModels.LandmarkFull)];
+
+    [SkippableTheory]
+    [MemberData(nameof(LandmarkModels))]
+    public void Should_have_a_reference_interpreter_that_agrees_with_OpenCV(string modelName)
     {
-        // The detector test below trusts the managed interpreter; this earns that trust on a model OpenCV can read.
+        // The detector test below trusts the managed interpreter; this earns that trust on the models OpenCV can read.
+        var model = Landmark(modelName);
         var input = Input("photo", 256, 0f, 1f);
-        var interpreted = new TfliteReferenceInterpreter(models.Tflite(PoseModels.LandmarkLite)).Run(input);
-        var expected = OpenCvTfliteRunner.Run(models.TflitePath(PoseModels.LandmarkLite), input, 256, 256);
-        AssertClose(expected, interpreted, "reference interpreter on pose_landmark_lite vs OpenCV");
+        var interpreted = new TfliteReferenceInterpreter(models.Tflite(model)).Run(input);
+        var expected = OpenCvTfliteRunner.Run(models.TflitePath(model), input, 256, 256);
+        AssertClose(expected, interpreted, $"reference interpreter on {model.PackageFile} vs OpenCV");
     }
 
     [SkippableTheory]
@@ -60,6 +64,8 @@ public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutp
         // Then boxes and scores agree within the tolerance
         AssertClose(expected, actual, $"pose_detection.onnx on {inputKind} vs reference interpreter");
     }
+
+    private static PoseModel Landmark(string name) => name == nameof(PoseModels.LandmarkLite) ? PoseModels.LandmarkLite : PoseModels.LandmarkFull;
 
     private static float[] Input(string kind, int size, float low, float high) => kind == "photo"
         ? ModelInputs.Photo(PoseModelFixture.PhotoPath(), size, low, high, quadrant: 0)

@@ -7,6 +7,7 @@ namespace MirrorSense.ModelConverter.Tests;
 /// A slow, plain NHWC interpreter of the TFLite operators the pose models use, written from TFLite's
 /// operator definitions with no layout tricks. It is the reference for the detector, which OpenCV
 /// cannot load (DENSIFY); the landmark tests check it against OpenCV first, so it is trusted there.
+/// Convolutions accumulate in double, so its own rounding stays well below any runtime's.
 /// </summary>
 public sealed class TfliteReferenceInterpreter(TfliteModel model)
 {
@@ -76,7 +77,7 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
             {
                 for (var oc = 0; oc < cout; oc++)
                 {
-                    var sum = bias[oc];
+                    double sum = bias[oc];
                     for (var ky = 0; ky < kh; ky++)
                     {
                         var iy = oy * options.StrideH - top + ky * options.DilationH;
@@ -97,12 +98,12 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
                             var wsn = w.AsSpan(((oc * kh + ky) * kw + kx) * cin, cin);
                             for (var c = 0; c < cin; c++)
                             {
-                                sum += xs[c] * wsn[c];
+                                sum += (double)xs[c] * wsn[c];
                             }
                         }
                     }
 
-                    y[(oy * ow + ox) * cout + oc] = Activate(sum, options.Activation);
+                    y[(oy * ow + ox) * cout + oc] = Activate((float)sum, options.Activation);
                 }
             }
         }
@@ -124,7 +125,7 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
                 for (var oc = 0; oc < cout; oc++)
                 {
                     var ic = oc / multiplier;
-                    var sum = bias[oc];
+                    double sum = bias[oc];
                     for (var ky = 0; ky < kh; ky++)
                     {
                         var iy = oy * options.StrideH - top + ky * options.DilationH;
@@ -133,12 +134,12 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
                             var ix = ox * options.StrideW - left + kx * options.DilationW;
                             if (iy >= 0 && iy < h && ix >= 0 && ix < wd)
                             {
-                                sum += x[(iy * wd + ix) * cin + ic] * w[(ky * kw + kx) * cout + oc];
+                                sum += (double)x[(iy * wd + ix) * cin + ic] * w[(ky * kw + kx) * cout + oc];
                             }
                         }
                     }
 
-                    y[(oy * ow + ox) * cout + oc] = Activate(sum, options.Activation);
+                    y[(oy * ow + ox) * cout + oc] = Activate((float)sum, options.Activation);
                 }
             }
         }
