@@ -78,7 +78,7 @@ public static class NpmTestPackages
     {
         try
         {
-            var start = new ProcessStartInfo("npm", ["pack", spec, "--silent", "--pack-destination", folder])
+            var start = new ProcessStartInfo("npm", ["pack", spec, "--pack-destination", folder])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
