@@ -21,6 +21,10 @@ if ! command -v dpkg >/dev/null 2>&1; then
   exit 0
 fi
 
+# npm fetches the MediaPipe and test-photo packages for model conversion and its tests; keep an
+# existing Node.js installation rather than replacing it with Debian's.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
