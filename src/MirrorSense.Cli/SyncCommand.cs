@@ -112,12 +112,7 @@ internal static class SyncCommand
         {
             report = ConsoleProgress.Show(files.Length > 1, progress => run.Run(files, progress, cancellation));
         }
-        catch (IOException error)
-        {
-            Console.Error.WriteLine($"mirrorsense sync: cannot write to '{output}': {error.Message}");
-            return ExitSomeFilesFailed;
-        }
-        catch (UnauthorizedAccessException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"mirrorsense sync: cannot write to '{output}': {error.Message}");
             return ExitSomeFilesFailed;

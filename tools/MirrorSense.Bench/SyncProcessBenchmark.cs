@@ -21,26 +21,25 @@ internal static class SyncProcessBenchmark
         string[] arguments = ["sync", .. ReferenceInputs.Files(), "--fps", "25", "--lag", "5", "--win", "60", "--inc", "30", "--out", output];
 
         RunOnce(executable, arguments); // warm the file cache
-        var seconds = new List<double>();
-        var peaks = new List<long>();
+        var runsMeasured = new List<ProcessRun>();
         for (var i = 0; i < runs; i++)
-        {
-            var (elapsed, peak) = RunOnce(executable, arguments);
-            seconds.Add(elapsed);
-            peaks.Add(peak);
-        }
+            runsMeasured.Add(RunOnce(executable, arguments));
 
-        seconds.Sort();
-        var median = seconds[seconds.Count / 2];
+        var wall = runsMeasured.Select(r => r.WallSeconds).Order().ToArray();
+        var cpu = runsMeasured.Select(r => r.CpuSeconds).Order().ToArray();
+        var median = wall[wall.Length / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mirrorsense sync, config A, 20 dyads: median {median * 1000:0} ms over {runs} runs (min {seconds[0] * 1000:0}, max {seconds[^1] * 1000:0}), peak RSS {peaks.Max() / 1048576.0:0} MB"));
+            $"mirrorsense sync, config A, 20 dyads, {runs} runs: wall median {median * 1000:0} ms (min {wall[0] * 1000:0}, max {wall[^1] * 1000:0}), " +
+            $"CPU median {cpu[cpu.Length / 2] * 1000:0} ms, peak RSS {runsMeasured.Max(r => r.PeakBytes) / 1048576.0:0} MB; load average {LoadAverage()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rMEA as a process: {RMeaProcessSeconds} s → {RMeaProcessSeconds / median:0.0}x faster"));
+            $"rMEA 1.3.0 as a process: {RMeaProcessSeconds} s (MEAccf alone {RMeaCcfSeconds} s) → {RMeaProcessSeconds / median:0.0}x faster (wall, median)"));
         Directory.Delete(output, recursive: true);
         return 0;
     }
 
-    private static (double Seconds, long PeakBytes) RunOnce(string executable, string[] arguments)
+    private sealed record ProcessRun(double WallSeconds, double CpuSeconds, long PeakBytes);
+
+    private static ProcessRun RunOnce(string executable, string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -48,15 +47,36 @@ internal static class SyncProcessBenchmark
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var peak = 0L;
+        var cpu = TimeSpan.Zero;
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         while (!process.WaitForExit(5))
+        {
             peak = Math.Max(peak, PeakResident(process.Id));
+            cpu = CpuTime(process) ?? cpu;
+        }
+
         drain.Wait();
         clock.Stop();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"mirrorsense exited with {process.ExitCode}: {drain.Result[1]}");
-        return (clock.Elapsed.TotalSeconds, peak);
+        return new ProcessRun(clock.Elapsed.TotalSeconds, cpu.TotalSeconds, peak);
     }
+
+    /// <summary>CPU time so far (polled: the last few milliseconds before exit are not counted).</summary>
+    private static TimeSpan? CpuTime(Process process)
+    {
+        try
+        {
+            return process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>VmHWM of a running process on Linux (0 elsewhere or once it has exited).</summary>
     private static long PeakResident(int pid)
