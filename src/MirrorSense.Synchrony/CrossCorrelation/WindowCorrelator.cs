@@ -51,8 +51,8 @@ internal sealed class WindowCorrelator
         var lag = _settings.LagSamples;
         _a.Load(a);
         _b.Load(b);
-        var sharedX = _a.CentredWindow(0);
-        var sharedY = _b.CentredWindow(0);
+        var sharedX = _a.CentredFirstWindow();
+        var sharedY = _b.CentredFirstWindow();
         var spanA = _a.CentredSpan();
         var spanB = _b.CentredSpan();
         for (var i = 0; i < values.Length; i++)
@@ -134,7 +134,8 @@ internal sealed class WindowCorrelator
         private readonly double[] _squares = new double[span - window + 1];
         private readonly double[] _samples = new double[span];
         private readonly double[] _centredSpan = new double[span];
-        private readonly double[] _centredWindow = new double[window];
+        private readonly double[] _sharedWindow = new double[window];
+        private readonly double[] _scratchWindow = new double[window];
         private double _origin;
 
         public void Load(ReadOnlySpan<double> samples)
@@ -152,13 +153,15 @@ internal sealed class WindowCorrelator
 
         public double Mean(int start) => _origin + (_prefix[start + window] - _prefix[start]) / window;
 
-        /// <summary>The window starting at <paramref name="start"/>, minus its own mean.</summary>
-        public ReadOnlySpan<double> CentredWindow(int start)
+        /// <summary>The window at the start of the span minus its own mean; valid until the next <see cref="Load"/>.</summary>
+        public ReadOnlySpan<double> CentredFirstWindow() => Centre(0, _sharedWindow);
+
+        private double[] Centre(int start, double[] into)
         {
             var mean = Mean(start);
             for (var i = 0; i < window; i++)
-                _centredWindow[i] = _samples[start + i] - mean;
-            return _centredWindow;
+                into[i] = _samples[start + i] - mean;
+            return into;
         }
 
         /// <summary>The whole span minus the span's mean.</summary>
@@ -175,7 +178,10 @@ internal sealed class WindowCorrelator
             if (!double.IsNaN(_squares[start]))
                 return _squares[start];
             var constant = _changes[start + window] - _changes[start + 1] == 0;
-            return _squares[start] = constant ? 0 : Kernels.CentredSquares(_samples.AsSpan(start, window), Mean(start));
+            if (constant)
+                return _squares[start] = 0;
+            var centred = Centre(start, _scratchWindow);
+            return _squares[start] = Kernels.Dot(centred, centred);
         }
     }
 }
