@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using MirrorSense.Core;
 
 namespace MirrorSense.Synchrony.Surrogates;
@@ -36,32 +35,13 @@ public sealed class SegmentShuffle
         var surrogates = new List<PseudoDyad>(count);
         for (var k = 0; k < count; k++)
         {
-            var a = Reorder(dyad.A, segment, Permutation(random, segments));
-            var b = Reorder(dyad.B, segment, Permutation(random, segments));
+            var a = Segments.Reorder(dyad.A, segment, Segments.Permutation(random, segments));
+            var b = Segments.Reorder(dyad.B, segment, Segments.Permutation(random, segments));
             var series = new DyadSeries($"{dyad.Name}~segments{k + 1}", dyad.SampleRate, a, b);
             surrogates.Add(new PseudoDyad(series, new(dyad.Name, Participant.A), new(dyad.Name, Participant.B)));
         }
 
         return surrogates;
-    }
-
-    private static int[] Permutation(Random random, int length)
-    {
-        var order = Enumerable.Range(0, length).ToArray();
-        random.Shuffle(order);
-        return order;
-    }
-
-    private static ImmutableArray<double> Reorder(ImmutableArray<double> series, int segment, int[] order)
-    {
-        var output = ImmutableArray.CreateBuilder<double>(series.Length);
-        foreach (var s in order)
-        {
-            var start = s * segment;
-            output.AddRange(series.AsSpan(start, Math.Min(segment, series.Length - start)));
-        }
-
-        return output.MoveToImmutable();
     }
 
     // string.GetHashCode is randomised per process; surrogates must not be.

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.CrossCorrelation;
+
+namespace MirrorSense.Synchrony.Mirroring;
+
+/// <summary>
+/// Posture mirroring (MEASURES.md §3): each descriptor component of A against the matching component
+/// of B's mirror image (left and right swapped, sideways signs flipped) and, for contrast, of B as is,
+/// with the windowed lagged correlation of §1 (signed, Fisher z), averaged over components.
+/// Significance comes from surrogates of the same session (<see cref="PostureSurrogateMethod"/>).
+/// </summary>
+public sealed class PostureMirroring(PostureMirroringOptions options)
+{
+    public PostureMirroringOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    public PostureMirroringResult Compute(PostureSeries session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var settings = Settings(session);
+        var (mirrored, times) = Rows(session, settings, mirrored: true);
+        var (anatomical, _) = Rows(session, settings, mirrored: false);
+        var windows = ImmutableArray.CreateBuilder<PostureMirroringWindow>(mirrored.Length);
+        for (var w = 0; w < mirrored.Length; w++)
+            windows.Add(new PostureMirroringWindow(w, times[w].Start, times[w].End, mirrored[w], anatomical[w]));
+
+        var mirroredProfile = Profile(mirrored, settings.LagCount);
+        var anatomicalProfile = Profile(anatomical, settings.LagCount);
+        var best = ArgMax(mirroredProfile);
+        var bestLag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
+        Participant? leader = double.IsNaN(bestLag) || bestLag == 0 ? null : bestLag > 0 ? Participant.A : Participant.B;
+        var value = best < 0 ? double.NaN : mirroredProfile[best];
+        return new PostureMirroringResult(
+            value,
+            Max(anatomicalProfile),
+            bestLag,
+            leader,
+            PValue(session, settings, value),
+            mirroredProfile,
+            anatomicalProfile,
+            windows.MoveToImmutable());
+    }
+
+    private CrossCorrelationSettings Settings(PostureSeries session) =>
+        new(session.SampleRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
+
+    /// <summary>Per window and lag, the Fisher-z mean over the components that have a value, back to r.</summary>
+    private static (ImmutableArray<double>[] Rows, (MediaTime Start, MediaTime End)[] Times) Rows(PostureSeries session, CrossCorrelationSettings settings, bool mirrored)
+    {
+        var components = Enumerable.Range(0, session.Schema.Count)
+            .Select(k => WindowedCrossCorrelation.Compute(session.Pair(k, mirrored), settings))
+            .ToArray();
+        var windows = components[0].Windows;
+        var rows = new ImmutableArray<double>[windows.Length];
+        var column = new double[components.Length];
+        for (var w = 0; w < rows.Length; w++)
+        {
+            var row = new double[settings.LagCount];
+            for (var l = 0; l < row.Length; l++)
+            {
+                for (var k = 0; k < components.Length; k++)
+                    column[k] = components[k].Windows[w].Values[l];
+                row[l] = Math.Tanh(Statistics.MeanOfPresent(column));
+            }
+
+            rows[w] = [.. row];
+        }
+
+        return (rows, [.. windows.Select(w => (w.Start, w.End))]);
+    }
+
+    /// <summary>Per lag, the Fisher-z mean over windows, back to r.</summary>
+    private static ImmutableArray<double> Profile(IReadOnlyList<ImmutableArray<double>> rows, int lags)
+    {
+        var profile = new double[lags];
+        var column = new double[rows.Count];
+        for (var l = 0; l < lags; l++)
+        {
+            for (var w = 0; w < rows.Count; w++)
+                column[w] = Math.Atanh(Math.Clamp(rows[w][l], -1 + 1e-15, 1 - 1e-15));
+            profile[l] = Math.Tanh(Statistics.MeanOfPresent(column));
+        }
+
+        return [.. profile];
+    }
+
+    private double PValue(PostureSeries session, CrossCorrelationSettings settings, double real)
+    {
+        if (Options.Surrogates <= 0 || double.IsNaN(real))
+            return double.NaN;
+        var atLeast = PostureSurrogates.Create(session, Options)
+            .Count(surrogate => Max(Profile(Rows(surrogate, settings, mirrored: true).Rows, settings.LagCount)) >= real);
+        return (1.0 + atLeast) / (1.0 + Options.Surrogates);
+    }
+
+    private static int ArgMax(ImmutableArray<double> values)
+    {
+        var best = -1;
+        for (var i = 0; i < values.Length; i++)
+            if (!double.IsNaN(values[i]) && (best < 0 || values[i] > values[best]))
+                best = i;
+        return best;
+    }
+
+    private static double Max(ImmutableArray<double> values)
+    {
+        var best = ArgMax(values);
+        return best < 0 ? double.NaN : values[best];
+    }
+}
