@@ -6,19 +6,20 @@ namespace MirrorSense.Synchrony.CrossCorrelation;
 /// <summary>
 /// One window of the window × lag matrix: the (transformed) correlation at every lag from
 /// -LagSamples to +LagSamples, NaN where rMEA gives NA, and rMEA's per-window summaries.
-/// <see cref="Start"/> and <see cref="End"/> are the media times of the window proper (without the lag margin).
+/// <see cref="Start"/> and <see cref="End"/> are the media times of the window proper (without the lag margin),
+/// counted from the <c>origin</c> of the series (its first sample).
 /// </summary>
 public sealed record CrossCorrelationWindow
 {
-    public CrossCorrelationWindow(int index, CrossCorrelationSettings settings, ImmutableArray<double> values)
+    public CrossCorrelationWindow(int index, CrossCorrelationSettings settings, ImmutableArray<double> values, MediaTime origin = default)
     {
         if (values.Length != settings.LagCount)
             throw new ArgumentException($"A window holds {settings.LagCount} lags, not {values.Length}.", nameof(values));
         Index = index;
         Values = values;
         var startSample = (long)index * settings.IncrementSamples;
-        Start = MediaTime.OfSample(startSample, settings.SampleRate);
-        End = MediaTime.OfSample(startSample + settings.WindowSamples, settings.SampleRate);
+        Start = new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample, settings.SampleRate).Microseconds);
+        End = new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample + settings.WindowSamples, settings.SampleRate).Microseconds);
         Summary = WindowSummary.Of(values.AsSpan(), settings);
     }
 

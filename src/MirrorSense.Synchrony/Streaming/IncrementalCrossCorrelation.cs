@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using MirrorSense.Core;
 using MirrorSense.Synchrony.CrossCorrelation;
 
 namespace MirrorSense.Synchrony.Streaming;
@@ -29,9 +30,14 @@ public sealed class IncrementalCrossCorrelation
     private long _missingA;
     private long _missingB;
 
-    public IncrementalCrossCorrelation(CrossCorrelationSettings settings)
+    private readonly MediaTime _origin;
+
+    /// <param name="settings">Window, lag and increment.</param>
+    /// <param name="origin">Media time of the first sample pair; window times count from it.</param>
+    public IncrementalCrossCorrelation(CrossCorrelationSettings settings, MediaTime origin = default)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _origin = origin;
         _blockSize = GreatestCommonDivisor(settings.IncrementSamples, settings.WindowSamples);
         _blocksPerWindow = settings.WindowSamples / _blockSize;
         var capacity = (settings.WindowSamples + settings.IncrementSamples) / _blockSize + 1;
@@ -110,7 +116,7 @@ public sealed class IncrementalCrossCorrelation
                 : CorrelationTransform.Apply(row![j].Correlation(), _settings);
         }
 
-        return new CrossCorrelationWindow(w, _settings, ImmutableCollectionsMarshal.AsImmutableArray(values));
+        return new CrossCorrelationWindow(w, _settings, ImmutableCollectionsMarshal.AsImmutableArray(values), _origin);
     }
 
     private static int GreatestCommonDivisor(int a, int b) => b == 0 ? a : GreatestCommonDivisor(b, a % b);

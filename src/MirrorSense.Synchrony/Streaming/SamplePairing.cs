@@ -14,9 +14,6 @@ internal sealed class SamplePairing(double sampleRate, MediaTime origin, int max
     private readonly Side _b = new("B");
     private long _next;
 
-    /// <summary>Samples that arrived for grid points already released (counted, not used).</summary>
-    public long LateSamples { get; private set; }
-
     public void Add(Participant participant, Stamped<double> sample, List<SamplePair> released)
     {
         var side = participant == Participant.A ? _a : _b;
@@ -27,10 +24,7 @@ internal sealed class SamplePairing(double sampleRate, MediaTime origin, int max
             throw new InvalidOperationException($"Participant {side.Name}'s media times must increase by at least one sample period; got {sample.Time} (grid point {index}) after grid point {side.Last}.");
         side.Last = index;
         if (index < _next)
-        {
-            LateSamples++;
             return;
-        }
 
         side.Pending.Enqueue((index, sample.Value));
         Release(released);

@@ -37,7 +37,7 @@ public static class SynchronyObservable
             // State belongs to this subscription.
             var gate = new object();
             var pairing = new SamplePairing(settings.SampleRate, origin, skewSamples);
-            var correlation = new IncrementalCrossCorrelation(settings);
+            var correlation = new IncrementalCrossCorrelation(settings, origin);
             var released = new List<SamplePair>();
             var completed = 0;
             var stopped = false;

@@ -64,6 +64,24 @@ public sealed class SynchronyObservableTests
     }
 
     [Fact]
+    public void Window_times_are_on_the_media_clock_of_a_session_that_started_later()
+    {
+        // Given a live session whose clock reads 100 s at its first sample
+        var origin = MediaTime.FromSeconds(100);
+        var dyad = Dyad(seed: 4, length: 60);
+        var a = dyad.A.Select((v, i) => Stamped.At(new MediaTime(origin.Microseconds + MediaTime.OfSample(i, 10).Microseconds), v)).ToObservable();
+        var b = dyad.B.Select((v, i) => Stamped.At(new MediaTime(origin.Microseconds + MediaTime.OfSample(i, 10).Microseconds), v)).ToObservable();
+
+        var windows = a.WindowedCrossCorrelation(b, Settings, origin).ToList().Wait();
+
+        // Then the first window spans 100–103 s, and values equal the batch result on the same samples
+        Assert.Equal(MediaTime.FromSeconds(100), windows[0].Start);
+        Assert.Equal(MediaTime.FromSeconds(103), windows[0].End);
+        var batch = WindowedCrossCorrelation.Compute(dyad, Settings).Windows[0].Values;
+        Assert.All(batch.Zip(windows[0].Values), pair => Assert.Equal(pair.First, pair.Second, 1e-12));
+    }
+
+    [Fact]
     public void Media_times_that_go_backwards_end_the_stream_with_an_error_naming_the_participant()
     {
         var a = new[] { Stamped.At(MediaTime.FromSeconds(0), 1.0), Stamped.At(MediaTime.FromSeconds(0.5), 2.0), Stamped.At(MediaTime.FromSeconds(0.2), 3.0) }.ToObservable();
