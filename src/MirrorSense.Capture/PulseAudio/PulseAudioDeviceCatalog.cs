@@ -4,13 +4,16 @@ using System.Diagnostics;
 namespace MirrorSense.Capture.PulseAudio;
 
 /// <summary>PulseAudio's sources (microphones and sink monitors), as <c>pactl list short sources</c> reports them.</summary>
-public sealed class PulseAudioDeviceCatalog : IAudioDeviceCatalog
+/// <param name="server">The server to ask (pactl -s); null for the session's own.</param>
+public sealed class PulseAudioDeviceCatalog(string? server = null) : IAudioDeviceCatalog
 {
     public string System => "PulseAudio";
 
     public AudioDeviceList List()
     {
         var start = new ProcessStartInfo("pactl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (server is not null)
+            start.ArgumentList.Add($"--server={server}");
         foreach (var argument in new[] { "list", "short", "sources" })
             start.ArgumentList.Add(argument);
         Process? process;

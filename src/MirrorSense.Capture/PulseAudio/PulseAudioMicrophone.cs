@@ -23,8 +23,9 @@ public sealed class PulseAudioMicrophone : IAudioSource
     /// <summary>
     /// Opens <paramref name="device"/> (a source name from <c>mirrorsense devices</c>; null for the default source).
     /// <paramref name="fragment"/> is how much audio the server hands over at once (latency vs. wake-ups).
+    /// <paramref name="server"/> names a server (e.g. <c>unix:/run/user/1000/pulse/native</c>); null for the session's own.
     /// </summary>
-    public static PulseAudioMicrophone Open(string? device, AudioFormat format, TimeSpan fragment, IAudioDeviceCatalog? catalog = null)
+    public static PulseAudioMicrophone Open(string? device, AudioFormat format, TimeSpan fragment, string? server = null, IAudioDeviceCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(format);
         var name = device ?? "default microphone";
@@ -42,7 +43,7 @@ public sealed class PulseAudioMicrophone : IAudioSource
         int error;
         try
         {
-            stream = PulseSimple.New(null, "MirrorSense", PulseSimple.StreamRecord, device, "microphone", spec, IntPtr.Zero, attributes, out error);
+            stream = PulseSimple.New(server, "MirrorSense", PulseSimple.StreamRecord, device, "microphone", spec, IntPtr.Zero, attributes, out error);
         }
         catch (DllNotFoundException dllError)
         {
@@ -50,7 +51,7 @@ public sealed class PulseAudioMicrophone : IAudioSource
         }
         if (stream == IntPtr.Zero)
         {
-            var devices = (catalog ?? new PulseAudioDeviceCatalog()).List();
+            var devices = (catalog ?? new PulseAudioDeviceCatalog(server)).List();
             throw new AudioSourceException(name, $"cannot open this PulseAudio source ({PulseSimple.Describe(error)}); {devices.Describe()}.");
         }
         return new PulseAudioMicrophone(stream, name, format);
