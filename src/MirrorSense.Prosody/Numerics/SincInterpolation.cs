@@ -44,6 +44,10 @@ internal static class SincInterpolation
 
         var left = midRight - maxDepth;
         var right = midLeft + maxDepth;
+        if (maxDepth == Depth30.Depth)
+            return Depth30.Interpolate(y, x, midLeft, left);
+        if (maxDepth == Depth70.Depth)
+            return Depth70.Interpolate(y, x, midLeft, left);
         // A symmetric taper of half-width maxDepth + 0.5 samples (Praat 6.x's choice; it suppresses aliasing best).
         var taperWidth = maxDepth + 0.5;
         var result = 0.0;
@@ -92,6 +96,10 @@ internal static class SincInterpolation
         var position = BrentMinimizer.Minimize(ref objective, peak - 1, peak + 1, 1e-10, out var minimum);
         return (position, -minimum);
     }
+
+    // The two depths pitch analysis uses (first estimates, refinement) get precomputed, vectorised kernels.
+    private static readonly SincKernel Depth30 = new(30);
+    private static readonly SincKernel Depth70 = new(70);
 
     private readonly ref struct NegatedInterpolant(ReadOnlySpan<double> y, int depth) : IScalarFunction
     {

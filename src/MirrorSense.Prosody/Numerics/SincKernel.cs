@@ -1,0 +1,77 @@
+using System.Numerics;
+
+namespace MirrorSense.Prosody.Numerics;
+
+/// <summary>
+/// The tapered sinc of <see cref="SincInterpolation.Interpolate"/> for one full depth, rewritten so that each side is
+/// one vectorisable sum. Sample k away from the interpolation point (phase φ + kπ) weighs
+/// sin(φ + kπ)/(φ + kπ) · ½(1 + cos((φ + kπ)/W)) = ½ sin φ · (−1)^k (1 + cos(φ/W)·cos(kπ/W) − sin(φ/W)·sin(kπ/W)) / (φ + kπ),
+/// so everything that depends on k alone is tabulated once; what is left per sample is a multiply-add and a division.
+/// Equal to the scalar recurrence up to rounding (~1e-15).
+/// </summary>
+internal sealed class SincKernel
+{
+    private readonly double _taperWidth;
+    // Indexed by k = 0..Depth−1 (right side, samples after the point) and reversed (left side, samples before it),
+    // so both sides read y in increasing order.
+    private readonly double[] _sign, _cos, _sin, _offset;
+    private readonly double[] _signReversed, _cosReversed, _sinReversed, _offsetReversed;
+
+    public SincKernel(int depth)
+    {
+        Depth = depth;
+        _taperWidth = depth + 0.5;
+        _sign = new double[depth];
+        _cos = new double[depth];
+        _sin = new double[depth];
+        _offset = new double[depth];
+        for (var k = 0; k < depth; k++)
+        {
+            var sign = k % 2 == 0 ? 1.0 : -1.0;
+            _sign[k] = sign;
+            _cos[k] = sign * Math.Cos(k * Math.PI / _taperWidth);
+            _sin[k] = sign * Math.Sin(k * Math.PI / _taperWidth);
+            _offset[k] = k * Math.PI;
+        }
+        _signReversed = [.. _sign.Reverse()];
+        _cosReversed = [.. _cos.Reverse()];
+        _sinReversed = [.. _sin.Reverse()];
+        _offsetReversed = [.. _offset.Reverse()];
+    }
+
+    public int Depth { get; }
+
+    /// <summary>The interpolation at 1-based <paramref name="x"/>, with <paramref name="midLeft"/> = ⌊x⌋ and <paramref name="left"/> = its first sample.</summary>
+    public double Interpolate(ReadOnlySpan<double> y, double x, int midLeft, int left)
+    {
+        var leftPhase = Math.PI * (x - midLeft);
+        var rightPhase = Math.PI * (midLeft + 1 - x);
+        var leftSum = Side(y.Slice(left - 1, Depth), leftPhase, _signReversed, _cosReversed, _sinReversed, _offsetReversed);
+        var rightSum = Side(y.Slice(midLeft, Depth), rightPhase, _sign, _cos, _sin, _offset);
+        return 0.5 * (Math.Sin(leftPhase) * leftSum + Math.Sin(rightPhase) * rightSum);
+    }
+
+    private double Side(ReadOnlySpan<double> y, double phase, ReadOnlySpan<double> sign, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, ReadOnlySpan<double> offset)
+    {
+        var c = Math.Cos(phase / _taperWidth);
+        var s = Math.Sin(phase / _taperWidth);
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
+        {
+            var vc = new Vector<double>(c);
+            var vs = new Vector<double>(s);
+            var vphase = new Vector<double>(phase);
+            var accumulator = Vector<double>.Zero;
+            for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var weight = new Vector<double>(sign[i..]) + vc * new Vector<double>(cos[i..]) - vs * new Vector<double>(sin[i..]);
+                accumulator += new Vector<double>(y[i..]) * weight / (vphase + new Vector<double>(offset[i..]));
+            }
+            sum = Vector.Sum(accumulator);
+        }
+        for (; i < y.Length; i++)
+            sum += y[i] * (sign[i] + c * cos[i] - s * sin[i]) / (phase + offset[i]);
+        return sum;
+    }
+}
