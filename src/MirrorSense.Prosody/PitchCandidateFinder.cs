@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MirrorSense.Prosody.Numerics;
 
 namespace MirrorSense.Prosody;
@@ -43,6 +44,7 @@ internal sealed class PitchCandidateFinder
     /// <paramref name="samples"/> (which starts at absolute sample <paramref name="firstSample"/>).
     /// Element 0 is always the unvoiced candidate. Also returns the frame's local peak (absolute amplitude).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public (PitchCandidate[] Candidates, double LocalPeak) Analyse(ReadOnlySpan<float> samples, long firstSample, long leftSample)
     {
         var plan = _plan;

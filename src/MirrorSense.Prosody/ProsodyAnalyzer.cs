@@ -58,9 +58,19 @@ public sealed class ProsodyAnalyzer
     {
         if (_completed)
             throw new InvalidOperationException("The stream was already completed.");
-        Enqueue(_pitch.Process(samples, firstSampleTime), _intensity.Process(samples, firstSampleTime));
-        if (_syllableIntensity is not null)
-            _keptSyllableIntensity.AddRange(_syllableIntensity.Process(samples, firstSampleTime));
+        // The trackers keep separate histories, so intensity runs beside pitch (the larger job) on another core.
+        var block = samples.ToArray();
+        IReadOnlyList<PitchFrame> pitch = [];
+        IReadOnlyList<IntensityFrame> intensity = [];
+        Parallel.Invoke(
+            () => pitch = _pitch.Process(block, firstSampleTime),
+            () =>
+            {
+                intensity = _intensity.Process(block, firstSampleTime);
+                if (_syllableIntensity is not null)
+                    _keptSyllableIntensity.AddRange(_syllableIntensity.Process(block, firstSampleTime));
+            });
+        Enqueue(pitch, intensity);
         return Join();
     }
 

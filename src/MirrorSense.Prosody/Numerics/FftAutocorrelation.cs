@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MirrorSense.Prosody.Numerics;
 
 /// <summary>
@@ -38,6 +39,7 @@ internal sealed class FftAutocorrelation
     public int Size { get; }
 
     /// <summary>Replaces the real signal <paramref name="x"/> (length <see cref="Size"/>, zero-padded) by its autocorrelation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public void Transform(Span<double> x)
     {
         if (x.Length != Size)

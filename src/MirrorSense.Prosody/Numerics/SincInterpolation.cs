@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MirrorSense.Prosody.Numerics;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal static class SincInterpolation
     /// The value of <paramref name="y"/> at the fractional 1-based position <paramref name="x"/>, using at most
     /// <paramref name="maxDepth"/> samples on each side. Outside [1, n] the nearest end value is returned.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public static double Interpolate(ReadOnlySpan<double> y, double x, int maxDepth)
     {
         var n = y.Length;
@@ -86,6 +88,7 @@ internal static class SincInterpolation
     /// Refines the maximum of <paramref name="y"/> near the 1-based sample <paramref name="peak"/> by maximising the
     /// sinc interpolation between its neighbours (Brent's method, tolerance 1e-10 samples).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public static (double Position, double Value) ImproveMaximum(ReadOnlySpan<double> y, int peak, int depth)
     {
         if (peak <= 1)

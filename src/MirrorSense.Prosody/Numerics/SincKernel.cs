@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace MirrorSense.Prosody.Numerics;
 
@@ -42,6 +44,7 @@ internal sealed class SincKernel
     public int Depth { get; }
 
     /// <summary>The interpolation at 1-based <paramref name="x"/>, with <paramref name="midLeft"/> = ⌊x⌋ and <paramref name="left"/> = its first sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public double Interpolate(ReadOnlySpan<double> y, double x, int midLeft, int left)
     {
         var leftPhase = Math.PI * (x - midLeft);
@@ -51,6 +54,7 @@ internal sealed class SincKernel
         return 0.5 * (Math.Sin(leftPhase) * leftSum + Math.Sin(rightPhase) * rightSum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     private double Side(ReadOnlySpan<double> y, double phase, ReadOnlySpan<double> sign, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, ReadOnlySpan<double> offset)
     {
         var c = Math.Cos(phase / _taperWidth);
@@ -63,10 +67,16 @@ internal sealed class SincKernel
             var vs = new Vector<double>(s);
             var vphase = new Vector<double>(phase);
             var accumulator = Vector<double>.Zero;
+            ref var ys = ref MemoryMarshal.GetReference(y);
+            ref var signs = ref MemoryMarshal.GetReference(sign);
+            ref var cosines = ref MemoryMarshal.GetReference(cos);
+            ref var sines = ref MemoryMarshal.GetReference(sin);
+            ref var offsets = ref MemoryMarshal.GetReference(offset);
             for (; i <= y.Length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var weight = new Vector<double>(sign[i..]) + vc * new Vector<double>(cos[i..]) - vs * new Vector<double>(sin[i..]);
-                accumulator += new Vector<double>(y[i..]) * weight / (vphase + new Vector<double>(offset[i..]));
+                var at = (nuint)i;
+                var weight = Vector.LoadUnsafe(ref signs, at) + vc * Vector.LoadUnsafe(ref cosines, at) - vs * Vector.LoadUnsafe(ref sines, at);
+                accumulator += Vector.LoadUnsafe(ref ys, at) * weight / (vphase + Vector.LoadUnsafe(ref offsets, at));
             }
             sum = Vector.Sum(accumulator);
         }
