@@ -4,7 +4,9 @@ namespace MirrorSense.Capture.PulseAudio;
 /// A live microphone (PulseAudio source) on Linux, recorded through libpulse-simple as 32-bit floats. Reads block
 /// until the requested samples have arrived, so the stream runs at the device's pace; media time comes from the
 /// sample count (see <see cref="AudioBlockReader"/>). A device that fails or disappears ends the stream with an
-/// <see cref="AudioSourceException"/> naming it. Dispose only after the last read has returned.
+/// <see cref="AudioSourceException"/> naming it. Dispose only after the last read has returned (libpulse frees the
+/// stream under a blocked reader otherwise). Note that PulseAudio 14+ moves a stream whose source vanishes to the
+/// fallback source instead of failing it; the simple API cannot forbid that (PA_STREAM_DONT_MOVE needs the full API).
 /// </summary>
 public sealed class PulseAudioMicrophone : IAudioSource
 {

@@ -14,6 +14,8 @@ namespace MirrorSense.Prosody.Numerics;
 internal sealed class SincKernel
 {
     private readonly double _taperWidth;
+    private readonly double _stepCos;
+    private readonly double _stepSin;
     // Indexed by k = 0..Depth−1 (right side, samples after the point) and reversed (left side, samples before it),
     // so both sides read y in increasing order.
     private readonly double[] _sign, _cos, _sin, _offset;
@@ -39,6 +41,8 @@ internal sealed class SincKernel
         _cosReversed = [.. _cos.Reverse()];
         _sinReversed = [.. _sin.Reverse()];
         _offsetReversed = [.. _offset.Reverse()];
+        _stepCos = Math.Cos(Math.PI / _taperWidth);
+        _stepSin = Math.Sin(Math.PI / _taperWidth);
     }
 
     public int Depth { get; }
@@ -47,18 +51,21 @@ internal sealed class SincKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public double Interpolate(ReadOnlySpan<double> y, double x, int midLeft, int left)
     {
+        // The right side's phase is π − the left side's, so its sine and taper angle follow from the left's without
+        // more trigonometry: sin(π − φ) = sin φ, and (π − φ)/W = π/W − φ/W.
         var leftPhase = Math.PI * (x - midLeft);
         var rightPhase = Math.PI * (midLeft + 1 - x);
-        var leftSum = Side(y.Slice(left - 1, Depth), leftPhase, _signReversed, _cosReversed, _sinReversed, _offsetReversed);
-        var rightSum = Side(y.Slice(midLeft, Depth), rightPhase, _sign, _cos, _sin, _offset);
-        return 0.5 * (Math.Sin(leftPhase) * leftSum + Math.Sin(rightPhase) * rightSum);
+        var (leftSin, leftCos) = Math.SinCos(leftPhase / _taperWidth);
+        var rightCos = _stepCos * leftCos + _stepSin * leftSin;
+        var rightSin = _stepSin * leftCos - _stepCos * leftSin;
+        var leftSum = Side(y.Slice(left - 1, Depth), leftPhase, leftCos, leftSin, _signReversed, _cosReversed, _sinReversed, _offsetReversed);
+        var rightSum = Side(y.Slice(midLeft, Depth), rightPhase, rightCos, rightSin, _sign, _cos, _sin, _offset);
+        return 0.5 * Math.Sin(leftPhase) * (leftSum + rightSum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
-    private double Side(ReadOnlySpan<double> y, double phase, ReadOnlySpan<double> sign, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, ReadOnlySpan<double> offset)
+    private static double Side(ReadOnlySpan<double> y, double phase, double c, double s, ReadOnlySpan<double> sign, ReadOnlySpan<double> cos, ReadOnlySpan<double> sin, ReadOnlySpan<double> offset)
     {
-        var c = Math.Cos(phase / _taperWidth);
-        var s = Math.Sin(phase / _taperWidth);
         var i = 0;
         var sum = 0.0;
         if (Vector.IsHardwareAccelerated && y.Length >= Vector<double>.Count)
