@@ -46,8 +46,10 @@ internal sealed class Fft
 
     public int Size { get; }
 
+    /// <summary>Where sample i must be put for <see cref="TransformReordered"/> (its bit-reversed index).</summary>
+    public ReadOnlySpan<int> BitReversed => _bitReversed;
+
     /// <summary>Forward transform (e^{-i...}) when <paramref name="inverse"/> is false; unnormalised either way.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public void Transform(Span<double> re, Span<double> im, bool inverse)
     {
         if (re.Length != Size || im.Length != Size)
@@ -64,6 +66,20 @@ internal sealed class Fft
                 (Unsafe.Add(ref m, i), Unsafe.Add(ref m, j)) = (Unsafe.Add(ref m, j), Unsafe.Add(ref m, i));
             }
         }
+        TransformReordered(re, im, inverse);
+    }
+
+    /// <summary>
+    /// The transform of input that the caller already stored in bit-reversed order (sample i at
+    /// <see cref="BitReversed"/>[i]), which saves the reordering pass when the input is being copied anyway.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
+    public void TransformReordered(Span<double> re, Span<double> im, bool inverse)
+    {
+        if (re.Length != Size || im.Length != Size)
+            throw new ArgumentException($"Both parts must hold exactly {Size} values.");
+        ref var r = ref MemoryMarshal.GetReference(re);
+        ref var m = ref MemoryMarshal.GetReference(im);
         var sign = inverse ? 1.0 : -1.0;
         ref var cosines = ref MemoryMarshal.GetArrayDataReference(_cos);
         ref var sines = ref MemoryMarshal.GetArrayDataReference(_sin);

@@ -45,12 +45,13 @@ internal sealed class FftAutocorrelation
         if (x.Length != Size)
             throw new ArgumentException($"The signal must hold exactly {Size} values.", nameof(x));
         var h = _halfSize;
+        var reversed = _half.BitReversed;
         for (var m = 0; m < h; m++)
         {
-            _re[m] = x[2 * m];
-            _im[m] = x[2 * m + 1];
+            _re[reversed[m]] = x[2 * m];
+            _im[reversed[m]] = x[2 * m + 1];
         }
-        _half.Transform(_re, _im, inverse: false);
+        _half.TransformReordered(_re, _im, inverse: false);
 
         // Untangle the spectra of the even and odd samples, X[k] = E[k] + e^{−2πik/N}·O[k], and keep |X[k]|², k = 0..N/2.
         for (var k = 0; k < h; k++)
@@ -73,10 +74,10 @@ internal sealed class FftAutocorrelation
         {
             var sum = _power[k] + _power[h - k];
             var difference = _power[k] - _power[h - k];
-            _re[k] = sum - difference * _sin[k];
-            _im[k] = difference * _cos[k];
+            _re[reversed[k]] = sum - difference * _sin[k];
+            _im[reversed[k]] = difference * _cos[k];
         }
-        _half.Transform(_re, _im, inverse: true);
+        _half.TransformReordered(_re, _im, inverse: true);
         for (var m = 0; m < h; m++)
         {
             x[2 * m] = _re[m];
