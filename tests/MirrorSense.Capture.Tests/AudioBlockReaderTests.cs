@@ -2,7 +2,7 @@ using MirrorSense.Core;
 
 namespace MirrorSense.Capture.Tests;
 
-public sealed class AudioBlockReaderTests
+public static class AudioBlockReaderTests
 {
     public sealed class ReadBlocks
     {

@@ -4,12 +4,8 @@ using NAudio.Wave;
 
 namespace MirrorSense.Capture.Tests;
 
-public sealed class AudioFileTests : IDisposable
+public static class AudioFileTests
 {
-    private readonly TempFolder _folder = new("mirrorsense-capture-");
-
-    public void Dispose() => _folder.Dispose();
-
     public sealed class Open : IDisposable
     {
         private readonly TempFolder _folder = new("mirrorsense-capture-");
