@@ -4,5 +4,7 @@ using MirrorSense.Cli;
 var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dyads (posture, gesture, tone and tempo of voice).")
 {
     SyncCommand.Create(),
+    ProsodyCommand.Create(),
+    DevicesCommand.Create(),
 };
 return root.Parse(args).Invoke();

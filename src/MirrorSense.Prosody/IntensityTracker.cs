@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MirrorSense.Core;
 
 namespace MirrorSense.Prosody;
@@ -87,6 +88,7 @@ public sealed class IntensityTracker
         return frames;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     private double Level(ReadOnlySpan<float> samples, int windowOffset)
     {
         var amplitude = _amplitude.AsSpan(0, samples.Length);

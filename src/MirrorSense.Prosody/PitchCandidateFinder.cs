@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MirrorSense.Prosody.Numerics;
 
 namespace MirrorSense.Prosody;
@@ -10,11 +11,10 @@ namespace MirrorSense.Prosody;
 internal sealed class PitchCandidateFinder
 {
     private readonly PitchFramePlan _plan;
-    private readonly Fft _fft;
+    private readonly FftAutocorrelation _autocorrelation;
     private readonly double[] _window;
     private readonly double[] _windowAutocorrelation;
     private readonly double[] _re;
-    private readonly double[] _im;
     // Autocorrelation at lags −L..+L (index = lag + L), L = plan.InterpolationLags; symmetric, so interpolation near
     // small lags sees the mirrored side as Praat's does.
     private readonly double[] _r;
@@ -24,9 +24,8 @@ internal sealed class PitchCandidateFinder
     public PitchCandidateFinder(PitchFramePlan plan)
     {
         _plan = plan;
-        _fft = new Fft(plan.FftSize);
+        _autocorrelation = new FftAutocorrelation(plan.FftSize);
         _re = new double[plan.FftSize];
-        _im = new double[plan.FftSize];
         _window = new double[plan.WindowSamples];
         for (var j = 0; j < plan.WindowSamples; j++)
             _window[j] = 0.5 - 0.5 * Math.Cos((j + 1) * 2 * Math.PI / (plan.WindowSamples + 1));
@@ -45,6 +44,7 @@ internal sealed class PitchCandidateFinder
     /// <paramref name="samples"/> (which starts at absolute sample <paramref name="firstSample"/>).
     /// Element 0 is always the unvoiced candidate. Also returns the frame's local peak (absolute amplitude).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public (PitchCandidate[] Candidates, double LocalPeak) Analyse(ReadOnlySpan<float> samples, long firstSample, long leftSample)
     {
         var plan = _plan;
@@ -58,7 +58,6 @@ internal sealed class PitchCandidateFinder
 
         var start = right - plan.HalfWindowSamples;
         Array.Clear(_re);
-        Array.Clear(_im);
         for (var j = 0; j < plan.WindowSamples; j++)
             _re[j] = (samples[start + j] - mean) * _window[j];
 
@@ -140,21 +139,11 @@ internal sealed class PitchCandidateFinder
 
     private double R(int lag) => _r[_plan.InterpolationLags + lag];
 
-    private void PowerSpectrumToAutocorrelation()
-    {
-        _fft.Transform(_re, _im, inverse: false);
-        for (var i = 0; i < _re.Length; i++)
-        {
-            _re[i] = _re[i] * _re[i] + _im[i] * _im[i];
-            _im[i] = 0.0;
-        }
-        _fft.Transform(_re, _im, inverse: true);
-    }
+    private void PowerSpectrumToAutocorrelation() => _autocorrelation.Transform(_re);
 
     private void AutocorrelateInto(double[] signal, double[] result)
     {
         Array.Clear(_re);
-        Array.Clear(_im);
         signal.CopyTo(_re, 0);
         PowerSpectrumToAutocorrelation();
         _re.CopyTo(result, 0);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MirrorSense.Prosody;
 
 /// <summary>
@@ -41,6 +42,7 @@ internal sealed class PitchPathFinder
     public int ForcedDecisions { get; private set; }
 
     /// <summary>Adds the next frame and appends every frame that became decided to <paramref name="decided"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public void Add(PitchCandidate[] candidates, double relativeIntensity, long frameIndex, List<DecidedFrame> decided)
     {
         var delta = new double[candidates.Length];

@@ -15,7 +15,12 @@ public sealed class PitchTracker
     private readonly FrameGrid _grid;
     private readonly PeakReference _peakReference;
     private readonly SampleHistory _history;
-    private readonly PitchCandidateFinder _finder;
+    // Below this many ready frames a parallel batch costs more in hand-over than it saves.
+    private const int MinimumFramesPerParallelBatch = 8;
+
+    private readonly PitchCandidateFinder[] _finders;
+    private readonly List<ReadyFrame> _ready = [];
+    private (PitchCandidate[] Candidates, double LocalPeak)[] _analysed = [];
     private readonly PitchPathFinder _path;
     private readonly List<DecidedFrame> _decided = [];
     private long _nextFrame;
@@ -27,13 +32,15 @@ public sealed class PitchTracker
     /// <param name="options">Analysis settings; Praat's defaults when null.</param>
     /// <param name="grid">Frame placement; an open-ended grid starting half a window into the stream when null.</param>
     /// <param name="peakReference">What the silence threshold is relative to; the running peak when null.</param>
-    public PitchTracker(double sampleRate, PitchOptions? options = null, FrameGrid? grid = null, PeakReference? peakReference = null)
+    /// <param name="parallelism">Threads that analyse candidates of a block's frames; the processor count when null. The frames do not depend on it.</param>
+    public PitchTracker(double sampleRate, PitchOptions? options = null, FrameGrid? grid = null, PeakReference? peakReference = null, int? parallelism = null)
     {
         _plan = new PitchFramePlan(options ?? new PitchOptions(), sampleRate);
         _grid = grid ?? FrameGrid.ForStream(_plan.WindowSeconds, _plan.TimeStep);
         _peakReference = peakReference ?? PeakReference.Running;
         _history = new SampleHistory(sampleRate);
-        _finder = new PitchCandidateFinder(_plan);
+        // One finder (with its own scratch buffers) per core: candidate analysis is the expensive, independent part.
+        _finders = [.. Enumerable.Range(0, Math.Max(1, parallelism ?? Environment.ProcessorCount)).Select(_ => new PitchCandidateFinder(_plan))];
         _path = new PitchPathFinder(_plan);
     }
 
@@ -64,32 +71,56 @@ public sealed class PitchTracker
 
     private void AnalyseAvailableFrames()
     {
+        // Find every frame whose window is complete, analyse their candidates (independent per frame, so in
+        // parallel when there are enough of them), then feed the path in time order.
+        _ready.Clear();
         while (_grid.Contains(_nextFrame))
         {
-            var centre = _grid.CentreOf(_nextFrame);
-            var left = _plan.LeftSampleOf(centre);
+            var left = _plan.LeftSampleOf(_grid.CentreOf(_nextFrame));
             var first = _plan.FirstSampleNeeded(left);
             var last = _plan.LastSampleNeeded(left);
             if (last >= _history.Received)
-                return;
-            if (first < 0)
+                break;
+            // A window that would start before the stream does not exist (Praat's grids never ask for one).
+            if (first >= 0)
+                _ready.Add(new ReadyFrame(_nextFrame, first, last, left));
+            _nextFrame++;
+        }
+        if (_ready.Count == 0)
+            return;
+        if (_analysed.Length < _ready.Count)
+            _analysed = new (PitchCandidate[], double)[_ready.Count * 2];
+
+        if (_finders.Length > 1 && _ready.Count >= MinimumFramesPerParallelBatch)
+        {
+            Parallel.For(0, _finders.Length, worker =>
             {
-                // The window would start before the stream; such frames do not exist (Praat's grids never ask for them).
-                _nextFrame++;
-                continue;
-            }
-            var span = _history.Slice(first, (int)(last - first + 1));
-            var (candidates, localPeak) = _finder.Analyse(span, first, left);
-            var reference = ReferencePeakThrough(last);
+                for (var i = worker; i < _ready.Count; i += _finders.Length)
+                    _analysed[i] = Analyse(_finders[worker], _ready[i]);
+            });
+        }
+        else
+        {
+            for (var i = 0; i < _ready.Count; i++)
+                _analysed[i] = Analyse(_finders[0], _ready[i]);
+        }
+
+        for (var i = 0; i < _ready.Count; i++)
+        {
+            var (candidates, localPeak) = _analysed[i];
+            var reference = ReferencePeakThrough(_ready[i].Last);
             var relative = localPeak > reference ? 1.0 : localPeak / reference;
             if (double.IsNaN(relative))
                 relative = 0.0; // 0 / 0: silence against a silent reference
-            _path.Add(candidates, relative, _nextFrame, _decided);
-            _nextFrame++;
-            var nextLeft = _plan.LeftSampleOf(_grid.CentreOf(_nextFrame));
-            _history.DiscardBefore(Math.Min(_plan.FirstSampleNeeded(nextLeft), _peakScannedThrough + 1));
+            _path.Add(candidates, relative, _ready[i].FrameIndex, _decided);
+            _analysed[i] = default;
         }
+        var nextLeft = _plan.LeftSampleOf(_grid.CentreOf(_nextFrame));
+        _history.DiscardBefore(Math.Min(_plan.FirstSampleNeeded(nextLeft), _peakScannedThrough + 1));
     }
+
+    private (PitchCandidate[] Candidates, double LocalPeak) Analyse(PitchCandidateFinder finder, ReadyFrame frame) =>
+        finder.Analyse(_history.Slice(frame.First, (int)(frame.Last - frame.First + 1)), frame.First, frame.Left);
 
     private double ReferencePeakThrough(long lastSample)
     {
@@ -125,3 +156,6 @@ public sealed class PitchTracker
         return frames;
     }
 }
+
+/// <summary>A frame whose window is complete: its grid index and the samples it reads.</summary>
+internal readonly record struct ReadyFrame(long FrameIndex, long First, long Last, long Left);

@@ -1,9 +1,12 @@
 using BenchmarkDotNet.Running;
 using MirrorSense.Bench;
 
-// `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` times the CLI end to end.
+// `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` and `prosody-process`
+// time the CLI end to end (the latter against Praat in the same run).
 if (args.Length > 0 && args[0] == "sync-process")
     return SyncProcessBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "prosody-process")
+    return ProsodyProcessBenchmark.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MirrorSense.Prosody.Numerics;
 
 /// <summary>A function of one real variable; a struct implementation keeps the minimiser free of allocations.</summary>
@@ -17,6 +18,7 @@ internal static class BrentMinimizer
     // Square root of the unit round-off (2^-53), as LAPACK's dlamch('E') reports it.
     private static readonly double SqrtEpsilon = Math.Sqrt(Math.Pow(2, -53));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public static double Minimize<TFunction>(ref TFunction f, double a, double b, double tolerance, out double minimum)
         where TFunction : IScalarFunction, allows ref struct
     {

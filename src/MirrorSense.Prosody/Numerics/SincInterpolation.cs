@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MirrorSense.Prosody.Numerics;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal static class SincInterpolation
     /// The value of <paramref name="y"/> at the fractional 1-based position <paramref name="x"/>, using at most
     /// <paramref name="maxDepth"/> samples on each side. Outside [1, n] the nearest end value is returned.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public static double Interpolate(ReadOnlySpan<double> y, double x, int maxDepth)
     {
         var n = y.Length;
@@ -44,6 +46,10 @@ internal static class SincInterpolation
 
         var left = midRight - maxDepth;
         var right = midLeft + maxDepth;
+        if (maxDepth == Depth30.Depth)
+            return Depth30.Interpolate(y, x, midLeft, left);
+        if (maxDepth == Depth70.Depth)
+            return Depth70.Interpolate(y, x, midLeft, left);
         // A symmetric taper of half-width maxDepth + 0.5 samples (Praat 6.x's choice; it suppresses aliasing best).
         var taperWidth = maxDepth + 0.5;
         var result = 0.0;
@@ -82,6 +88,7 @@ internal static class SincInterpolation
     /// Refines the maximum of <paramref name="y"/> near the 1-based sample <paramref name="peak"/> by maximising the
     /// sinc interpolation between its neighbours (Brent's method, tolerance 1e-10 samples).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public static (double Position, double Value) ImproveMaximum(ReadOnlySpan<double> y, int peak, int depth)
     {
         if (peak <= 1)
@@ -92,6 +99,10 @@ internal static class SincInterpolation
         var position = BrentMinimizer.Minimize(ref objective, peak - 1, peak + 1, 1e-10, out var minimum);
         return (position, -minimum);
     }
+
+    // The two depths pitch analysis uses (first estimates, refinement) get precomputed, vectorised kernels.
+    private static readonly SincKernel Depth30 = new(30);
+    private static readonly SincKernel Depth70 = new(70);
 
     private readonly ref struct NegatedInterpolant(ReadOnlySpan<double> y, int depth) : IScalarFunction
     {
