@@ -1,0 +1,156 @@
+using MirrorSense.Core;
+using MirrorSense.Vision.Detection;
+using MirrorSense.Vision.Imaging;
+using MirrorSense.Vision.Landmarks;
+using MirrorSense.Vision.Tracking;
+using OpenCvSharp;
+
+namespace MirrorSense.Vision;
+
+/// <summary>
+/// Frames → poses of up to two people, as MediaPipe's pose graph loops it: each tracked person's
+/// region comes from the previous frame's alignment landmarks; the detector runs only when someone is
+/// missing; a person is lost when the landmark model's pose probability drops below the threshold.
+/// Sessions are opened once here; one landmark session per person slot, so two people can run in parallel.
+/// Not thread-safe: one estimator per stream, frames in media-time order.
+/// </summary>
+public sealed class PoseEstimator : IDisposable
+{
+    private readonly PoseOptions options;
+    private readonly PoseDetector detector;
+    private readonly PoseLandmarker[] landmarkers;
+    private readonly ParticipantAssigner assigner;
+    private readonly List<PersonTrack> tracks = [];
+    private long frames;
+    private long framesWithPeople;
+    private long detectorRuns;
+    private long framesWithExtraPeople;
+    private int mostPeopleDetected;
+    private long framesSinceDetection;
+
+    public PoseEstimator(PoseOptions? options = null)
+    {
+        this.options = options ?? new PoseOptions();
+        this.options.Validate();
+        var files = PoseModelFiles.Locate(this.options.Model, this.options.ModelFolder);
+        detector = new PoseDetector(files.Detector, this.options.IntraOpNumThreads, this.options.MinDetectionScore);
+        landmarkers = [.. Enumerable.Range(0, this.options.MaxPeople).Select(_ => new PoseLandmarker(files.Landmarks, this.options.IntraOpNumThreads))];
+        assigner = new ParticipantAssigner(this.options.Swap, this.options.IdentityMemory ?? TimeSpan.FromSeconds(3));
+    }
+
+    public PoseStatistics Statistics => new(frames, framesWithPeople, detectorRuns, framesWithExtraPeople, mostPeopleDetected);
+
+    /// <summary>The poses in one BGR frame taken at <paramref name="time"/>.</summary>
+    public PoseFrame Process(Mat frame, MediaTime time)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Empty() || frame.Type() != MatType.CV_8UC3)
+            throw new ArgumentException("Frames must be non-empty 8-bit BGR images.", nameof(frame));
+        frames++;
+        var poses = FollowTracked(frame, time);
+        DropDuplicates(poses);
+        framesSinceDetection++;
+        var due = tracks.Count == 0 || framesSinceDetection >= options.RedetectEveryFrames;
+        if (tracks.Count < options.MaxPeople && due)
+            poses.AddRange(FindNewcomers(frame, time));
+        foreach (var track in tracks)
+            assigner.Seen(track.Participant, track.Position.X, time);
+        if (poses.Count > 0)
+            framesWithPeople++;
+        return new PoseFrame(time, [.. poses.OrderBy(p => p.Participant)]);
+    }
+
+    private List<PersonPose> FollowTracked(Mat frame, MediaTime time)
+    {
+        var estimates = new LandmarkEstimate[tracks.Count];
+        if (options.ParallelPeople && tracks.Count > 1)
+            Parallel.For(0, tracks.Count, i => estimates[i] = landmarkers[i].Estimate(frame, tracks[i].Region));
+        else
+            for (var i = 0; i < tracks.Count; i++)
+                estimates[i] = landmarkers[i].Estimate(frame, tracks[i].Region);
+
+        var poses = new List<PersonPose>();
+        var kept = new List<PersonTrack>();
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            if (estimates[i].PoseScore < options.MinPoseScore)
+                continue;   // lost: the detector will look for this person again
+            poses.Add(tracks[i].Update(estimates[i], time));
+            kept.Add(tracks[i]);
+        }
+
+        tracks.Clear();
+        tracks.AddRange(kept);
+        return poses;
+    }
+
+    /// <summary>Two tracks that drifted onto one person (e.g. while people cross): keep the older.</summary>
+    private void DropDuplicates(List<PersonPose> poses)
+    {
+        for (var i = tracks.Count - 1; i > 0; i--)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (Boxes.IntersectionOverUnion(tracks[i].BodyBounds(), tracks[j].BodyBounds()) > 0.5f)
+                {
+                    poses.RemoveAll(p => p.Participant == tracks[i].Participant);
+                    tracks.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private List<PersonPose> FindNewcomers(Mat frame, MediaTime time)
+    {
+        framesSinceDetection = 0;
+        detectorRuns++;
+        var detections = detector.Detect(frame);
+        mostPeopleDetected = Math.Max(mostPeopleDetected, detections.Count);
+        var untracked = detections.Where(d => !tracks.Any(t => Covers(t, d))).ToList();
+        if (tracks.Count + untracked.Count > options.MaxPeople)
+            framesWithExtraPeople++;
+
+        // The most prominent (largest) people first; confirm each with the landmark model in this frame.
+        var found = new List<(LandmarkEstimate Estimate, RegionOfInterest Region)>();
+        foreach (var detection in untracked.OrderByDescending(d => d.Area))
+        {
+            if (tracks.Count + found.Count >= options.MaxPeople)
+                break;
+            var region = detection.Region();
+            var estimate = landmarkers[tracks.Count + found.Count].Estimate(frame, region);
+            if (estimate.PoseScore >= options.MinPoseScore)
+                found.Add((estimate, region));
+        }
+
+        var participants = assigner.Assign([.. found.Select(f => f.Estimate.AlignmentCenter.X)],
+            [.. tracks.Select(t => t.Participant)], frame.Width, time);
+        var poses = new List<PersonPose>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (participants[i] is not { } participant)
+                continue;
+            var track = new PersonTrack(participant, found[i].Region, options.Smoothing);
+            poses.Add(track.Update(found[i].Estimate, time));
+            tracks.Add(track);
+        }
+
+        return poses;
+    }
+
+    private static bool Covers(PersonTrack track, PersonDetection detection)
+    {
+        var body = track.BodyBounds();
+        var box = (detection.Left, detection.Top, detection.Right, detection.Bottom);
+        var overlap = Boxes.Intersection(body, box);
+        // Either box mostly inside the other: the same person (boxes of one body differ a lot in size).
+        return overlap > 0.5f * Math.Min(Boxes.Area(body), Boxes.Area(box));
+    }
+
+    public void Dispose()
+    {
+        detector.Dispose();
+        foreach (var landmarker in landmarkers)
+            landmarker.Dispose();
+    }
+}

@@ -1,0 +1,48 @@
+using MirrorSense.Vision.Tracking;
+
+namespace MirrorSense.Vision;
+
+/// <summary>Which BlazePose landmark model to run: lite is faster, full is steadier on hard poses.</summary>
+public enum LandmarkModelKind
+{
+    Lite,
+    Full,
+}
+
+/// <summary>Settings of a pose run, fixed when the estimator opens. Defaults follow MediaPipe's pose graph.</summary>
+/// <param name="Model">Landmark model.</param>
+/// <param name="MaxPeople">People tracked at once, 1 or 2 (two-camera mode uses 1 per camera).</param>
+/// <param name="MinDetectionScore">Detector probability for a new person (MediaPipe: 0.5).</param>
+/// <param name="MinPoseScore">Landmark model's pose probability below which tracking is lost (MediaPipe: 0.5).</param>
+/// <param name="IntraOpNumThreads">ONNX Runtime threads per session.</param>
+/// <param name="Swap">A = right, B = left instead of A = left.</param>
+/// <param name="RedetectEveryFrames">While fewer than <paramref name="MaxPeople"/> are tracked (but some are), look for newcomers every this many frames; with no one tracked the detector runs every frame.</param>
+/// <param name="ParallelPeople">Run the two people's landmark models side by side.</param>
+/// <param name="IdentityMemory">How long a lost participant's last position is remembered, to give it back on return.</param>
+/// <param name="ModelFolder">Folder with the ONNX models; null finds `models/` beside the program or above it.</param>
+public sealed record PoseOptions(
+    LandmarkModelKind Model = LandmarkModelKind.Lite,
+    int MaxPeople = 2,
+    float MinDetectionScore = 0.5f,
+    float MinPoseScore = 0.5f,
+    int IntraOpNumThreads = 1,
+    bool Swap = false,
+    int RedetectEveryFrames = 10,
+    bool ParallelPeople = true,
+    TimeSpan? IdentityMemory = null,
+    string? ModelFolder = null)
+{
+    public SmoothingOptions Smoothing { get; init; } = new();
+
+    internal void Validate()
+    {
+        if (MaxPeople is < 1 or > 2)
+            throw new ArgumentException($"MaxPeople must be 1 or 2, not {MaxPeople}.");
+        if (IntraOpNumThreads < 1)
+            throw new ArgumentException($"IntraOpNumThreads must be at least 1, not {IntraOpNumThreads}.");
+        if (RedetectEveryFrames < 1)
+            throw new ArgumentException($"RedetectEveryFrames must be at least 1, not {RedetectEveryFrames}.");
+        if (MinDetectionScore is <= 0 or >= 1 || MinPoseScore is <= 0 or >= 1)
+            throw new ArgumentException("Score thresholds must lie between 0 and 1.");
+    }
+}
