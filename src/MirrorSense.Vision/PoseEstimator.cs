@@ -27,6 +27,8 @@ public sealed class PoseEstimator : IDisposable
     private long framesWithExtraPeople;
     private int mostPeopleDetected;
     private long framesSinceDetection;
+    private int eagerFrames;
+    private const int EagerFramesAfterLoss = 30;
 
     public PoseEstimator(PoseOptions? options = null)
     {
@@ -47,10 +49,15 @@ public sealed class PoseEstimator : IDisposable
         if (frame.Empty() || frame.Type() != MatType.CV_8UC3)
             throw new ArgumentException("Frames must be non-empty 8-bit BGR images.", nameof(frame));
         frames++;
+        var trackedBefore = tracks.Count;
         var poses = FollowTracked(frame, time);
         DropDuplicates(poses);
         framesSinceDetection++;
-        var due = tracks.Count == 0 || framesSinceDetection >= options.RedetectEveryFrames;
+        // Someone just lost is looked for in this same frame and every frame for a second after, so a dip
+        // in the pose score costs no frame or only a few.
+        if (tracks.Count < trackedBefore)
+            eagerFrames = EagerFramesAfterLoss;
+        var due = tracks.Count == 0 || eagerFrames-- > 0 || framesSinceDetection >= options.RedetectEveryFrames;
         if (tracks.Count < options.MaxPeople && due)
             poses.AddRange(FindNewcomers(frame, time));
         foreach (var track in tracks)

@@ -2,6 +2,7 @@ using MirrorSense.Core;
 using MirrorSense.Fixtures;
 using MirrorSense.Testing;
 using OpenCvSharp;
+using Xunit.Abstractions;
 
 namespace MirrorSense.Vision.Tests;
 
@@ -11,7 +12,7 @@ namespace MirrorSense.Vision.Tests;
 /// shoulder line recovered for each person must follow that person's true lean, and A must be the
 /// left person in every frame.
 /// </summary>
-public sealed class ConstructedDyadTests
+public sealed class ConstructedDyadTests(ITestOutputHelper output)
 {
     private static double LeanA(double t) => 12 * Math.Sin(2 * Math.PI * t / 4.0);
     private static double LeanB(double t) => 10 * Math.Sin(2 * Math.PI * t / 5.5 + 1);
@@ -43,6 +44,7 @@ public sealed class ConstructedDyadTests
         // And each shoulder line follows its person's lean
         var leftFit = LeanFit.Of(frames, left, LeanA);
         var rightFit = LeanFit.Of(frames, right, LeanB);
+        output.WriteLine($"left: {leftFit}; right: {rightFit}");
         Assert.True(leftFit.Correlation >= 0.9 && leftFit.RmsDegrees <= 3, $"left person: {leftFit}");
         Assert.True(rightFit.Correlation >= 0.9 && rightFit.RmsDegrees <= 3, $"right person: {rightFit}");
     }
