@@ -4,5 +4,6 @@ using MirrorSense.Cli;
 var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dyads (posture, gesture, tone and tempo of voice).")
 {
     SyncCommand.Create(),
+    PoseCommand.Create(),
 };
 return root.Parse(args).Invoke();

