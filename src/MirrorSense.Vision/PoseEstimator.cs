@@ -80,8 +80,8 @@ public sealed class PoseEstimator : IDisposable
         var kept = new List<PersonTrack>();
         for (var i = 0; i < tracks.Count; i++)
         {
-            if (estimates[i].PoseScore < options.MinPoseScore)
-                continue;   // lost: the detector will look for this person again
+            if (estimates[i].PoseScore < options.MinTrackingScore)
+                continue;   // lost: the detector will look for this person again   // lost: the detector will look for this person again
             poses.Add(tracks[i].Update(estimates[i], time));
             kept.Add(tracks[i]);
         }
@@ -118,15 +118,17 @@ public sealed class PoseEstimator : IDisposable
         if (tracks.Count + untracked.Count > options.MaxPeople)
             framesWithExtraPeople++;
 
-        // The most prominent (largest) people first; confirm each with the landmark model in this frame.
+        // The most prominent (largest body circle) people first; each must be confirmed by the landmark
+        // model in this frame, and must not be someone already confirmed.
         var found = new List<(LandmarkEstimate Estimate, RegionOfInterest Region)>();
-        foreach (var detection in untracked.OrderByDescending(d => d.Area))
+        foreach (var detection in untracked.OrderByDescending(d => d.Region().Size))
         {
             if (tracks.Count + found.Count >= options.MaxPeople)
                 break;
             var region = detection.Region();
             var estimate = landmarkers[tracks.Count + found.Count].Estimate(frame, region);
-            if (estimate.PoseScore >= options.MinPoseScore)
+            if (estimate.PoseScore >= options.MinPoseScore
+                && !found.Any(f => Boxes.IntersectionOverUnion(VisibleBounds(f.Estimate.Body), VisibleBounds(estimate.Body)) > 0.5f))
                 found.Add((estimate, region));
         }
 
@@ -145,14 +147,17 @@ public sealed class PoseEstimator : IDisposable
         return poses;
     }
 
+    /// <summary>A detection is of a tracked person when its face box centre lies within that person's visible body.</summary>
     private static bool Covers(PersonTrack track, PersonDetection detection)
     {
-        var body = track.BodyBounds();
-        var box = (detection.Left, detection.Top, detection.Right, detection.Bottom);
-        var overlap = Boxes.Intersection(body, box);
-        // Either box mostly inside the other: the same person (boxes of one body differ a lot in size).
-        return overlap > 0.5f * Math.Min(Boxes.Area(body), Boxes.Area(box));
+        var (left, top, right, bottom) = track.BodyBounds();
+        var margin = 0.1f * Math.Max(right - left, bottom - top);
+        return detection.Center.X >= left - margin && detection.Center.X <= right + margin
+            && detection.Center.Y >= top - margin && detection.Center.Y <= bottom + margin;
     }
+
+    private static (float Left, float Top, float Right, float Bottom) VisibleBounds(IReadOnlyList<PoseLandmark> body) =>
+        PersonTrack.Bounds(body) ?? (0, 0, 0, 0);
 
     public void Dispose()
     {

@@ -12,8 +12,12 @@ public enum LandmarkModelKind
 /// <summary>Settings of a pose run, fixed when the estimator opens. Defaults follow MediaPipe's pose graph.</summary>
 /// <param name="Model">Landmark model.</param>
 /// <param name="MaxPeople">People tracked at once, 1 or 2 (two-camera mode uses 1 per camera).</param>
-/// <param name="MinDetectionScore">Detector probability for a new person (MediaPipe: 0.5).</param>
-/// <param name="MinPoseScore">Landmark model's pose probability below which tracking is lost (MediaPipe: 0.5).</param>
+/// <param name="MinDetectionScore">Detector probability for a candidate person. Lower than MediaPipe's 0.5 because every
+/// candidate must also pass <paramref name="MinPoseScore"/> on the landmark model before it is tracked: seated people in
+/// dark clothes on dark backgrounds score 0.2–0.5 on the detector but near 1 on the landmark model.</param>
+/// <param name="MinPoseScore">Landmark model's pose probability a new person needs (MediaPipe: 0.5).</param>
+/// <param name="MinTrackingScore">Pose probability below which a tracked person is lost. Lower than the entry bar
+/// (hysteresis): strong leans dip a tracked person to 0.4–0.5, while an empty region scores near 0.</param>
 /// <param name="IntraOpNumThreads">ONNX Runtime threads per session.</param>
 /// <param name="Swap">A = right, B = left instead of A = left.</param>
 /// <param name="RedetectEveryFrames">While fewer than <paramref name="MaxPeople"/> are tracked (but some are), look for newcomers every this many frames; with no one tracked the detector runs every frame.</param>
@@ -23,8 +27,9 @@ public enum LandmarkModelKind
 public sealed record PoseOptions(
     LandmarkModelKind Model = LandmarkModelKind.Lite,
     int MaxPeople = 2,
-    float MinDetectionScore = 0.5f,
+    float MinDetectionScore = 0.3f,
     float MinPoseScore = 0.5f,
+    float MinTrackingScore = 0.25f,
     int IntraOpNumThreads = 1,
     bool Swap = false,
     int RedetectEveryFrames = 10,
@@ -42,7 +47,7 @@ public sealed record PoseOptions(
             throw new ArgumentException($"IntraOpNumThreads must be at least 1, not {IntraOpNumThreads}.");
         if (RedetectEveryFrames < 1)
             throw new ArgumentException($"RedetectEveryFrames must be at least 1, not {RedetectEveryFrames}.");
-        if (MinDetectionScore is <= 0 or >= 1 || MinPoseScore is <= 0 or >= 1)
+        if (MinDetectionScore is <= 0 or >= 1 || MinPoseScore is <= 0 or >= 1 || MinTrackingScore is <= 0 or >= 1)
             throw new ArgumentException("Score thresholds must lie between 0 and 1.");
     }
 }

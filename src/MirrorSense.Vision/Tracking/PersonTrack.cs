@@ -21,26 +21,43 @@ internal sealed class PersonTrack(Participant participant, RegionOfInterest regi
     /// <summary>The hip midpoint of the last frame: where the person stands, for left/right assignment.</summary>
     public PointF2 Position => Region.Center;
 
+    private RegionOfInterest? lastMeasured;
+
     public PersonPose Update(LandmarkEstimate estimate, MediaTime time)
     {
         Landmarks = smoother.Smooth(estimate.Body, time);
-        Region = estimate.NextRegion();
+        var measured = estimate.NextRegion();
+        Region = lastMeasured is { } last ? Extrapolate(last, measured) : measured;
+        lastMeasured = measured;
         return new PersonPose(Participant, Landmarks);
     }
 
-    /// <summary>The axis-aligned box around the body landmarks, to tell whether two tracks follow one person.</summary>
-    public (float Left, float Top, float Right, float Bottom) BodyBounds()
+    /// <summary>
+    /// Next frame's region, moved on by the last frame's change of centre and rotation (constant velocity).
+    /// The landmark model reports only part of a body's tilt relative to its crop, so a crop that trails a
+    /// moving body makes the landmarks trail it too; predicting the crop removes most of that lag (constructed
+    /// dyads, ±14° at 2.5 s: best-fit lag 2–3 frames → 0–1, RMS 3.45° → 2.86°; slow leans change by ±0.2°).
+    /// </summary>
+    private static RegionOfInterest Extrapolate(RegionOfInterest previous, RegionOfInterest current)
     {
-        if (Landmarks.Count == 0)
-            return Region.Bounds();
+        var turn = RegionOfInterest.NormalizeRadians(current.Rotation - previous.Rotation);
+        var centre = new PointF2(2 * current.Center.X - previous.Center.X, 2 * current.Center.Y - previous.Center.Y);
+        return current with { Center = centre, Rotation = RegionOfInterest.NormalizeRadians(current.Rotation + turn) };
+    }
+
+    /// <summary>The axis-aligned box around the visible body landmarks, to tell whether two tracks follow one person.</summary>
+    public (float Left, float Top, float Right, float Bottom) BodyBounds() => Bounds(Landmarks) ?? Region.Bounds();
+
+    /// <summary>The box around the landmarks visible with probability ≥ 0.5; null when none is.</summary>
+    public static (float Left, float Top, float Right, float Bottom)? Bounds(IReadOnlyList<PoseLandmark> landmarks)
+    {
         var (left, top, right, bottom) = (float.MaxValue, float.MaxValue, float.MinValue, float.MinValue);
-        foreach (var l in Landmarks.Where(l => l.Visibility >= 0.5f))
+        foreach (var l in landmarks.Where(l => l.Visibility >= 0.5f))
         {
             (left, top) = (Math.Min(left, l.X), Math.Min(top, l.Y));
             (right, bottom) = (Math.Max(right, l.X), Math.Max(bottom, l.Y));
         }
 
-        // Nothing visible: the region itself is the best guess of where the person is.
-        return left <= right ? (left, top, right, bottom) : Region.Bounds();
+        return left <= right ? (left, top, right, bottom) : null;
     }
 }
