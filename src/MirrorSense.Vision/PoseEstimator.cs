@@ -29,6 +29,7 @@ public sealed class PoseEstimator : IDisposable
     private long framesSinceDetection;
     private int eagerFrames;
     private const int EagerFramesAfterLoss = 30;
+    private const int MaxExtraCandidates = 2;
 
     public PoseEstimator(PoseOptions? options = null)
     {
@@ -80,7 +81,7 @@ public sealed class PoseEstimator : IDisposable
         var kept = new List<PersonTrack>();
         for (var i = 0; i < tracks.Count; i++)
         {
-            if (estimates[i].PoseScore < options.MinTrackingScore)
+            if (estimates[i].PoseScore < options.MinTrackingScore || tracks[i].JumpsAway(estimates[i]))
                 continue;   // lost: the detector will look for this person again   // lost: the detector will look for this person again
             poses.Add(tracks[i].Update(estimates[i], time));
             kept.Add(tracks[i]);
@@ -121,9 +122,11 @@ public sealed class PoseEstimator : IDisposable
         // The most prominent (largest body circle) people first; each must be confirmed by the landmark
         // model in this frame, and must not be someone already confirmed.
         var found = new List<(LandmarkEstimate Estimate, RegionOfInterest Region)>();
-        foreach (var detection in untracked.OrderByDescending(d => d.Region().Size))
+        // Candidates tried are capped, so a frame full of weak detections costs a bounded number of landmark runs.
+        var free = options.MaxPeople - tracks.Count;
+        foreach (var detection in untracked.OrderByDescending(d => d.Region().Size).Take(free + MaxExtraCandidates))
         {
-            if (tracks.Count + found.Count >= options.MaxPeople)
+            if (found.Count >= free)
                 break;
             var region = detection.Region();
             var estimate = landmarkers[tracks.Count + found.Count].Estimate(frame, region);

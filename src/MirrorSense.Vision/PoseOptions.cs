@@ -27,7 +27,7 @@ public enum LandmarkModelKind
 public sealed record PoseOptions(
     LandmarkModelKind Model = LandmarkModelKind.Lite,
     int MaxPeople = 2,
-    float MinDetectionScore = 0.3f,
+    float MinDetectionScore = 0.15f,
     float MinPoseScore = 0.5f,
     float MinTrackingScore = 0.25f,
     int IntraOpNumThreads = 1,

@@ -48,4 +48,36 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
         Assert.True(leftFit.Correlation >= 0.9 && leftFit.RmsDegrees <= 3, $"left person: {leftFit}");
         Assert.True(rightFit.Correlation >= 0.9 && rightFit.RmsDegrees <= 3, $"right person: {rightFit}");
     }
+
+    [SkippableFact]
+    public void Should_give_people_back_their_participant_after_each_is_hidden_for_a_moment()
+    {
+        // Given a 6 s dyad where the left person vanishes for 0.5 s, then the right one for 0.5 s, then both for 0.3 s
+        using var folder = new TempFolder();
+        var video = folder.Combine("hidden.avi");
+        using (var woman = SamplePhotos.Crop(SamplePhotos.SeatedWoman, 1))
+        using (var man = SamplePhotos.Crop(new Rect(355, 0, 150, 158), 1))
+        {
+            new ConstructedDyadVideo(Seconds: 6) { Hidden = [(true, 1.0, 1.5), (false, 2.5, 3.0), (true, 4.0, 4.3), (false, 4.0, 4.3)] }
+                .Write(video, woman, man, LeanA, LeanB);
+        }
+
+        // When the pose pipeline reads it
+        var frames = DyadRun.Run(video, new PoseOptions());
+
+        // Then whenever a person is in view they carry the same participant as before: A left, B right
+        bool Hidden(double t, bool left) => left ? (t >= 1.0 && t < 1.5) || (t >= 4.0 && t < 4.3) : (t >= 2.5 && t < 3.0) || (t >= 4.0 && t < 4.3);
+        foreach (var frame in frames)
+        {
+            var t = frame.Time.Seconds;
+            Assert.All(frame.People, p => Assert.True((p[Skeleton.Nose].X < 320 ? Participant.A : Participant.B) == p.Participant, $"{frame.Time}: {p.Participant} at x = {p[Skeleton.Nose].X:0}"));
+            // A frame or two after reappearing may pass before the person is found again.
+            if (!Hidden(t, true) && !Hidden(t - 0.1, true))
+                Assert.True(frame.Of(Participant.A) is not null, $"{frame.Time}: A missing");
+            if (!Hidden(t, false) && !Hidden(t - 0.1, false))
+                Assert.True(frame.Of(Participant.B) is not null, $"{frame.Time}: B missing");
+            if (Hidden(t, true) && Hidden(t - 1 / 30.0, true))
+                Assert.Null(frame.Of(Participant.A));
+        }
+    }
 }

@@ -22,10 +22,29 @@ internal sealed class PersonTrack(Participant participant, RegionOfInterest regi
     public PointF2 Position => Region.Center;
 
     private RegionOfInterest? lastMeasured;
+    private IReadOnlyList<PoseLandmark>? lastRaw;
+
+    /// <summary>
+    /// Whether <paramref name="estimate"/> is someone else: its shoulder midpoint is more than a shoulder
+    /// width away from last frame's. A body cannot move that far in a frame, but a large region left behind
+    /// by a person who vanished can settle on the neighbour inside it.
+    /// </summary>
+    public bool JumpsAway(LandmarkEstimate estimate)
+    {
+        if (lastRaw is null)
+            return false;
+        var (l0, r0) = (lastRaw[Skeleton.LeftShoulder], lastRaw[Skeleton.RightShoulder]);
+        var (l1, r1) = (estimate.Body[Skeleton.LeftShoulder], estimate.Body[Skeleton.RightShoulder]);
+        var before = PointF2.Midpoint(new PointF2(l0.X, l0.Y), new PointF2(r0.X, r0.Y));
+        var now = PointF2.Midpoint(new PointF2(l1.X, l1.Y), new PointF2(r1.X, r1.Y));
+        var width = Math.Max(10f, new PointF2(l0.X, l0.Y).DistanceTo(new PointF2(r0.X, r0.Y)));
+        return before.DistanceTo(now) > width;
+    }
 
     public PersonPose Update(LandmarkEstimate estimate, MediaTime time)
     {
         Landmarks = smoother.Smooth(estimate.Body, time);
+        lastRaw = estimate.Body;
         var measured = estimate.NextRegion();
         Region = lastMeasured is { } last ? Extrapolate(last, measured) : measured;
         lastMeasured = measured;
