@@ -1,9 +1,12 @@
 using BenchmarkDotNet.Running;
 using MirrorSense.Bench;
 
-// `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` times the CLI end to end.
+// `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` times the CLI end to end;
+// `pose` times the pose pipeline per stage and end to end on constructed 640×480 H.264 videos.
 if (args.Length > 0 && args[0] == "sync-process")
     return SyncProcessBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "pose")
+    return PoseBenchmark.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
