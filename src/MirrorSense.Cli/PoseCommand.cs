@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using MirrorSense.Capture.Video;
+using MirrorSense.Core;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Output;
 using Spectre.Console;
@@ -25,6 +26,8 @@ internal static class PoseCommand
         var maxPeople = new Option<int>("--max-people") { Description = "People tracked at once, 1 or 2.", DefaultValueFactory = _ => 2 };
         var overlay = new Option<string?>("--overlay") { Description = "Also write the video with both skeletons drawn (.avi: MJPG, otherwise MPEG-4)." };
         var swap = new Option<bool>("--swap") { Description = "A is the person on the right and B the one on the left (default: A left, B right)." };
+        var only = new Option<string?>("--participant") { Description = "Two-camera mode: this video shows one person, always labelled A or B (implies --max-people 1)." };
+        only.AcceptOnlyFromAmong("A", "B");
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model session.", DefaultValueFactory = _ => 1 };
 
         var command = new Command("pose", """
@@ -39,7 +42,7 @@ internal static class PoseCommand
             rows up to the damage are written); 2 usage error; 130 stopped with Ctrl+C (rows so far are written).
             """)
         {
-            video, output, model, maxPeople, overlay, swap, threads,
+            video, output, model, maxPeople, overlay, swap, only, threads,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -47,11 +50,13 @@ internal static class PoseCommand
             PoseOptions options;
             try
             {
+                Participant? fixedParticipant = parse.GetValue(only) switch { "A" => Participant.A, "B" => Participant.B, _ => null };
                 options = new PoseOptions(
                     Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite,
-                    MaxPeople: parse.GetValue(maxPeople),
+                    MaxPeople: fixedParticipant is null ? parse.GetValue(maxPeople) : 1,
                     IntraOpNumThreads: parse.GetValue(threads),
-                    Swap: parse.GetValue(swap));
+                    Swap: parse.GetValue(swap),
+                    Only: fixedParticipant);
                 if (options.MaxPeople is < 1 or > 2)
                     throw new ArgumentException("--max-people must be 1 or 2.");
                 if (options.IntraOpNumThreads < 1)

@@ -135,8 +135,9 @@ public sealed class PoseEstimator : IDisposable
                 found.Add((estimate, region));
         }
 
-        var participants = assigner.Assign([.. found.Select(f => f.Estimate.AlignmentCenter.X)],
-            [.. tracks.Select(t => t.Participant)], frame.Width, time);
+        var participants = options.Only is { } only
+            ? [.. found.Select(_ => (Participant?)only)]
+            : assigner.Assign([.. found.Select(f => f.Estimate.AlignmentCenter.X)], [.. tracks.Select(t => t.Participant)], frame.Width, time);
         var poses = new List<PersonPose>();
         for (var i = 0; i < found.Count; i++)
         {

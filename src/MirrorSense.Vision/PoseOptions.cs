@@ -24,6 +24,7 @@ public enum LandmarkModelKind
 /// <param name="ParallelPeople">Run the two people's landmark models side by side.</param>
 /// <param name="IdentityMemory">How long a lost participant's last position is remembered, to give it back on return.</param>
 /// <param name="ModelFolder">Folder with the ONNX models; null finds `models/` beside the program or above it.</param>
+/// <param name="Only">Two-camera mode: the one person of this camera is always this participant (needs MaxPeople 1).</param>
 public sealed record PoseOptions(
     LandmarkModelKind Model = LandmarkModelKind.Lite,
     int MaxPeople = 2,
@@ -35,7 +36,8 @@ public sealed record PoseOptions(
     int RedetectEveryFrames = 10,
     bool ParallelPeople = true,
     TimeSpan? IdentityMemory = null,
-    string? ModelFolder = null)
+    string? ModelFolder = null,
+    MirrorSense.Core.Participant? Only = null)
 {
     public SmoothingOptions Smoothing { get; init; } = new();
 
@@ -43,6 +45,8 @@ public sealed record PoseOptions(
     {
         if (MaxPeople is < 1 or > 2)
             throw new ArgumentException($"MaxPeople must be 1 or 2, not {MaxPeople}.");
+        if (Only is not null && MaxPeople != 1)
+            throw new ArgumentException("One fixed participant per camera needs MaxPeople = 1.");
         if (IntraOpNumThreads < 1)
             throw new ArgumentException($"IntraOpNumThreads must be at least 1, not {IntraOpNumThreads}.");
         if (RedetectEveryFrames < 1)

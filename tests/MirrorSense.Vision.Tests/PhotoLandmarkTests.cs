@@ -97,4 +97,23 @@ public sealed class PhotoLandmarkTests
         Assert.Equal(3, estimator.Statistics.Frames);
         Assert.Equal(3, estimator.Statistics.DetectorRuns);
     }
+
+    [SkippableTheory]
+    [InlineData(Participant.A)]
+    [InlineData(Participant.B)]
+    public void Should_label_the_one_person_of_a_camera_as_told_in_two_camera_mode(Participant participant)
+    {
+        // Given a person standing left of centre (who would be A by position)
+        using var photo = SamplePhotos.Crop(SamplePhotos.StandingWoman, 2);
+        using var frame = new Mat(480, 640, MatType.CV_8UC3, new Scalar(128, 128, 128));
+        using (var left = new Mat(frame, new Rect(20, 80, photo.Width, photo.Height)))
+            photo.CopyTo(left);
+
+        // When this camera is declared to show one participant
+        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 1, Only: participant));
+        var result = estimator.Process(frame, MediaTime.Zero);
+
+        // Then that is the participant, wherever they stand
+        Assert.Equal(participant, Assert.Single(result.People).Participant);
+    }
 }
