@@ -99,7 +99,7 @@ public sealed class PoseEstimator : IDisposable
         {
             for (var j = 0; j < i; j++)
             {
-                if (Boxes.IntersectionOverUnion(tracks[i].BodyBounds(), tracks[j].BodyBounds()) > 0.5f)
+                if (Boxes.IntersectionOverUnion(tracks[i].BodyBounds(), tracks[j].BodyBounds()) > 0.5f || tracks[j].IsSamePerson(tracks[i].Landmarks))
                 {
                     poses.RemoveAll(p => p.Participant == tracks[i].Participant);
                     tracks.RemoveAt(i);
@@ -131,6 +131,7 @@ public sealed class PoseEstimator : IDisposable
             var region = detection.Region();
             var estimate = landmarkers[tracks.Count + found.Count].Estimate(frame, region);
             if (estimate.PoseScore >= options.MinPoseScore
+                && !tracks.Any(t => t.IsSamePerson(estimate.Body))
                 && !found.Any(f => Boxes.IntersectionOverUnion(VisibleBounds(f.Estimate.Body), VisibleBounds(estimate.Body)) > 0.5f))
                 found.Add((estimate, region));
         }

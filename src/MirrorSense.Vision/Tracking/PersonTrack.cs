@@ -29,16 +29,24 @@ internal sealed class PersonTrack(Participant participant, RegionOfInterest regi
     /// width away from last frame's. A body cannot move that far in a frame, but a large region left behind
     /// by a person who vanished can settle on the neighbour inside it.
     /// </summary>
-    public bool JumpsAway(LandmarkEstimate estimate)
+    public bool JumpsAway(LandmarkEstimate estimate) =>
+        lastRaw is not null && ShoulderDistance(lastRaw, estimate.Body) > 1.0f;
+
+    /// <summary>
+    /// Whether <paramref name="body"/> is this track's person: shoulder midpoints within half a shoulder width.
+    /// Two people, even crossing, rarely come closer; a second region on one person lands there.
+    /// </summary>
+    public bool IsSamePerson(IReadOnlyList<PoseLandmark> body) =>
+        lastRaw is not null && ShoulderDistance(lastRaw, body) < 0.5f;
+
+    /// <summary>Distance between the shoulder midpoints of two poses, in shoulder widths of the first.</summary>
+    private static float ShoulderDistance(IReadOnlyList<PoseLandmark> from, IReadOnlyList<PoseLandmark> to)
     {
-        if (lastRaw is null)
-            return false;
-        var (l0, r0) = (lastRaw[Skeleton.LeftShoulder], lastRaw[Skeleton.RightShoulder]);
-        var (l1, r1) = (estimate.Body[Skeleton.LeftShoulder], estimate.Body[Skeleton.RightShoulder]);
-        var before = PointF2.Midpoint(new PointF2(l0.X, l0.Y), new PointF2(r0.X, r0.Y));
-        var now = PointF2.Midpoint(new PointF2(l1.X, l1.Y), new PointF2(r1.X, r1.Y));
-        var width = Math.Max(10f, new PointF2(l0.X, l0.Y).DistanceTo(new PointF2(r0.X, r0.Y)));
-        return before.DistanceTo(now) > width;
+        PointF2 At(IReadOnlyList<PoseLandmark> body, int i) => new(body[i].X, body[i].Y);
+        var before = PointF2.Midpoint(At(from, Skeleton.LeftShoulder), At(from, Skeleton.RightShoulder));
+        var now = PointF2.Midpoint(At(to, Skeleton.LeftShoulder), At(to, Skeleton.RightShoulder));
+        var width = Math.Max(10f, At(from, Skeleton.LeftShoulder).DistanceTo(At(from, Skeleton.RightShoulder)));
+        return before.DistanceTo(now) / width;
     }
 
     public PersonPose Update(LandmarkEstimate estimate, MediaTime time)

@@ -44,7 +44,8 @@ public sealed class CameraSourceTests
                 Assert.InRange((times[k] - times[k - 1]).TotalMilliseconds, 33.3 - 2, 33.3 + 2);
             var wall = clock[^1] - clock[10];
             var media = (times[^1] - times[10]).TotalSeconds;
-            Assert.InRange(wall, media * 0.8, media * 1.25);
+            // Real-time pace, not as fast as decoding allows (which would take a few percent of it); loose for loaded machines.
+            Assert.InRange(wall, media * 0.7, media * 1.5);
         }
         finally
         {
