@@ -21,7 +21,8 @@ internal static class PoseBenchmark
 {
     public static int Run(string[] args)
     {
-        var sheet = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+        // The one positional argument: not an option and not an option's value.
+        var sheet = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault()
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache/mirrorsense/npm/vladmandic-human-3.3.6/assets/samples.jpg");
         var model = Option(args, "--model", "lite") == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite;
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
