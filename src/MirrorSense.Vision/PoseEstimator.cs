@@ -54,11 +54,12 @@ public sealed class PoseEstimator : IDisposable
         var poses = FollowTracked(frame, time);
         DropDuplicates(poses);
         framesSinceDetection++;
-        // Someone just lost is looked for in this same frame and every frame for a second after, so a dip
-        // in the pose score costs no frame or only a few.
+        // Someone just lost is looked for in this same frame and in each of the next 30 (a second at 30 fps),
+        // so a dip in the pose score costs no frame or only a few.
         if (tracks.Count < trackedBefore)
             eagerFrames = EagerFramesAfterLoss;
-        var due = tracks.Count == 0 || eagerFrames-- > 0 || framesSinceDetection >= options.RedetectEveryFrames;
+        var due = tracks.Count == 0 || eagerFrames > 0 || framesSinceDetection >= options.RedetectEveryFrames;
+        eagerFrames = Math.Max(0, eagerFrames - 1);
         if (tracks.Count < options.MaxPeople && due)
             poses.AddRange(FindNewcomers(frame, time));
         foreach (var track in tracks)

@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using MirrorSense.Vision.Tracking;
 
 namespace MirrorSense.Vision;
@@ -37,7 +38,7 @@ public sealed record PoseOptions(
     bool ParallelPeople = true,
     TimeSpan? IdentityMemory = null,
     string? ModelFolder = null,
-    MirrorSense.Core.Participant? Only = null)
+    Participant? Only = null)
 {
     public SmoothingOptions Smoothing { get; init; } = new();
 
