@@ -6,5 +6,6 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     SyncCommand.Create(),
     ProsodyCommand.Create(),
     DevicesCommand.Create(),
+    PoseCommand.Create(),
 };
 return root.Parse(args).Invoke();

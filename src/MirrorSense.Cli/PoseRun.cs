@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using MirrorSense.Capture.Video;
+using MirrorSense.Vision;
+using MirrorSense.Vision.Output;
+using OpenCvSharp;
+
+namespace MirrorSense.Cli;
+
+/// <summary>How far a pose run has got, for the progress display.</summary>
+internal sealed record PoseProgress(long Frames, long? TotalFrames, double FramesPerSecond);
+
+/// <summary>What a pose run saw: frames read, frames with people, the pipeline's statistics, and the error that stopped it early, if any.</summary>
+internal sealed record PoseReport(long Frames, PoseStatistics Statistics, string? Error, bool Cancelled);
+
+/// <summary>Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame.</summary>
+internal static class PoseRun
+{
+    public static PoseReport Run(IVideoSource source, PoseEstimator estimator, PoseCsvWriter csv, PoseOverlayWriter? overlay,
+        IProgress<PoseProgress>? progress, CancellationToken cancellation)
+    {
+        using var frame = new Mat();
+        var frames = 0L;
+        var watch = Stopwatch.StartNew();   // only for the fps shown to the user
+        string? error = null;
+        try
+        {
+            while (!cancellation.IsCancellationRequested && source.Read(frame, out var time))
+            {
+                var poses = estimator.Process(frame, time);
+                csv.Write(poses);
+                overlay?.Write(frame, poses);
+                frames++;
+                if (progress is not null && frames % 5 == 0)
+                    progress.Report(new PoseProgress(frames, source.Format.FrameCount, frames / watch.Elapsed.TotalSeconds));
+            }
+        }
+        catch (VideoSourceException failure)
+        {
+            error = failure.Message;
+        }
+
+        return new PoseReport(frames, estimator.Statistics, error, cancellation.IsCancellationRequested);
+    }
+}

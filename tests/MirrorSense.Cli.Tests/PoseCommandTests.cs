@@ -1,0 +1,148 @@
+using System.Globalization;
+using MirrorSense.Testing;
+
+namespace MirrorSense.Cli.Tests;
+
+/// <summary><c>mirrorsense pose</c> run as a user runs it, on videos made in the test.</summary>
+public sealed class PoseCommandTests
+{
+    private const string Header = "time_s,participant,landmark,x,y,z,visibility";
+
+    public sealed class GoodInput
+    {
+        [SkippableFact]
+        public void Should_write_both_peoples_landmarks_whose_shoulders_follow_their_lean()
+        {
+            // Given a 6 s constructed dyad: the woman on the left leaning ±12°, the man on the right ±10°
+            using var folder = new TempFolder();
+            var video = PoseVideos.ConstructedDyad(folder.Combine("dyad.avi"), 6);
+
+            // When pose runs with an overlay
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--overlay", folder.Combine("overlay.avi"));
+
+            // Then it succeeds, writes 33 rows per person per frame, A on the left, and each shoulder line follows its lean
+            Assert.True(outcome.ExitCode == 0, outcome.Error);
+            var rows = PoseCsv.Read(folder.Combine("pose.csv"));
+            Assert.Equal(180 * 2 * 33, rows.Count);
+            Assert.All(rows.Where(r => r.Landmark == "nose"), r => Assert.True(r.Participant == "A" ? r.X < 320 : r.X >= 320, $"{r.Participant} at x = {r.X}"));
+            Assert.True(PoseCsv.LeanCorrelation(rows, "A", PoseVideos.LeanA) >= 0.9);
+            Assert.True(PoseCsv.LeanCorrelation(rows, "B", PoseVideos.LeanB) >= 0.9);
+            Assert.True(new FileInfo(folder.Combine("overlay.avi")).Length > 100_000);
+        }
+
+        [SkippableFact]
+        public void Should_track_the_two_most_prominent_of_three_people_and_warn()
+        {
+            using var folder = new TempFolder();
+            var video = PoseVideos.ThreePeople(folder.Combine("three.avi"), 10);
+
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"));
+
+            Assert.Equal(0, outcome.ExitCode);
+            Assert.Contains("warning: 3 people were in view", outcome.Error);
+            Assert.Contains("only the 2 most prominent are tracked", outcome.Error);
+            var rows = PoseCsv.Read(folder.Combine("pose.csv"));
+            Assert.Equal(["A", "B"], rows.Select(r => r.Participant).Distinct().Order());
+            Assert.Equal(10 * 2 * 33, rows.Count);
+        }
+
+        [Fact]
+        public void Should_count_frames_with_no_one_and_write_no_rows_for_them()
+        {
+            using var folder = new TempFolder();
+            var video = PoseVideos.NoOne(folder.Combine("empty.avi"), 30);
+
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"));
+
+            Assert.Equal(0, outcome.ExitCode);
+            Assert.Contains("no one was found in 30 of 30 frames", outcome.Error);
+            Assert.Contains("30 frames of empty.avi", outcome.Output);
+            Assert.Equal([Header], File.ReadAllLines(folder.Combine("pose.csv")));
+        }
+    }
+
+    public sealed class BadInput
+    {
+        [Fact]
+        public void Should_say_a_missing_video_does_not_exist()
+        {
+            using var folder = new TempFolder();
+            var outcome = MirrorSenseProcess.Run("pose", folder.Combine("absent.mp4"), "--out", folder.Combine("pose.csv"));
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("absent.mp4' does not exist", outcome.Error);
+            Assert.DoesNotContain("   at ", outcome.Error);
+        }
+
+        [Fact]
+        public void Should_say_a_file_that_is_not_a_video_is_not_one()
+        {
+            using var folder = new TempFolder();
+            var notVideo = folder.Write("notes.avi", "not a video at all\n");
+            var outcome = MirrorSenseProcess.Run("pose", notVideo, "--out", folder.Combine("pose.csv"));
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("is not a video", outcome.Error);
+            Assert.DoesNotContain("   at ", outcome.Error);
+        }
+
+        [SkippableFact]
+        public void Should_write_the_frames_before_the_damage_of_a_truncated_video_then_fail()
+        {
+            // Given a 3 s dyad video cut off at 60 % of its bytes
+            using var folder = new TempFolder();
+            var video = PoseVideos.ConstructedDyad(folder.Combine("cut.avi"), 3);
+            PoseVideos.Truncate(video, 0.6);
+
+            // When pose runs
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"));
+
+            // Then it fails saying the file is truncated, and the rows of the frames before the damage are there
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("truncated", outcome.Error);
+            Assert.DoesNotContain("   at ", outcome.Error);
+            var rows = PoseCsv.Read(folder.Combine("pose.csv"));
+            var frames = rows.Select(r => r.Time).Distinct().Count();
+            Assert.InRange(frames, 30, 80);
+        }
+
+        [Fact]
+        public void Should_refuse_more_than_two_people()
+        {
+            using var folder = new TempFolder();
+            var video = PoseVideos.NoOne(folder.Combine("empty.avi"), 2);
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--max-people", "3");
+            Assert.Equal(2, outcome.ExitCode);
+            Assert.Contains("--max-people must be 1 or 2", outcome.Error);
+        }
+    }
+}
+
+/// <summary>Rows of a pose CSV, and how a person's shoulder line follows a lean signal.</summary>
+internal static class PoseCsv
+{
+    public sealed record Row(double Time, string Participant, string Landmark, double X, double Y, double Z, double Visibility);
+
+    public static List<Row> Read(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("time_s,participant,landmark,x,y,z,visibility", lines[0]);
+        return [.. lines.Skip(1).Select(line =>
+        {
+            var f = line.Split(',');
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            return new Row(D(0), f[1], f[2], D(3), D(4), D(5), D(6));
+        })];
+    }
+
+    public static double LeanCorrelation(List<Row> rows, string participant, Func<double, double> truth)
+    {
+        var pairs = rows.Where(r => r.Participant == participant).GroupBy(r => r.Time).Select(g =>
+        {
+            var l = g.Single(r => r.Landmark == "left_shoulder");
+            var r = g.Single(r => r.Landmark == "right_shoulder");
+            return (Measured: Math.Atan2(-(l.Y - r.Y), l.X - r.X) * 180 / Math.PI, True: truth(g.Key));
+        }).ToList();
+        var (mx, my) = (pairs.Average(p => p.Measured), pairs.Average(p => p.True));
+        var sxy = pairs.Sum(p => (p.Measured - mx) * (p.True - my));
+        return sxy / Math.Sqrt(pairs.Sum(p => Math.Pow(p.Measured - mx, 2)) * pairs.Sum(p => Math.Pow(p.True - my, 2)));
+    }
+}
