@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Readers;
@@ -39,48 +40,53 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
     public SyncReport Run(IReadOnlyList<string> files, IProgress<SyncProgress>? progress = null, CancellationToken cancellation = default)
     {
         Directory.CreateDirectory(outputDirectory);
-        var warnings = new List<string>();
-        var outcomes = new List<DyadOutcome>();
-        var prepared = new List<DyadSeries>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var total = files.Count + (options.Surrogates == SurrogateMethod.None ? 0 : 1);
+        var analysed = new DyadAnalysis?[files.Count];
+        var outcomes = new DyadOutcome[files.Count];
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = new List<int>();
         for (var i = 0; i < files.Count; i++)
         {
-            var file = files[i];
-            var dyad = Path.GetFileNameWithoutExtension(file);
-            progress?.Report(new SyncProgress(i, total, dyad));
-            if (cancellation.IsCancellationRequested)
-            {
-                // Stopped by the user: what is done stays written and summarised; the rest is listed.
-                outcomes.Add(new DyadOutcome(file, dyad, null, $"{file}: not analysed, the run was cancelled."));
-                continue;
-            }
-
+            var dyad = Path.GetFileNameWithoutExtension(files[i]);
             if (seen.TryGetValue(dyad, out var earlier))
+                outcomes[i] = new DyadOutcome(files[i], dyad, null, $"{files[i]}: another input, {earlier}, has the same name '{dyad}'; outputs are named after the file, so rename one.");
+            else
             {
-                outcomes.Add(new DyadOutcome(file, dyad, null, $"{file}: another input, {earlier}, has the same name '{dyad}'; outputs are named after the file, so rename one."));
-                continue;
-            }
-
-            seen[dyad] = file;
-            try
-            {
-                var series = Prepare(DyadSeriesReader.Read(file, options.Settings.SampleRate, options.Columns));
-                var result = WindowedCrossCorrelation.Compute(series, options.Settings);
-                WriteDyad(result);
-                warnings.AddRange(MissingWindowWarnings(file, result));
-                outcomes.Add(new DyadOutcome(file, dyad, result, null));
-                prepared.Add(series);
-            }
-            catch (SeriesFormatException error)
-            {
-                outcomes.Add(new DyadOutcome(file, dyad, null, error.Message));
-            }
-            catch (InsufficientDataException error)
-            {
-                outcomes.Add(new DyadOutcome(file, dyad, null, $"{file}: {error.Message}"));
+                seen[dyad] = files[i];
+                pending.Add(i);
             }
         }
+
+        // Files are independent and reading and writing them costs as much as correlating them, so
+        // they go in parallel; results are gathered by input position, keeping every output in order.
+        var done = 0;
+        try
+        {
+            Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var file = files[i];
+                var dyad = Path.GetFileNameWithoutExtension(file);
+                if (cancellation.IsCancellationRequested)
+                {
+                    // Stopped by the user: what is done stays written and summarised; the rest is listed.
+                    outcomes[i] = new DyadOutcome(file, dyad, null, $"{file}: not analysed, the run was cancelled.");
+                    return;
+                }
+    
+                progress?.Report(new SyncProgress(Volatile.Read(ref done), total, dyad));
+                analysed[i] = Analyse(file, dyad);
+                outcomes[i] = analysed[i]!.Outcome;
+                Interlocked.Increment(ref done);
+            });
+        }
+        catch (AggregateException error)
+        {
+            // An output that cannot be written is the caller's to report, as the same failure would be unparallelised.
+            ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+        }
+
+        var warnings = analysed.SelectMany(a => a?.Warnings ?? []).ToList();
+        var prepared = analysed.Where(a => a?.Prepared is not null).Select(a => a!.Prepared!).ToList();
 
         WriteFile("summary.csv", writer =>
         {
@@ -106,6 +112,27 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
         WriteFile("summary.json", writer => SyncSummaryJson.Write(report, writer));
         progress?.Report(new SyncProgress(total, total, "done"));
         return report;
+    }
+
+    private sealed record DyadAnalysis(DyadOutcome Outcome, DyadSeries? Prepared, IReadOnlyList<string> Warnings);
+
+    private DyadAnalysis Analyse(string file, string dyad)
+    {
+        try
+        {
+            var series = Prepare(DyadSeriesReader.Read(file, options.Settings.SampleRate, options.Columns));
+            var result = WindowedCrossCorrelation.Compute(series, options.Settings);
+            WriteDyad(result);
+            return new DyadAnalysis(new DyadOutcome(file, dyad, result, null), series, [.. MissingWindowWarnings(file, result)]);
+        }
+        catch (SeriesFormatException error)
+        {
+            return new DyadAnalysis(new DyadOutcome(file, dyad, null, error.Message), null, []);
+        }
+        catch (InsufficientDataException error)
+        {
+            return new DyadAnalysis(new DyadOutcome(file, dyad, null, $"{file}: {error.Message}"), null, []);
+        }
     }
 
     private DyadSeries Prepare(DyadSeries dyad)

@@ -124,64 +124,56 @@ internal sealed class WindowCorrelator
     }
 
     /// <summary>
-    /// Per-window facts about one series' span: prefix sums for range means, prefix counts of value
-    /// changes (a range is constant exactly when it has none), and cached centred squares per start.
+    /// Per-window facts about one series' span, all relative to the span's mean c: prefix sums of
+    /// (x − c) and (x − c)² give any range's mean and centred sum of squares in O(1)
+    /// (Σ(x − m)² = Σ(x − c)² − n(m − c)², which loses nothing to cancellation because c is close
+    /// to every window mean), and prefix counts of value changes say exactly when a range is constant.
     /// </summary>
     private sealed class SpanStatistics(int span, int window)
     {
         private readonly double[] _prefix = new double[span + 1];
+        private readonly double[] _prefixSquares = new double[span + 1];
         private readonly int[] _changes = new int[span + 1];
-        private readonly double[] _squares = new double[span - window + 1];
-        private readonly double[] _samples = new double[span];
         private readonly double[] _centredSpan = new double[span];
         private readonly double[] _sharedWindow = new double[window];
-        private readonly double[] _scratchWindow = new double[window];
-        private double _origin;
+        private double _spanMean;
 
         public void Load(ReadOnlySpan<double> samples)
         {
-            samples.CopyTo(_samples);
-            _origin = samples[0];
+            var origin = samples[0];
+            var sum = 0.0;
+            for (var i = 0; i < samples.Length; i++)
+                sum += samples[i] - origin;
+            _spanMean = origin + sum / span;
             for (var i = 0; i < samples.Length; i++)
             {
-                _prefix[i + 1] = _prefix[i] + (samples[i] - _origin);
+                var centred = samples[i] - _spanMean;
+                _centredSpan[i] = centred;
+                _prefix[i + 1] = _prefix[i] + centred;
+                _prefixSquares[i + 1] = _prefixSquares[i] + centred * centred;
                 _changes[i + 1] = _changes[i] + (i > 0 && samples[i] != samples[i - 1] ? 1 : 0);
             }
-
-            Array.Fill(_squares, double.NaN);
         }
 
-        public double Mean(int start) => _origin + (_prefix[start + window] - _prefix[start]) / window;
-
         /// <summary>The window at the start of the span minus its own mean; valid until the next <see cref="Load"/>.</summary>
-        public ReadOnlySpan<double> CentredFirstWindow() => Centre(0, _sharedWindow);
-
-        private double[] Centre(int start, double[] into)
+        public ReadOnlySpan<double> CentredFirstWindow()
         {
-            var mean = Mean(start);
+            var offset = (_prefix[window] - _prefix[0]) / window;
             for (var i = 0; i < window; i++)
-                into[i] = _samples[start + i] - mean;
-            return into;
+                _sharedWindow[i] = _centredSpan[i] - offset;
+            return _sharedWindow;
         }
 
         /// <summary>The whole span minus the span's mean.</summary>
-        public ReadOnlySpan<double> CentredSpan()
-        {
-            var mean = _origin + _prefix[span] / span;
-            for (var i = 0; i < span; i++)
-                _centredSpan[i] = _samples[i] - mean;
-            return _centredSpan;
-        }
+        public ReadOnlySpan<double> CentredSpan() => _centredSpan;
 
         public double CentredSquares(int start)
         {
-            if (!double.IsNaN(_squares[start]))
-                return _squares[start];
-            var constant = _changes[start + window] - _changes[start + 1] == 0;
-            if (constant)
-                return _squares[start] = 0;
-            var centred = Centre(start, _scratchWindow);
-            return _squares[start] = Kernels.Dot(centred, centred);
+            if (_changes[start + window] - _changes[start + 1] == 0)
+                return 0;
+            var sum = _prefix[start + window] - _prefix[start];
+            var squares = _prefixSquares[start + window] - _prefixSquares[start];
+            return Math.Max(0, squares - sum * sum / window);
         }
     }
 }

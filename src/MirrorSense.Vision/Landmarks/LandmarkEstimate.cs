@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using MirrorSense.Vision.Imaging;
 
 namespace MirrorSense.Vision.Landmarks;

@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using MirrorSense.Vision.Detection;
 using MirrorSense.Vision.Imaging;
 

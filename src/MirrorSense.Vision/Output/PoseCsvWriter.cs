@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using System.Globalization;
 
 namespace MirrorSense.Vision.Output;

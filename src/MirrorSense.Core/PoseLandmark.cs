@@ -1,4 +1,4 @@
-namespace MirrorSense.Vision;
+namespace MirrorSense.Core;
 
 /// <summary>
 /// One body landmark in the pixels of the input frame (x right, y down). <paramref name="Z"/> is depth

@@ -1,6 +1,4 @@
-using MirrorSense.Core;
-
-namespace MirrorSense.Vision;
+namespace MirrorSense.Core;
 
 /// <summary>One person's 33 landmarks (indexed as <see cref="Skeleton.Names"/>) in one frame.</summary>
 public sealed record PersonPose(Participant Participant, IReadOnlyList<PoseLandmark> Landmarks)

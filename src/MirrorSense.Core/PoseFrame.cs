@@ -1,10 +1,8 @@
-using MirrorSense.Core;
-
-namespace MirrorSense.Vision;
+namespace MirrorSense.Core;
 
 /// <summary>
 /// The people found in one frame, at the frame's media time. No one in frame is an empty list,
-/// never a missing frame, so downstream time still advances. Belongs in Core; kept in Vision for now.
+/// never a missing frame, so downstream time still advances.
 /// </summary>
 public sealed record PoseFrame(MediaTime Time, IReadOnlyList<PersonPose> People)
 {

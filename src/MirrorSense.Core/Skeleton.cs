@@ -1,9 +1,8 @@
-namespace MirrorSense.Vision;
+namespace MirrorSense.Core;
 
 /// <summary>
 /// The 33-point body schema of MediaPipe BlazePose: landmark names in model output order and the
 /// left/right mirror map (mirroring a pose swaps each left landmark with its right twin).
-/// Belongs in Core's vocabulary; kept in Vision until Core takes it over.
 /// </summary>
 public static class Skeleton
 {
