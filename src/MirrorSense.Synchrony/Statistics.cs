@@ -73,6 +73,27 @@ public static class Statistics
         return present.Count % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
     }
 
+    /// <summary>
+    /// The <paramref name="probability"/> quantile of the present values, interpolating between order
+    /// statistics (R's default, type 7); NaN when none.
+    /// </summary>
+    public static double QuantileOfPresent(ReadOnlySpan<double> values, double probability)
+    {
+        if (!(probability >= 0 && probability <= 1))
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "A quantile's probability lies in [0, 1].");
+        var present = new List<double>(values.Length);
+        foreach (var v in values)
+            if (!double.IsNaN(v))
+                present.Add(v);
+        if (present.Count == 0)
+            return double.NaN;
+        present.Sort();
+        var position = probability * (present.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, present.Count - 1);
+        return present[below] + (position - below) * (present[above] - present[below]);
+    }
+
     /// <summary>Accumulates a mean of present values without keeping them.</summary>
     public struct RunningMean
     {

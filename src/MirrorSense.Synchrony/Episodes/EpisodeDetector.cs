@@ -1,4 +1,4 @@
-using MirrorSense.Core;
+using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Synchrony.Episodes;
 
@@ -38,8 +38,7 @@ public sealed class EpisodeDetector(double baseline, TimeSpan minimumDuration)
         if (run.Count > 0 && run[^1].End - run[0].Start >= minimumDuration)
         {
             var lag = Statistics.MedianOfPresent([.. run.Select(w => w.LagSeconds)]);
-            Participant? leader = double.IsNaN(lag) || lag == 0 ? null : lag > 0 ? Participant.A : Participant.B;
-            episodes.Add(new CoordinationEpisode(measure, run[0].Start, run[^1].End, Statistics.MeanOfPresent([.. run.Select(w => w.Value)]), leader, lag));
+            episodes.Add(new CoordinationEpisode(measure, run[0].Start, run[^1].End, Statistics.MeanOfPresent([.. run.Select(w => w.Value)]), SurrogateTest.LeaderAt(lag), lag));
         }
 
         run.Clear();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MirrorSense.Core;
+using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.CrossCorrelation;
 
 namespace MirrorSense.Synchrony.Mirroring;
@@ -28,17 +29,21 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         var anatomicalProfile = Profile(anatomical, settings.LagCount);
         var best = ArgMax(mirroredProfile);
         var bestLag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
-        Participant? leader = double.IsNaN(bestLag) || bestLag == 0 ? null : bestLag > 0 ? Participant.A : Participant.B;
         var value = best < 0 ? double.NaN : mirroredProfile[best];
+        var (p, surrogateWindows) = TestAgainstSurrogates(session, settings, value);
         return new PostureMirroringResult(
             value,
             Max(anatomicalProfile),
             bestLag,
-            leader,
-            PValue(session, settings, value),
+            SurrogateTest.LeaderAt(bestLag),
+            p,
             mirroredProfile,
             anatomicalProfile,
-            windows.MoveToImmutable());
+            windows.MoveToImmutable())
+        {
+            SurrogateWindowBests = surrogateWindows,
+            Settings = settings,
+        };
     }
 
     private CrossCorrelationSettings Settings(PostureSeries session) =>
@@ -84,13 +89,21 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         return [.. profile];
     }
 
-    private double PValue(PostureSeries session, CrossCorrelationSettings settings, double real)
+    /// <summary>The p-value of the real similarity, and the surrogates' per-window best similarities.</summary>
+    private (double PValue, ImmutableArray<double> WindowBests) TestAgainstSurrogates(PostureSeries session, CrossCorrelationSettings settings, double real)
     {
         if (Options.Surrogates <= 0 || double.IsNaN(real))
-            return double.NaN;
-        var atLeast = PostureSurrogates.Create(session, Options)
-            .Count(surrogate => Max(Profile(Rows(surrogate, settings, mirrored: true).Rows, settings.LagCount)) >= real);
-        return (1.0 + atLeast) / (1.0 + Options.Surrogates);
+            return (double.NaN, []);
+        var values = new List<double>(Options.Surrogates);
+        var windowBests = new List<double>();
+        foreach (var surrogate in PostureSurrogates.Create(session, Options))
+        {
+            var rows = Rows(surrogate, settings, mirrored: true).Rows;
+            values.Add(Max(Profile(rows, settings.LagCount)));
+            windowBests.AddRange(rows.Select(Max));
+        }
+
+        return (SurrogateTest.PValue(real, values), [.. windowBests]);
     }
 
     private static int ArgMax(ImmutableArray<double> values)

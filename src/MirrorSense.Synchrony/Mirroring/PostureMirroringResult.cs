@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MirrorSense.Core;
+using MirrorSense.Synchrony.CrossCorrelation;
 
 namespace MirrorSense.Synchrony.Mirroring;
 
@@ -26,4 +27,10 @@ public sealed record PostureMirroringResult(
     ImmutableArray<PostureMirroringWindow> Windows)
 {
     public bool IsMirroring => MirroredSimilarity > AnatomicalSimilarity;
+
+    /// <summary>Every surrogate window's best mirrored similarity over lags (empty without surrogates): the chance level of a window.</summary>
+    public ImmutableArray<double> SurrogateWindowBests { get; init; } = [];
+
+    /// <summary>The windowing the result was computed with (lags of the window rows).</summary>
+    public CrossCorrelationSettings? Settings { get; init; }
 }

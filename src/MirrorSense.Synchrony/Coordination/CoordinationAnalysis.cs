@@ -1,0 +1,98 @@
+using MirrorSense.Core;
+using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Mirroring;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <summary>Every parameter of the coordination measures, with the documented defaults.</summary>
+public sealed record CoordinationSettings
+{
+    public PostureMirroringOptions Posture { get; init; } = new(WindowSeconds: 20, IncrementSeconds: 5);
+    public double PostureEpisodeSeconds { get; init; } = 30;
+    public GestureSynchronyOptions Gesture { get; init; } = new();
+    public ToneCoordinationOptions Tone { get; init; } = new();
+    public int TempoPermutations { get; init; } = 2000;
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The same settings with every measure's surrogates and permutations seeded from <paramref name="seed"/>.</summary>
+    public CoordinationSettings WithSeed(int seed) => this with
+    {
+        Posture = Posture with { Seed = seed },
+        Gesture = Gesture with { Seed = seed },
+        Tone = Tone with { Seed = seed },
+        Seed = seed,
+    };
+}
+
+/// <summary>The signals of one session on media time, as far as they were available.</summary>
+/// <param name="Origin">Media time of the first sample of the body series (the session start).</param>
+/// <param name="Posture">Posture descriptors of A and B on one grid, or null without video.</param>
+/// <param name="MotionEnergy">Whole-body motion energy of A and B on the same grid, or null without video.</param>
+/// <param name="VoiceA">A's prosody, or null without audio.</param>
+/// <param name="VoiceB">B's prosody, or null without audio.</param>
+/// <param name="Duration">Length of the session.</param>
+public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB);
+
+/// <summary>A measure that could not be computed, and why (e.g. the session is shorter than one window).</summary>
+public sealed record MissingMeasure(string Name, string Reason);
+
+/// <summary>What the analysis found: the measures it could compute and the reasons for the others.</summary>
+public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measures, IReadOnlyList<MissingMeasure> Missing);
+
+/// <summary>
+/// The four coordination channels of a session (MEASURES.md §3) from its signals: posture mirroring and
+/// gesture synchrony from the body, tone and tempo from the voices. A channel without its signals, or
+/// too short for one window, is reported missing with the reason instead of failing the others.
+/// </summary>
+public sealed class CoordinationAnalysis(CoordinationSettings settings)
+{
+    public CoordinationSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
+
+    public CoordinationReport Analyse(SessionSignals signals, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var measures = new List<CoordinationMeasure>();
+        var missing = new List<MissingMeasure>();
+
+        void Try(string name, bool available, string unavailable, Func<CoordinationMeasure> compute)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!available)
+            {
+                missing.Add(new MissingMeasure(name, unavailable));
+                return;
+            }
+
+            try
+            {
+                measures.Add(compute());
+            }
+            catch (InsufficientDataException error)
+            {
+                missing.Add(new MissingMeasure(name, error.Message));
+            }
+        }
+
+        Try(MeasureNames.PostureMirroring, signals.Posture is not null, "no video: posture needs body landmarks",
+            () => Shifted(PostureMirroringMeasure.From(new PostureMirroring(Settings.Posture).Compute(signals.Posture!), Settings.PostureEpisodeSeconds), signals.Origin));
+        Try(MeasureNames.GestureSynchrony, signals.MotionEnergy is not null, "no video: gesture synchrony needs motion energy",
+            () => new GestureSynchrony(Settings.Gesture).Compute(signals.MotionEnergy!, signals.Origin));
+        var voices = signals.VoiceA is not null && signals.VoiceB is not null;
+        Try(MeasureNames.Tone, voices, "no audio for both participants",
+            () => new ToneCoordination(Settings.Tone).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
+        Try(MeasureNames.Tempo, voices, "no audio for both participants",
+            () => new TempoCoordination(Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
+        return new CoordinationReport(measures, missing);
+    }
+
+    /// <summary>Posture windows are counted from the series' first sample; put them on the session's media time.</summary>
+    private static CoordinationMeasure Shifted(CoordinationMeasure measure, MediaTime origin)
+    {
+        var by = origin - MediaTime.Zero;
+        return by == TimeSpan.Zero ? measure : measure with
+        {
+            Windows = [.. measure.Windows.Select(w => w with { Start = w.Start + by, End = w.End + by })],
+            Episodes = [.. measure.Episodes.Select(e => e with { Start = e.Start + by, End = e.End + by })],
+        };
+    }
+}

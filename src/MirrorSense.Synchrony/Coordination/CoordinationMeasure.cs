@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Episodes;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <summary>
+/// One window of a coordination measure: its value, the lag at which the partners matched best
+/// (positive: B follows A) and who led there. NaN value where the window has no data (nobody visible,
+/// nobody speaking): a missing window is never a zero.
+/// </summary>
+public sealed record MeasureWindow(MediaTime Start, MediaTime End, double Value, double BestLagSeconds, Participant? Leader)
+{
+    /// <summary>Share of the surrogates' windows at least as high as this one (NaN when untested or missing).</summary>
+    public double PValue { get; init; } = double.NaN;
+}
+
+/// <summary>
+/// A coordination measure of a whole session (MEASURES.md §3) with its significance against surrogates
+/// of the same session, its windows over time and the episodes where it rose above chance.
+/// </summary>
+/// <param name="Name">The measure's name in every output: see <see cref="MeasureNames"/>.</param>
+/// <param name="Value">The session value (what it means is documented per measure).</param>
+/// <param name="PValue">One-sided surrogate p (real counted among the surrogates), NaN when it could not be tested.</param>
+/// <param name="BestLagSeconds">Positive: B follows A.</param>
+/// <param name="Leader">Who leads, or null when the evidence does not say.</param>
+/// <param name="Details">Further named values of the measure (e.g. <c>anatomical_similarity</c>), in a stable order.</param>
+public sealed record CoordinationMeasure(
+    string Name,
+    double Value,
+    double PValue,
+    double BestLagSeconds,
+    Participant? Leader,
+    ImmutableArray<MeasureWindow> Windows,
+    ImmutableArray<CoordinationEpisode> Episodes,
+    ImmutableArray<KeyValuePair<string, double>> Details)
+{
+    public const double SignificanceLevel = 0.05;
+
+    public bool Significant => PValue < SignificanceLevel;
+
+    public double Detail(string name) => Details.FirstOrDefault(d => d.Key == name, new(name, double.NaN)).Value;
+}
+
+/// <summary>The names measures carry in CSV, JSON and ELAN outputs.</summary>
+public static class MeasureNames
+{
+    public const string PostureMirroring = "posture_mirroring";
+    public const string GestureSynchrony = "gesture_synchrony";
+    public const string Tone = "tone";
+    public const string Tempo = "tempo";
+}
+
+/// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>
+public static class SurrogateTest
+{
+    /// <summary>Share of surrogates at least as high as the real value, the real one counted (so never 0).</summary>
+    public static double PValue(double real, IReadOnlyCollection<double> surrogates)
+    {
+        if (double.IsNaN(real) || surrogates.Count == 0)
+            return double.NaN;
+        var atLeast = surrogates.Count(s => !double.IsNaN(s) && s >= real);
+        return (1.0 + atLeast) / (1.0 + surrogates.Count);
+    }
+
+    /// <summary>
+    /// Each window with its p against the surrogates' windows, and the episodes: runs of windows above the
+    /// surrogates' 95th percentile (a window value chance reaches only 5 % of the time).
+    /// </summary>
+    public static (ImmutableArray<MeasureWindow> Windows, ImmutableArray<CoordinationEpisode> Episodes) Test(
+        string measure, IEnumerable<MeasureWindow> windows, IEnumerable<double> surrogateWindowValues, double episodeSeconds)
+    {
+        var surrogates = surrogateWindowValues.Where(v => !double.IsNaN(v)).Order().ToArray();
+        var tested = windows.Select(w => w with { PValue = surrogates.Length == 0 || double.IsNaN(w.Value) ? double.NaN : (1.0 + CountAtLeast(surrogates, w.Value)) / (1.0 + surrogates.Length) })
+            .ToImmutableArray();
+        if (surrogates.Length == 0)
+            return (tested, []);
+        var baseline = Statistics.QuantileOfPresent(surrogates, 0.95);
+        var episodes = new EpisodeDetector(baseline, TimeSpan.FromSeconds(episodeSeconds))
+            .Find(measure, tested.Select(w => new WindowValue(w.Start, w.End, w.Value, w.BestLagSeconds)));
+        return (tested, [.. episodes]);
+    }
+
+    private static int CountAtLeast(double[] sorted, double value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        if (index < 0)
+            return sorted.Length - ~index;
+        while (index > 0 && sorted[index - 1] == value)
+            index--;
+        return sorted.Length - index;
+    }
+
+    /// <summary>A positive lag means B follows A, so A leads; lag 0 or none names no one.</summary>
+    public static Participant? LeaderAt(double lagSeconds) =>
+        double.IsNaN(lagSeconds) || lagSeconds == 0 ? null : lagSeconds > 0 ? Participant.A : Participant.B;
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Surrogates;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
+/// <param name="WindowSeconds">Window of the lagged correlation.</param>
+/// <param name="IncrementSeconds">Step between windows.</param>
+/// <param name="Surrogates">Segment-shuffled sessions for the p-value and the episode baseline.</param>
+/// <param name="SegmentSeconds">Segment length of the shuffle; longer than the lag, so lagged copies are broken up.</param>
+/// <param name="Seed">Seed of the surrogates.</param>
+/// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
+public sealed record GestureSynchronyOptions(
+    double LagSeconds = 5,
+    double WindowSeconds = 30,
+    double IncrementSeconds = 15,
+    int Surrogates = 100,
+    double SegmentSeconds = 10,
+    int Seed = 1,
+    double EpisodeSeconds = 60);
+
+/// <summary>
+/// Gesture synchrony (MEASURES.md §3): the rMEA engine of §1 (absolute values, Fisher z) on the two
+/// participants' motion energy, so its numbers are exactly those of <c>mirrorsense sync</c> on the same
+/// series. The session value is rMEA's grand mean; each window's value is its <c>all_lags</c> mean; the
+/// leader is the participant whose lead side correlates more (s1_lead vs s2_lead), when the median best
+/// lag points the same way.
+/// </summary>
+public sealed class GestureSynchrony(GestureSynchronyOptions options)
+{
+    public GestureSynchronyOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    public CrossCorrelationSettings Settings(double sampleRate) =>
+        new(sampleRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds);
+
+    /// <exception cref="InsufficientDataException">The session is shorter than one window.</exception>
+    public CoordinationMeasure Compute(DyadSeries motionEnergy, MediaTime origin = default)
+    {
+        ArgumentNullException.ThrowIfNull(motionEnergy);
+        var settings = Settings(motionEnergy.SampleRate);
+        var real = WindowedCrossCorrelation.Compute(motionEnergy, settings);
+        var surrogates = Options.Surrogates > 0 && SegmentsFit(motionEnergy)
+            ? new SegmentShuffle(Options.SegmentSeconds, Options.Seed).Create(motionEnergy, Options.Surrogates)
+                .Select(s => WindowedCrossCorrelation.Compute(s.Series, settings)).ToArray()
+            : [];
+
+        var (windows, episodes) = SurrogateTest.Test(
+            MeasureNames.GestureSynchrony,
+            real.Windows.Select(w => new MeasureWindow(
+                Shift(w.Start, origin), Shift(w.End, origin), w.Summary.AllLags, w.Summary.BestLagSeconds, LeaderOf(w.Summary.S1Lead, w.Summary.S2Lead, w.Summary.BestLagSeconds))),
+            surrogates.SelectMany(s => s.Windows.Select(w => w.Summary.AllLags)),
+            Options.EpisodeSeconds);
+        var summary = real.Summary;
+        return new CoordinationMeasure(
+            MeasureNames.GestureSynchrony,
+            summary.GrandMean,
+            SurrogateTest.PValue(summary.GrandMean, [.. surrogates.Select(s => s.Summary.GrandMean)]),
+            summary.BestLagMedianSeconds,
+            LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds),
+            windows,
+            episodes,
+            [
+                new("lag0_mean", summary.Lag0Mean),
+                new("all_lags_mean", summary.AllLagsMean),
+                new("s1_lead_mean", summary.S1LeadMean),
+                new("s2_lead_mean", summary.S2LeadMean),
+                new("missing_windows", summary.MissingWindows),
+            ]);
+    }
+
+    private bool SegmentsFit(DyadSeries series) => series.Duration.TotalSeconds >= 2 * Options.SegmentSeconds;
+
+    private static MediaTime Shift(MediaTime time, MediaTime origin) => new(time.Microseconds + origin.Microseconds);
+
+    /// <summary>A leads when the side of the lags where A leads correlates more and the best lag agrees.</summary>
+    private static Participant? LeaderOf(double s1Lead, double s2Lead, double bestLagSeconds)
+    {
+        var byLag = SurrogateTest.LeaderAt(bestLagSeconds);
+        if (double.IsNaN(s1Lead) || double.IsNaN(s2Lead) || s1Lead == s2Lead)
+            return null;
+        var bySide = s1Lead > s2Lead ? Participant.A : Participant.B;
+        return byLag == bySide ? bySide : null;
+    }
+}

@@ -1,0 +1,38 @@
+using MirrorSense.Synchrony.Mirroring;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <summary>
+/// Posture mirroring as a coordination measure: the session value is the mirrored similarity at the best
+/// lag; each window's value is its best mirrored similarity over lags; episodes are runs of windows above
+/// the surrogates' 95th percentile lasting <paramref name="episodeSeconds"/> or more.
+/// </summary>
+public static class PostureMirroringMeasure
+{
+    public static CoordinationMeasure From(PostureMirroringResult result, double episodeSeconds = 30)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var settings = result.Settings ?? throw new ArgumentException("The result does not say how it was windowed.", nameof(result));
+        var (windows, episodes) = SurrogateTest.Test(MeasureNames.PostureMirroring, result.Windows.Select(w =>
+        {
+            var best = -1;
+            for (var l = 0; l < w.Mirrored.Length; l++)
+                if (!double.IsNaN(w.Mirrored[l]) && (best < 0 || w.Mirrored[l] > w.Mirrored[best]))
+                    best = l;
+            var lag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
+            return new MeasureWindow(w.Start, w.End, best < 0 ? double.NaN : w.Mirrored[best], lag, SurrogateTest.LeaderAt(lag));
+        }), result.SurrogateWindowBests, episodeSeconds);
+        return new CoordinationMeasure(
+            MeasureNames.PostureMirroring,
+            result.MirroredSimilarity,
+            result.PValue,
+            result.BestLagSeconds,
+            result.Leader,
+            windows,
+            episodes,
+            [
+                new("mirrored_similarity", result.MirroredSimilarity),
+                new("anatomical_similarity", result.AnatomicalSimilarity),
+            ]);
+    }
+}

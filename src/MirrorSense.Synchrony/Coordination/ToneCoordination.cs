@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Conversation;
+using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Surrogates;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <param name="FrameSeconds">TAMA frame: each speaker's pitch is averaged over this span around every second.</param>
+/// <param name="MinimumVoicedSeconds">A TAMA frame with less voiced speech than this is missing.</param>
+/// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
+/// <param name="WindowSeconds">Window of the lagged correlation of the TAMA contours.</param>
+/// <param name="IncrementSeconds">Step between windows (TAMA's 8 s).</param>
+/// <param name="Surrogates">Circularly shifted sessions for the p-value and episode baseline.</param>
+/// <param name="Permutations">Permutations of the turn-level tests.</param>
+/// <param name="Seed">Seed of surrogates and permutations.</param>
+/// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
+public sealed record ToneCoordinationOptions(
+    double FrameSeconds = 16,
+    double MinimumVoicedSeconds = 0.5,
+    double LagSeconds = 8,
+    double WindowSeconds = 32,
+    double IncrementSeconds = 8,
+    int Surrogates = 100,
+    int Permutations = 2000,
+    int Seed = 1,
+    double EpisodeSeconds = 48);
+
+/// <summary>
+/// Tone coordination (MEASURES.md §3), continuous and turn-level.
+/// Continuous: each speaker's pitch in semitones re their median is smoothed as in the TAMA method
+/// (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/> frame around
+/// every second), and the two contours go through the §1 engine (signed, Fisher z). The session value
+/// is the highest over lags of the window-averaged correlation (z-mean, back to r), its lag the best
+/// lag; surrogates rotate B's contour against A's. Turn-level: proximity, convergence and synchrony of
+/// the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
+/// </summary>
+public sealed class ToneCoordination(ToneCoordinationOptions options)
+{
+    private const double ContourRate = 1;
+
+    public ToneCoordinationOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    public CoordinationMeasure Compute(SpeakerVoice a, SpeakerVoice b, MediaTime origin, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var contours = new DyadSeries(MeasureNames.Tone, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
+        var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
+        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(
+            a.Units.Select(u => new SpeechUnit(a.Speaker, u.Start, u.End, u.PitchSemitones))
+                .Concat(b.Units.Select(u => new SpeechUnit(b.Speaker, u.Start, u.End, u.PitchSemitones))));
+        ImmutableArray<KeyValuePair<string, double>> details =
+        [
+            new("proximity", units.Proximity.Value), new("proximity_p", units.Proximity.PValue),
+            new("convergence", units.Convergence.Value), new("convergence_p", units.Convergence.PValue),
+            new("synchrony", units.Synchrony.Value), new("synchrony_p", units.Synchrony.PValue),
+            new("unit_pairs", units.Synchrony.Pairs),
+        ];
+        if (settings.WindowCount(contours.Length) <= 0)
+            return new CoordinationMeasure(MeasureNames.Tone, double.NaN, double.NaN, double.NaN, null, [], [], details);
+
+        var real = LaggedProfile.Of(WindowedCrossCorrelation.Compute(contours, settings));
+        var surrogates = Surrogates(contours).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
+        var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
+        return new CoordinationMeasure(
+            MeasureNames.Tone,
+            real.Best,
+            SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]),
+            real.BestLagSeconds,
+            SurrogateTest.LeaderAt(real.BestLagSeconds),
+            windows,
+            episodes,
+            details);
+    }
+
+    /// <summary>The TAMA contour: every second, the mean relative pitch of the voiced frames within ± half a frame.</summary>
+    private double[] Contour(SpeakerVoice voice, MediaTime origin, TimeSpan duration)
+    {
+        const double frameRate = 100;
+        var frames = (int)Math.Ceiling(duration.TotalSeconds * frameRate);
+        var pitch = voice.RelativePitchGrid(origin, frameRate, frames);
+        var sum = new double[frames + 1];
+        var count = new int[frames + 1];
+        for (var i = 0; i < frames; i++)
+        {
+            var voiced = !double.IsNaN(pitch[i]);
+            sum[i + 1] = sum[i] + (voiced ? pitch[i] : 0);
+            count[i + 1] = count[i] + (voiced ? 1 : 0);
+        }
+
+        var length = (int)Math.Floor(duration.TotalSeconds * ContourRate);
+        var half = (int)Math.Round(Options.FrameSeconds / 2 * frameRate);
+        var minimum = Options.MinimumVoicedSeconds * frameRate;
+        var contour = new double[length];
+        for (var t = 0; t < length; t++)
+        {
+            var centre = (int)Math.Round(t / ContourRate * frameRate);
+            var from = Math.Clamp(centre - half, 0, frames);
+            var to = Math.Clamp(centre + half, 0, frames);
+            var n = count[to] - count[from];
+            contour[t] = n >= minimum ? (sum[to] - sum[from]) / n : double.NaN;
+        }
+
+        return contour;
+    }
+
+    /// <summary>B's contour rotated by offsets of at least one window against A's: each keeps its own course, the timing between them is broken.</summary>
+    private IEnumerable<DyadSeries> Surrogates(DyadSeries contours)
+    {
+        var shortest = (int)Math.Ceiling(Options.WindowSeconds * ContourRate);
+        if (Options.Surrogates <= 0 || contours.Length < 2 * shortest + 1)
+            yield break;
+        var random = new Random(Options.Seed);
+        for (var k = 0; k < Options.Surrogates; k++)
+        {
+            var offset = random.Next(shortest, contours.Length - shortest + 1);
+            yield return contours.WithSeries(contours.A, Segments.Rotate(contours.B, offset));
+        }
+    }
+}

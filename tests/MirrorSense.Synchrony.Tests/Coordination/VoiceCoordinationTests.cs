@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Coordination;
+
+namespace MirrorSense.Synchrony.Tests.Coordination;
+
+public sealed class VoiceCoordinationTests
+{
+    private static readonly TimeSpan Session = TimeSpan.FromSeconds(300);
+    private static readonly ToneCoordinationOptions Tone = new(Surrogates: 39, Permutations: 499);
+
+    [Fact]
+    public void B_whose_pitch_follows_As_course_four_seconds_later_is_coordinated_in_tone_with_A_leading()
+    {
+        var random = new Random(1);
+        var course = Drift(random, (int)Session.TotalSeconds * 100);
+        var a = Speaker(Participant.A, t => 150 * Math.Pow(2, course[t] / 12), speaksFirst: true, random);
+        var b = Speaker(Participant.B, t => 220 * Math.Pow(2, (t >= 400 ? course[t - 400] : 0) / 12), speaksFirst: false, random);
+
+        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+
+        Assert.True(measure.Significant, $"p = {measure.PValue}");
+        Assert.InRange(measure.BestLagSeconds, 3, 5);
+        Assert.Equal(Participant.A, measure.Leader);
+        Assert.True(measure.Value > 0.5, $"r = {measure.Value}");
+    }
+
+    [Fact]
+    public void Pitch_courses_of_their_own_are_not_coordinated_in_tone()
+    {
+        var random = new Random(2);
+        var courseA = Drift(random, (int)Session.TotalSeconds * 100);
+        var courseB = Drift(random, (int)Session.TotalSeconds * 100);
+        var a = Speaker(Participant.A, t => 150 * Math.Pow(2, courseA[t] / 12), speaksFirst: true, random);
+        var b = Speaker(Participant.B, t => 220 * Math.Pow(2, courseB[t] / 12), speaksFirst: false, random);
+
+        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+
+        Assert.False(measure.Significant, $"p = {measure.PValue}");
+    }
+
+    [Fact]
+    public void B_whose_pitch_drifts_toward_As_converges_with_a_negative_trend_in_their_distance()
+    {
+        var random = new Random(3);
+        var a = Speaker(Participant.A, _ => 120 * (1 + 0.02 * random.NextDouble()), speaksFirst: true, random);
+        var b = Speaker(Participant.B, t => 200 - 70 * t / (Session.TotalSeconds * 100) + 3 * random.NextDouble(), speaksFirst: false, random);
+
+        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+
+        Assert.True(measure.Detail("convergence") < -0.5, $"convergence r = {measure.Detail("convergence")}");
+        Assert.True(measure.Detail("convergence_p") < 0.05, $"p = {measure.Detail("convergence_p")}");
+    }
+
+    [Fact]
+    public void Matched_and_mismatched_speech_rates_are_told_apart()
+    {
+        var random = new Random(4);
+        var a = Speaker(Participant.A, _ => 150, speaksFirst: true, random, rate: () => 4 + 0.4 * random.NextDouble());
+        var matched = Speaker(Participant.B, _ => 220, speaksFirst: false, random, rate: () => 4 + 0.4 * random.NextDouble());
+        var mismatched = Speaker(Participant.B, _ => 220, speaksFirst: false, random, rate: () => 6.5 + 0.4 * random.NextDouble());
+
+        var same = new TempoCoordination(499).Compute(a, matched);
+        var different = new TempoCoordination(499).Compute(a, mismatched);
+
+        Assert.InRange(same.Detail("rate_difference_per_s"), 0, 0.5);
+        Assert.InRange(different.Detail("rate_difference_per_s"), 2, 3);
+        Assert.All(same.Windows, w => Assert.True(w.Value <= 0));
+    }
+
+    [Fact]
+    public void A_session_without_both_voices_reports_tone_and_tempo_missing_and_why()
+    {
+        var random = new Random(5);
+        var signals = new SessionSignals(MediaTime.Zero, Session, null, null, Speaker(Participant.A, _ => 150, true, random), null);
+
+        var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(signals);
+
+        Assert.Empty(report.Measures);
+        Assert.Equal([MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo], report.Missing.Select(m => m.Name));
+        Assert.Contains("audio", report.Missing[2].Reason);
+    }
+
+    /// <summary>A slow pitch course in semitones: smoothed random steps, so it never repeats itself the way a sinusoid would.</summary>
+    private static double[] Drift(Random random, int frames)
+    {
+        var course = new double[frames];
+        var level = 0.0;
+        var target = 0.0;
+        for (var t = 0; t < frames; t++)
+        {
+            if (t % 500 == 0)
+                target = 4 * (random.NextDouble() - 0.5);
+            level += (target - level) / 300;
+            course[t] = level;
+        }
+
+        return course;
+    }
+
+    /// <summary>Turns of 2 s taken in alternation; 10 ms frames voiced within the speaker's turns; one unit per turn.</summary>
+    private static SpeakerVoice Speaker(Participant who, Func<int, double> pitchAt, bool speaksFirst, Random random, Func<double>? rate = null)
+    {
+        var frames = ImmutableArray.CreateBuilder<VoiceFrame>();
+        var units = ImmutableArray.CreateBuilder<VoiceUnit>();
+        var total = (int)Session.TotalSeconds * 100;
+        for (var t = 0; t < total; t++)
+        {
+            var turn = t / 200;
+            var mine = turn % 2 == (speaksFirst ? 0 : 1);
+            var voiced = mine && t % 200 is > 10 and < 190 && random.NextDouble() < 0.8;
+            frames.Add(new VoiceFrame(MediaTime.FromSeconds(t / 100.0), voiced ? pitchAt(t) : double.NaN, voiced ? 70 : 30));
+        }
+
+        for (var turn = speaksFirst ? 0 : 1; turn * 200 < total; turn += 2)
+        {
+            var start = MediaTime.FromSeconds(turn * 2 + 0.1);
+            var end = MediaTime.FromSeconds(turn * 2 + 1.9);
+            var pitch = frames.Skip(turn * 200).Take(200).Where(f => !double.IsNaN(f.PitchHz)).Select(f => SpeakerVoice.Semitones(f.PitchHz)).DefaultIfEmpty(double.NaN).Average();
+            units.Add(new VoiceUnit(start, end, pitch, rate?.Invoke() ?? 4));
+        }
+
+        return new SpeakerVoice(who, frames.ToImmutable(), units.ToImmutable());
+    }
+}
