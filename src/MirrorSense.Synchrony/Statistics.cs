@@ -62,13 +62,9 @@ public static class Statistics
     /// <summary>Median of the present values (mean of the two middle ones for an even count); NaN when none.</summary>
     public static double MedianOfPresent(ReadOnlySpan<double> values)
     {
-        var present = new List<double>(values.Length);
-        foreach (var v in values)
-            if (!double.IsNaN(v))
-                present.Add(v);
+        var present = SortedPresent(values);
         if (present.Count == 0)
             return double.NaN;
-        present.Sort();
         var mid = present.Count / 2;
         return present.Count % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
     }
@@ -81,17 +77,33 @@ public static class Statistics
     {
         if (!(probability >= 0 && probability <= 1))
             throw new ArgumentOutOfRangeException(nameof(probability), probability, "A quantile's probability lies in [0, 1].");
-        var present = new List<double>(values.Length);
-        foreach (var v in values)
-            if (!double.IsNaN(v))
-                present.Add(v);
+        var present = SortedPresent(values);
         if (present.Count == 0)
             return double.NaN;
-        present.Sort();
         var position = probability * (present.Count - 1);
         var below = (int)Math.Floor(position);
         var above = Math.Min(below + 1, present.Count - 1);
         return present[below] + (position - below) * (present[above] - present[below]);
+    }
+
+    /// <summary>Index of the first highest present value; -1 when none is present.</summary>
+    public static int ArgMaxOfPresent(ReadOnlySpan<double> values)
+    {
+        var best = -1;
+        for (var i = 0; i < values.Length; i++)
+            if (!double.IsNaN(values[i]) && (best < 0 || values[i] > values[best]))
+                best = i;
+        return best;
+    }
+
+    private static List<double> SortedPresent(ReadOnlySpan<double> values)
+    {
+        var present = new List<double>(values.Length);
+        foreach (var v in values)
+            if (!double.IsNaN(v))
+                present.Add(v);
+        present.Sort();
+        return present;
     }
 
     /// <summary>Accumulates a mean of present values without keeping them.</summary>

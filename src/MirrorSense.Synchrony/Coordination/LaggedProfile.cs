@@ -16,7 +16,7 @@ internal sealed class LaggedProfile
     {
         _result = result;
         Profile = profile;
-        var best = ArgMax(profile.AsSpan());
+        var best = Statistics.ArgMaxOfPresent(profile.AsSpan());
         Best = best < 0 ? double.NaN : profile[best];
         BestLagSeconds = best < 0 ? double.NaN : result.Settings.LagSecondsAt(best);
     }
@@ -55,16 +55,7 @@ internal sealed class LaggedProfile
 
     private (double Value, double LagSeconds) WindowBest(CrossCorrelationWindow window)
     {
-        var best = ArgMax(window.Values.AsSpan());
+        var best = Statistics.ArgMaxOfPresent(window.Values.AsSpan());
         return best < 0 ? (double.NaN, double.NaN) : (Math.Tanh(window.Values[best]), _result.Settings.LagSecondsAt(best));
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> values)
-    {
-        var best = -1;
-        for (var i = 0; i < values.Length; i++)
-            if (!double.IsNaN(values[i]) && (best < 0 || values[i] > values[best]))
-                best = i;
-        return best;
     }
 }

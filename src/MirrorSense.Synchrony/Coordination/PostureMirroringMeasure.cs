@@ -15,10 +15,7 @@ public static class PostureMirroringMeasure
         var settings = result.Settings ?? throw new ArgumentException("The result does not say how it was windowed.", nameof(result));
         var (windows, episodes) = SurrogateTest.Test(MeasureNames.PostureMirroring, result.Windows.Select(w =>
         {
-            var best = -1;
-            for (var l = 0; l < w.Mirrored.Length; l++)
-                if (!double.IsNaN(w.Mirrored[l]) && (best < 0 || w.Mirrored[l] > w.Mirrored[best]))
-                    best = l;
+            var best = Statistics.ArgMaxOfPresent(w.Mirrored.AsSpan());
             var lag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
             return new MeasureWindow(w.Start, w.End, best < 0 ? double.NaN : w.Mirrored[best], lag, SurrogateTest.LeaderAt(lag));
         }), result.SurrogateWindowBests, episodeSeconds);

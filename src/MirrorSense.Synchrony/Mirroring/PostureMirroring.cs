@@ -27,7 +27,7 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
 
         var mirroredProfile = Profile(mirrored, settings.LagCount);
         var anatomicalProfile = Profile(anatomical, settings.LagCount);
-        var best = ArgMax(mirroredProfile);
+        var best = Statistics.ArgMaxOfPresent(mirroredProfile.AsSpan());
         var bestLag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
         var value = best < 0 ? double.NaN : mirroredProfile[best];
         var (p, surrogateWindows) = TestAgainstSurrogates(session, settings, value);
@@ -106,18 +106,9 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         return (SurrogateTest.PValue(real, values), [.. windowBests]);
     }
 
-    private static int ArgMax(ImmutableArray<double> values)
-    {
-        var best = -1;
-        for (var i = 0; i < values.Length; i++)
-            if (!double.IsNaN(values[i]) && (best < 0 || values[i] > values[best]))
-                best = i;
-        return best;
-    }
-
     private static double Max(ImmutableArray<double> values)
     {
-        var best = ArgMax(values);
+        var best = Statistics.ArgMaxOfPresent(values.AsSpan());
         return best < 0 ? double.NaN : values[best];
     }
 }
