@@ -48,4 +48,23 @@ public sealed class PostureSchema
     public ImmutableArray<int> MirrorIndex { get; }
 
     public int Count => Components.Length;
+
+    /// <summary>
+    /// The descriptor of the mirror image of a posture: each value moved to its mirror component, the
+    /// sideways ones with their sign flipped. Mirroring twice gives the posture back.
+    /// </summary>
+    public double[] Mirror(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count != Count)
+            throw new ArgumentException($"The schema has {Count} components; the descriptor has {values.Count} values.", nameof(values));
+        var mirrored = new double[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var value = values[MirrorIndex[i]];
+            mirrored[i] = Components[i].FlipsSign ? -value : value;
+        }
+
+        return mirrored;
+    }
 }

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+
+namespace MirrorSense.Synchrony.Features;
+
+/// <summary>
+/// The body features of one frame, in the order of <see cref="Names"/>: first the posture descriptor
+/// (<see cref="PostureDescriptor.Schema"/> order, degrees, shoulder widths, 0/1), then landmark motion
+/// energy per region (shoulder widths per second), then the head position that nods and shakes are
+/// found in (nose relative to the mid-shoulder point, shoulder widths, y up).
+/// </summary>
+public static class BodyFeatures
+{
+    public const string MotionHead = "motion_head";
+    public const string MotionArms = "motion_arms";
+    public const string MotionTorso = "motion_torso";
+    public const string MotionBody = "motion_body";
+    public const string HeadX = "head_x";
+    public const string HeadY = "head_y";
+
+    public static ImmutableArray<string> Names { get; } =
+    [
+        .. PostureDescriptor.Schema.Components.Select(c => c.Name),
+        MotionHead, MotionArms, MotionTorso, MotionBody,
+        HeadX, HeadY,
+    ];
+
+    public static int IndexOf(string name)
+    {
+        var index = Names.IndexOf(name);
+        return index >= 0 ? index : throw new ArgumentException($"'{name}' is not a body feature; they are {string.Join(", ", Names)}.", nameof(name));
+    }
+
+    /// <summary>
+    /// The body features of every frame, one <see cref="FeatureFrame"/> per pose frame, in order. Each
+    /// enumeration starts afresh (motion energy remembers the previous frame).
+    /// </summary>
+    public static IEnumerable<FeatureFrame> Extract(IEnumerable<PoseFrame> frames, BodyFeatureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var settings = options ?? BodyFeatureOptions.Default;
+        settings.Validate();
+        return Iterate(frames, settings);
+
+        static IEnumerable<FeatureFrame> Iterate(IEnumerable<PoseFrame> frames, BodyFeatureOptions settings)
+        {
+            var extractor = new BodyFeatureExtractor(settings);
+            foreach (var frame in frames)
+                yield return extractor.Process(frame);
+        }
+    }
+}
+
+/// <summary>
+/// Pose frame → feature frame, for both participants. Holds each participant's previous skeleton (for
+/// motion energy), so one instance serves one stream: one subscription or one enumeration.
+/// </summary>
+internal sealed class BodyFeatureExtractor
+{
+    private readonly BodyFeatureOptions _options;
+    private readonly NormalizedPose?[] _previous = new NormalizedPose?[2];
+    private MediaTime? _last;
+
+    public BodyFeatureExtractor(BodyFeatureOptions options)
+    {
+        options.Validate();
+        _options = options;
+    }
+
+    public FeatureFrame Process(PoseFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_last is { } last && frame.Time <= last)
+            throw new InvalidOperationException($"Pose frames must come in increasing media time; got {frame.Time} after {last}.");
+        _last = frame.Time;
+        return new FeatureFrame(frame.Time, Person(frame, Participant.A), Person(frame, Participant.B));
+    }
+
+    private ImmutableArray<double> Person(PoseFrame frame, Participant participant)
+    {
+        var values = new double[BodyFeatures.Names.Length];
+        var person = frame.Of(participant);
+        var pose = person is null ? null : SkeletonNormalizer.Normalize(person, frame.Time, _options);
+        var previous = _previous[(int)participant];
+        _previous[(int)participant] = pose;
+        if (pose is null)
+        {
+            values.AsSpan().Fill(double.NaN);
+            return ImmutableArray.Create(values);
+        }
+
+        var count = PostureDescriptor.Schema.Count;
+        PostureDescriptor.Describe(pose, values);
+        var recent = previous is not null && (pose.Time - previous.Time).TotalSeconds <= _options.MaximumMotionStepSeconds;
+        var energy = recent ? MotionEnergy.Between(previous, pose) : MotionEnergy.Missing;
+        foreach (var region in BodyRegions.All)
+            values[count + (int)region] = energy[region];
+        var nose = pose[Skeleton.Nose];
+        values[count + BodyRegions.All.Length] = nose.X;
+        values[count + BodyRegions.All.Length + 1] = nose.Y;
+        return ImmutableArray.Create(values);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Reactive.Linq;
+using MirrorSense.Core;
+
+namespace MirrorSense.Synchrony.Features;
+
+/// <summary>
+/// Rx operators of feature extraction. None of them uses a scheduler or the clock: samples leave as
+/// soon as the frames' media times settle them, so live and offline runs give the same numbers, and
+/// the same numbers as the batch forms (<see cref="BodyFeatures.Extract"/>, <see cref="FeatureGrid.Resample"/>).
+/// </summary>
+public static class FeatureObservable
+{
+    /// <summary>Body features of each pose frame (<see cref="BodyFeatures.Names"/>), one feature frame per pose frame.</summary>
+    public static IObservable<FeatureFrame> ExtractBodyFeatures(this IObservable<PoseFrame> frames, BodyFeatureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var settings = options ?? BodyFeatureOptions.Default;
+        settings.Validate();
+        return Observable.Create<FeatureFrame>(observer =>
+        {
+            // State belongs to this subscription.
+            var extractor = new BodyFeatureExtractor(settings);
+            var stopped = false;
+            return frames.Subscribe(
+                frame =>
+                {
+                    if (stopped)
+                        return;
+                    FeatureFrame features;
+                    try
+                    {
+                        features = extractor.Process(frame);
+                    }
+                    catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+                    {
+                        stopped = true;
+                        observer.OnError(error);
+                        return;
+                    }
+
+                    observer.OnNext(features);
+                },
+                observer.OnError,
+                observer.OnCompleted);
+        });
+    }
+
+    /// <summary>
+    /// Feature frames resampled onto the grid (see <see cref="FeatureGrid"/> for the rules). A grid point
+    /// leaves once a frame at least the gap limit later has arrived, or at the end of the stream.
+    /// </summary>
+    public static IObservable<FeatureSample> ResampleToGrid(this IObservable<FeatureFrame> frames, FeatureGridOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        var settings = options ?? FeatureGridOptions.Default;
+        settings.Validate();
+        return Observable.Create<FeatureSample>(observer =>
+        {
+            var resampler = new GridResampler(settings);
+            var released = new List<FeatureSample>();
+            var stopped = false;
+
+            void Emit(Action<List<FeatureSample>> step, bool completing)
+            {
+                if (stopped)
+                    return;
+                released.Clear();
+                try
+                {
+                    step(released);
+                }
+                catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+                {
+                    stopped = true;
+                    observer.OnError(error);
+                    return;
+                }
+
+                foreach (var sample in released)
+                    observer.OnNext(sample);
+                if (completing)
+                {
+                    stopped = true;
+                    observer.OnCompleted();
+                }
+            }
+
+            return frames.Subscribe(
+                frame => Emit(list => resampler.Add(frame, list), completing: false),
+                error =>
+                {
+                    if (stopped)
+                        return;
+                    stopped = true;
+                    observer.OnError(error);
+                },
+                () => Emit(resampler.Complete, completing: true));
+        });
+    }
+
+    /// <summary>Pose frames straight to body features on the grid: <see cref="ExtractBodyFeatures"/> then <see cref="ResampleToGrid"/>.</summary>
+    public static IObservable<FeatureSample> ToBodyFeatureGrid(this IObservable<PoseFrame> frames, BodyFeatureOptions? options = null, FeatureGridOptions? grid = null) =>
+        frames.ExtractBodyFeatures(options).ResampleToGrid(grid);
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Mirroring;
+
+namespace MirrorSense.Synchrony.Features;
+
+/// <summary>
+/// Grid samples gathered into one series per participant and feature, for the whole-session measures:
+/// <see cref="Posture"/> feeds <see cref="PostureMirroring"/>, <see cref="Dyad"/> the windowed
+/// cross-correlation (gesture synchrony on motion energy).
+/// </summary>
+public sealed class FeatureSeries
+{
+    private readonly ImmutableArray<ImmutableArray<double>> _a;
+    private readonly ImmutableArray<ImmutableArray<double>> _b;
+
+    private FeatureSeries(ImmutableArray<string> names, FeatureGridOptions grid, ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b, int length)
+    {
+        Names = names;
+        Grid = grid;
+        _a = a;
+        _b = b;
+        Length = length;
+    }
+
+    public ImmutableArray<string> Names { get; }
+    public FeatureGridOptions Grid { get; }
+    public int Length { get; }
+
+    /// <summary>
+    /// Gathers consecutive grid samples (as <see cref="FeatureGrid.Resample"/> or
+    /// <see cref="FeatureObservable.ResampleToGrid"/> give them) whose values follow <paramref name="names"/>.
+    /// </summary>
+    public static FeatureSeries Collect(IEnumerable<FeatureSample> samples, IReadOnlyList<string> names, FeatureGridOptions? grid = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(names);
+        grid ??= FeatureGridOptions.Default;
+        var a = names.Select(_ => new List<double>()).ToArray();
+        var b = names.Select(_ => new List<double>()).ToArray();
+        var length = 0;
+        foreach (var sample in samples)
+        {
+            if (sample.Index != length)
+                throw new ArgumentException($"Grid samples must be consecutive from index 0; got index {sample.Index} where {length} was due.", nameof(samples));
+            if (sample.A.Length != names.Count || sample.B.Length != names.Count)
+                throw new ArgumentException($"The grid sample at {sample.Time} has {sample.A.Length} values for {names.Count} feature names.", nameof(samples));
+            for (var f = 0; f < names.Count; f++)
+            {
+                a[f].Add(sample.A[f]);
+                b[f].Add(sample.B[f]);
+            }
+
+            length++;
+        }
+
+        return new FeatureSeries([.. names], grid, [.. a.Select(s => s.ToImmutableArray())], [.. b.Select(s => s.ToImmutableArray())], length);
+    }
+
+    /// <summary>One participant's series of one feature (NaN = missing).</summary>
+    public ImmutableArray<double> Of(Participant participant, string feature)
+    {
+        var index = Names.IndexOf(feature);
+        if (index < 0)
+            throw new ArgumentException($"'{feature}' is not among the features {string.Join(", ", Names)}.", nameof(feature));
+        return participant == Participant.A ? _a[index] : _b[index];
+    }
+
+    /// <summary>Both participants' series of one feature, e.g. <c>motion_arms</c> for gesture synchrony.</summary>
+    public DyadSeries Dyad(string feature, string? name = null) =>
+        new(name ?? feature, Grid.SampleRate, Of(Participant.A, feature), Of(Participant.B, feature));
+
+    /// <summary>Both participants' posture descriptors, ready for <see cref="PostureMirroring.Compute"/>.</summary>
+    public PostureSeries Posture(string name = "posture")
+    {
+        var schema = PostureDescriptor.Schema;
+        return new PostureSeries(name, schema, Grid.SampleRate,
+            [.. schema.Components.Select(c => Of(Participant.A, c.Name))],
+            [.. schema.Components.Select(c => Of(Participant.B, c.Name))]);
+    }
+}

@@ -1,0 +1,47 @@
+using MirrorSense.Core;
+
+namespace MirrorSense.Synchrony.Features;
+
+/// <summary>Which way the head oscillates: a nod is vertical, a shake horizontal.</summary>
+public enum HeadMovementKind
+{
+    Nod,
+    Shake,
+}
+
+/// <summary>
+/// A head nod or shake (MEASURES.md §2): from the first to the last turning point of the oscillation.
+/// </summary>
+/// <param name="Cycles">Full cycles, in halves (three turning points make one cycle).</param>
+/// <param name="Amplitude">Mean half swing between consecutive turning points, in shoulder widths.</param>
+public sealed record HeadMovementEvent(MediaTime Start, MediaTime End, Participant Participant, HeadMovementKind Kind, double Cycles, double Amplitude)
+{
+    public TimeSpan Duration => End - Start;
+}
+
+/// <summary>What counts as a nod or shake, with the defaults MirrorSense documents.</summary>
+/// <param name="MinimumCycleSeconds">Shortest cycle (MEASURES.md §2: 0.3 s).</param>
+/// <param name="MaximumCycleSeconds">Longest cycle (1.5 s); slower sway is posture, not a nod.</param>
+/// <param name="MinimumSwing">
+/// Smallest swing between turning points, in shoulder widths: a few centimetres of nose travel. Landmark
+/// jitter stays well under it, so noise does not turn into nods.
+/// </param>
+/// <param name="MinimumCycles">Fewest full cycles in an event (one: down and back up).</param>
+public sealed record HeadMovementOptions(
+    double MinimumCycleSeconds = 0.3,
+    double MaximumCycleSeconds = 1.5,
+    double MinimumSwing = 0.05,
+    double MinimumCycles = 1)
+{
+    public static HeadMovementOptions Default { get; } = new();
+
+    internal void Validate()
+    {
+        if (!(MinimumCycleSeconds > 0) || !(MaximumCycleSeconds > MinimumCycleSeconds) || double.IsInfinity(MaximumCycleSeconds))
+            throw new ArgumentOutOfRangeException(nameof(MinimumCycleSeconds), $"Cycle lengths must satisfy 0 < minimum ({MinimumCycleSeconds}) < maximum ({MaximumCycleSeconds}).");
+        if (!(MinimumSwing > 0) || double.IsInfinity(MinimumSwing))
+            throw new ArgumentOutOfRangeException(nameof(MinimumSwing), MinimumSwing, "The smallest swing must be a positive number of shoulder widths.");
+        if (!(MinimumCycles >= 0.5) || double.IsInfinity(MinimumCycles))
+            throw new ArgumentOutOfRangeException(nameof(MinimumCycles), MinimumCycles, "An event needs at least half a cycle.");
+    }
+}

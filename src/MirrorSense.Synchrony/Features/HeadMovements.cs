@@ -1,0 +1,117 @@
+using System.Reactive.Linq;
+using MirrorSense.Core;
+
+namespace MirrorSense.Synchrony.Features;
+
+/// <summary>
+/// Head nods and shakes (MEASURES.md §2) from the gridded head position (<see cref="BodyFeatures.HeadY"/>
+/// for nods, <see cref="BodyFeatures.HeadX"/> for shakes), whole-session or streaming; both run the same
+/// detector, so they find the same events.
+/// </summary>
+public static class HeadMovements
+{
+    /// <summary>Both participants' nods and shakes in a session, ordered by start time.</summary>
+    public static IReadOnlyList<HeadMovementEvent> Detect(FeatureSeries series, HeadMovementOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var events = new List<HeadMovementEvent>();
+        foreach (var participant in (Participant[])[Participant.A, Participant.B])
+        {
+            events.AddRange(Detect(series.Of(participant, BodyFeatures.HeadY), series.Grid, participant, HeadMovementKind.Nod, options));
+            events.AddRange(Detect(series.Of(participant, BodyFeatures.HeadX), series.Grid, participant, HeadMovementKind.Shake, options));
+        }
+
+        return [.. events.OrderBy(e => e.Start).ThenBy(e => e.Participant).ThenBy(e => e.Kind)];
+    }
+
+    /// <summary>
+    /// Oscillation events of <paramref name="kind"/> in one head position signal on <paramref name="grid"/>
+    /// (sample k at grid time k; shoulder widths; NaN = missing).
+    /// </summary>
+    public static IReadOnlyList<HeadMovementEvent> Detect(IReadOnlyList<double> signal, FeatureGridOptions grid, Participant participant, HeadMovementKind kind, HeadMovementOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(grid);
+        grid.Validate();
+        options ??= HeadMovementOptions.Default;
+        options.Validate();
+        var detector = new OscillationDetector(options, grid, participant, kind);
+        var events = new List<HeadMovementEvent>();
+        for (var k = 0; k < signal.Count; k++)
+            detector.Add(k, signal[k], events);
+        detector.Complete(events);
+        return events;
+    }
+
+    /// <summary>
+    /// Nods and shakes of both participants from a stream of body-feature grid samples (values in
+    /// <see cref="BodyFeatures.Names"/> order, consecutive indices). An event leaves once it is over:
+    /// about a cycle and a half after its last turning point, or at the end of the stream.
+    /// </summary>
+    public static IObservable<HeadMovementEvent> DetectHeadMovements(this IObservable<FeatureSample> samples, HeadMovementOptions? options = null, FeatureGridOptions? grid = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var settings = options ?? HeadMovementOptions.Default;
+        settings.Validate();
+        var gridSettings = grid ?? FeatureGridOptions.Default;
+        gridSettings.Validate();
+        var (x, y) = (BodyFeatures.IndexOf(BodyFeatures.HeadX), BodyFeatures.IndexOf(BodyFeatures.HeadY));
+        return Observable.Create<HeadMovementEvent>(observer =>
+        {
+            // One detector per participant and direction, owned by this subscription.
+            var detectors = new (Participant Participant, int Feature, OscillationDetector Detector)[]
+            {
+                (Participant.A, y, new OscillationDetector(settings, gridSettings, Participant.A, HeadMovementKind.Nod)),
+                (Participant.A, x, new OscillationDetector(settings, gridSettings, Participant.A, HeadMovementKind.Shake)),
+                (Participant.B, y, new OscillationDetector(settings, gridSettings, Participant.B, HeadMovementKind.Nod)),
+                (Participant.B, x, new OscillationDetector(settings, gridSettings, Participant.B, HeadMovementKind.Shake)),
+            };
+            var events = new List<HeadMovementEvent>();
+            long next = -1;
+            var stopped = false;
+
+            void Publish()
+            {
+                foreach (var e in events)
+                    observer.OnNext(e);
+                events.Clear();
+            }
+
+            return samples.Subscribe(
+                sample =>
+                {
+                    if (stopped)
+                        return;
+                    if (sample.A.Length != BodyFeatures.Names.Length || sample.B.Length != BodyFeatures.Names.Length
+                        || (next >= 0 && sample.Index != next))
+                    {
+                        stopped = true;
+                        observer.OnError(new ArgumentException($"Head movements need consecutive body-feature grid samples; got index {sample.Index} with {sample.A.Length} values at {sample.Time}."));
+                        return;
+                    }
+
+                    next = sample.Index + 1;
+                    foreach (var (participant, feature, detector) in detectors)
+                        detector.Add(sample.Index, sample[participant][feature], events);
+                    Publish();
+                },
+                error =>
+                {
+                    if (stopped)
+                        return;
+                    stopped = true;
+                    observer.OnError(error);
+                },
+                () =>
+                {
+                    if (stopped)
+                        return;
+                    foreach (var (_, _, detector) in detectors)
+                        detector.Complete(events);
+                    Publish();
+                    stopped = true;
+                    observer.OnCompleted();
+                });
+        });
+    }
+}
