@@ -15,8 +15,8 @@ namespace MirrorSense.Vision.Tests;
 /// </summary>
 public sealed class ConstructedDyadFeatureTests(ITestOutputHelper output)
 {
-    private static double LeanA(double t) => 12 * Math.Sin(2 * Math.PI * t / 4.0);
-    private static double LeanB(double t) => 10 * Math.Sin(2 * Math.PI * t / 5.5 + 1);
+    private static double LeanA(double t) => ConstructedDyadTests.LeanA(t);
+    private static double LeanB(double t) => ConstructedDyadTests.LeanB(t);
 
     [SkippableFact]
     public void Should_follow_each_persons_true_lean_and_find_no_nods_in_a_dyad_that_only_leans()
