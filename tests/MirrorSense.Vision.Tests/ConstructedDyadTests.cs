@@ -14,8 +14,8 @@ namespace MirrorSense.Vision.Tests;
 /// </summary>
 public sealed class ConstructedDyadTests(ITestOutputHelper output)
 {
-    private static double LeanA(double t) => 12 * Math.Sin(2 * Math.PI * t / 4.0);
-    private static double LeanB(double t) => 10 * Math.Sin(2 * Math.PI * t / 5.5 + 1);
+    internal static double LeanA(double t) => 12 * Math.Sin(2 * Math.PI * t / 4.0);
+    internal static double LeanB(double t) => 10 * Math.Sin(2 * Math.PI * t / 5.5 + 1);
 
     [SkippableTheory]
     [InlineData(false)]

@@ -1,0 +1,100 @@
+using System.Reactive.Linq;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Mirroring;
+
+namespace MirrorSense.Synchrony.Tests.Features;
+
+public sealed class BodyFeaturesTests
+{
+    /// <summary>A's own lean and arm swing over time; B does <paramref name="copy"/> of it <paramref name="delay"/> seconds later, on the right of the frame.</summary>
+    private static List<PoseFrame> Session(double seconds, double delay, Func<PersonPose, PersonPose> copy, Func<double, bool>? bAbsent = null)
+    {
+        static SyntheticBody Posture(double t)
+        {
+            var lean = 10 * Math.Sin(2 * Math.PI * t / 7) + 5 * Math.Sin(2 * Math.PI * t / 3.1);
+            var wrist = Skeleton.IndexOf("left_wrist");
+            var body = SyntheticBody.Upright();
+            var w = body[wrist];
+            return body.With(wrist, w.X + 8 * Math.Sin(2 * Math.PI * t / 4.3), w.Y + 20 * Math.Max(0, Math.Sin(2 * Math.PI * t / 5.3)), w.Z)
+                .LeanSideways(lean).RollHead(4 * Math.Sin(2 * Math.PI * t / 2.3));
+        }
+
+        var frames = new List<PoseFrame>();
+        for (var k = 0; k < seconds * 30; k++)
+        {
+            var t = k / 30.0;
+            var a = Posture(t).ToPose(Participant.A, cx: 160);
+            var b = copy(Posture(Math.Max(0, t - delay)).ToPose(Participant.B, cx: 160)) with { Participant = Participant.B };
+            frames.Add(new PoseFrame(MediaTime.FromSeconds(t), bAbsent?.Invoke(t) == true ? [a] : [a, b]));
+        }
+
+        return frames;
+    }
+
+    [Fact]
+    public void Streaming_pose_frames_to_the_grid_equals_extracting_and_resampling_the_whole_session()
+    {
+        // Given a session with B out of view for a moment, and frames at an irregular rate
+        var frames = Session(12, 1, p => p, t => t is > 4 and < 5.5)
+            .Where((_, i) => i % 7 != 3)
+            .ToList();
+
+        var batch = FeatureGrid.Resample([.. BodyFeatures.Extract(frames)]);
+        var streamed = frames.ToObservable().ToBodyFeatureGrid().ToList().Wait();
+
+        Assert.Equal(batch.Count, streamed.Count);
+        for (var k = 0; k < batch.Count; k++)
+        {
+            Assert.Equal(batch[k].A.ToArray(), streamed[k].A.ToArray());
+            Assert.Equal(batch[k].B.ToArray(), streamed[k].B.ToArray());
+        }
+
+        // And B's absence is missing on the grid, not zero, while A carries on
+        var lean = BodyFeatures.IndexOf(PostureDescriptor.LeanSideways);
+        Assert.All(batch.Where(s => s.Time.Seconds is > 4.3 and < 5.2), s => Assert.True(double.IsNaN(s.B[lean]) && !double.IsNaN(s.A[lean])));
+    }
+
+    [Fact]
+    public void Every_body_feature_has_a_value_for_a_person_in_full_view_and_motion_energy_follows_movement()
+    {
+        var grid = FeatureGrid.Resample([.. BodyFeatures.Extract(Session(4, 0, p => p))]);
+
+        var present = grid.Skip(1).ToList();
+        foreach (var name in BodyFeatures.Names)
+            Assert.All(present, s => Assert.False(double.IsNaN(s.A[BodyFeatures.IndexOf(name)]), $"{name} at {s.Time}"));
+        Assert.True(present.Average(s => s.A[BodyFeatures.IndexOf(BodyFeatures.MotionArms)]) > 0.05);
+    }
+
+    [Fact]
+    public void A_partner_who_copies_the_geometric_mirror_image_is_found_mirroring_and_one_who_copies_the_same_side_is_not()
+    {
+        // Given B copying A one second later, once as A's mirror image and once the same way round
+        var mirrorOptions = new PostureMirroringOptions(LagSeconds: 2, WindowSeconds: 15, IncrementSeconds: 5, Surrogates: 0);
+        PostureMirroringResult Measure(Func<PersonPose, PersonPose> copy)
+        {
+            var grid = FeatureGrid.Resample([.. BodyFeatures.Extract(Session(40, 1, copy))]);
+            return new PostureMirroring(mirrorOptions).Compute(FeatureSeries.Collect(grid, BodyFeatures.Names).Posture());
+        }
+
+        var mirrored = Measure(p => SyntheticBody.Mirror(p, axis: 320));
+        var sameSide = Measure(p => p);
+
+        // Then the mirror copy matches B's mirrored descriptor best, led by A at +1 s; the same-side copy the other way round
+        Assert.True(mirrored.MirroredSimilarity > 0.9 && mirrored.MirroredSimilarity > mirrored.AnatomicalSimilarity + 0.2, $"mirrored copy: {mirrored.MirroredSimilarity} vs {mirrored.AnatomicalSimilarity}");
+        Assert.InRange(mirrored.BestLagSeconds, 0.9, 1.1);
+        Assert.Equal(Participant.A, mirrored.Leader);
+        Assert.True(sameSide.AnatomicalSimilarity > sameSide.MirroredSimilarity + 0.2, $"same-side copy: {sameSide.MirroredSimilarity} vs {sameSide.AnatomicalSimilarity}");
+    }
+
+    [Fact]
+    public void Extract_checks_its_arguments_and_frame_order()
+    {
+        Assert.Throws<ArgumentNullException>(() => BodyFeatures.Extract(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BodyFeatures.Extract([], new BodyFeatureOptions(VisibilityThreshold: 2)));
+        Assert.Throws<ArgumentNullException>(() => ((IObservable<PoseFrame>)null!).ExtractBodyFeatures());
+        var frames = new[] { new PoseFrame(MediaTime.FromSeconds(1), []), new PoseFrame(MediaTime.FromSeconds(0.5), []) };
+        Assert.Throws<InvalidOperationException>(() => BodyFeatures.Extract(frames).ToList());
+        Assert.Throws<InvalidOperationException>(() => frames.ToObservable().ExtractBodyFeatures().ToList().Wait());
+    }
+}
