@@ -4,6 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Vision;
+using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MirrorSense.Capture.Video;
 using MirrorSense.Vision;
+using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
 using OpenCvSharp;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MirrorSense.Core;
 using MirrorSense.Prosody;
 
 namespace MirrorSense.Cli;
@@ -10,12 +11,17 @@ namespace MirrorSense.Cli;
 internal static class ProsodyCsv
 {
     public const string FrameHeader = "time_s,f0_hz,intensity_db,voiced";
+
+    /// <summary>A dyad's frames in one table (<c>mirrorsense analyze</c>): the frame columns with the participant second, as in pose.csv.</summary>
+    public const string DyadFrameHeader = "time_s,participant,f0_hz,intensity_db,voiced";
     public const string UnitHeader = "start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s";
 
-    public static void WriteFrame(TextWriter writer, ProsodyFrame frame)
+    public static void WriteFrame(TextWriter writer, ProsodyFrame frame, Participant? participant = null)
     {
         writer.Write(Number(frame.Time.Seconds, "0.######"));
         writer.Write(',');
+        if (participant is { } who)
+            writer.Write(who == Participant.A ? "A," : "B,");
         if (frame.IsVoiced)
             writer.Write(Number(frame.FrequencyHz, "0.####"));
         writer.Write(',');

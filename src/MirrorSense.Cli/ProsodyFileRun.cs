@@ -9,70 +9,39 @@ internal sealed record ProsodyRequest(string Audio, string Output, ChannelSelect
 /// <summary>What a prosody run produced, for the summary line and warnings.</summary>
 internal sealed record ProsodyOutcome(long Frames, long VoicedFrames, TimeSpan Duration, int? Units, IReadOnlyList<string> Warnings);
 
-/// <summary>
-/// Composes a file's prosody run: a first streaming pass learns the length and global peak (so frames match Praat's
-/// whole-sound analysis), a second pass streams blocks through a <see cref="ProsodyAnalyzer"/> into the CSV. Neither
-/// pass holds the recording in memory.
-/// </summary>
+/// <summary>Composes a file's prosody run: the <see cref="VoicePass"/> streaming into the frame CSV, then the units CSV.</summary>
 internal static class ProsodyFileRun
 {
-    private static readonly TimeSpan BlockDuration = TimeSpan.FromSeconds(0.5);
-
     public static ProsodyOutcome Run(ProsodyRequest request, IProgress<double>? progress)
     {
-        var summary = new SignalSummary();
-        int sampleRate;
-        using (var first = AudioFile.OpenMono(request.Audio, request.Channel))
+        // The CSV is created with the first frame, so a recording that cannot be read at all leaves no output behind,
+        // while one damaged part-way keeps the frames before the damage.
+        StreamWriter? writer = null;
+        StreamWriter Writer()
         {
-            sampleRate = first.Format.SampleRate;
-            foreach (var block in first.ReadBlocks(BlockDuration))
-                summary.Add(block.Samples.Span);
-        }
-        if (summary.SampleCount == 0)
-            throw new AudioSourceException(request.Audio, "contains no audio samples.");
+            if (writer is null)
+            {
+                writer = new StreamWriter(request.Output, append: false) { NewLine = "\n" };
+                writer.WriteLine(ProsodyCsv.FrameHeader);
+            }
 
-        var analyzer = new ProsodyAnalyzer(sampleRate, request.Pitch, summary, units: request.UnitsPath is not null);
-        long frames = 0, voiced = 0;
-        using (var writer = new StreamWriter(request.Output, append: false) { NewLine = "\n" })
-        using (var second = AudioFile.OpenMono(request.Audio, request.Channel))
-        {
-            writer.WriteLine(ProsodyCsv.FrameHeader);
-            void Write(IReadOnlyList<ProsodyFrame> batch)
-            {
-                foreach (var frame in batch)
-                {
-                    ProsodyCsv.WriteFrame(writer, frame);
-                    frames++;
-                    if (frame.IsVoiced)
-                        voiced++;
-                }
-            }
-            long read = 0;
-            foreach (var block in second.ReadBlocks(BlockDuration))
-            {
-                Write(analyzer.Process(block.Samples.Span, block.Start));
-                read += block.Samples.Length;
-                progress?.Report((double)read / summary.SampleCount);
-            }
-            Write(analyzer.Complete());
+            return writer;
         }
 
-        int? units = null;
+        VoicePassResult result;
+        try
+        {
+            result = VoicePass.Run(() => AudioFile.OpenMono(request.Audio, request.Channel), request.Audio, request.Pitch,
+                units: request.UnitsPath is not null, frame => ProsodyCsv.WriteFrame(Writer(), frame), progress);
+            Writer();
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+
         if (request.UnitsPath is { } unitsPath)
-        {
-            var described = analyzer.CompleteUnits();
-            ProsodyCsv.WriteUnits(unitsPath, described);
-            units = described.Count;
-        }
-
-        var warnings = new List<string>();
-        var duration = TimeSpan.FromSeconds((double)summary.SampleCount / sampleRate);
-        if (frames == 0)
-            warnings.Add($"{request.Audio}: {duration.TotalSeconds:0.###} s is shorter than one analysis window ({request.Pitch.WindowSeconds * 1000:0} ms); no frames.");
-        else if (voiced == 0)
-            warnings.Add(summary.IsDigitalSilence
-                ? $"{request.Audio}: the recording is silent (every sample is zero); no voiced frames."
-                : $"{request.Audio}: no voiced frames between {request.Pitch.FloorHz} and {request.Pitch.CeilingHz} Hz (silence, noise, or a voice outside that range).");
-        return new ProsodyOutcome(frames, voiced, duration, units, warnings);
+            ProsodyCsv.WriteUnits(unitsPath, result.Units!);
+        return new ProsodyOutcome(result.Frames, result.VoicedFrames, result.Duration, result.Units?.Count, result.Warnings);
     }
 }

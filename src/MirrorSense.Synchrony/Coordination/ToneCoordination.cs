@@ -105,10 +105,13 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         return contour;
     }
 
-    /// <summary>B's contour rotated by offsets of at least one window against A's: each keeps its own course, the timing between them is broken.</summary>
+    /// <summary>
+    /// B's contour rotated against A's by more than the lags searched plus half a TAMA frame (the span over which
+    /// a contour value still shares frames with its neighbours): each keeps its own course, their timing is broken.
+    /// </summary>
     private IEnumerable<DyadSeries> Surrogates(DyadSeries contours)
     {
-        var shortest = (int)Math.Ceiling(Options.WindowSeconds * ContourRate);
+        var shortest = (int)Math.Ceiling((Options.LagSeconds + Options.FrameSeconds / 2) * ContourRate) + 1;
         if (Options.Surrogates <= 0 || contours.Length < 2 * shortest + 1)
             yield break;
         var random = new Random(Options.Seed);

@@ -8,7 +8,8 @@ namespace MirrorSense.Synchrony.Mirroring;
 /// <summary>
 /// Posture mirroring (MEASURES.md §3): each descriptor component of A against the matching component
 /// of B's mirror image (left and right swapped, sideways signs flipped) and, for contrast, of B as is,
-/// with the windowed lagged correlation of §1 (signed, Fisher z), averaged over components.
+/// with the windowed lagged correlation of §1 (signed, Fisher z), averaged over components weighted by
+/// how strongly each matches.
 /// Significance comes from surrogates of the same session (<see cref="PostureSurrogateMethod"/>).
 /// </summary>
 public sealed class PostureMirroring(PostureMirroringOptions options)
@@ -49,29 +50,62 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
     private CrossCorrelationSettings Settings(PostureSeries session) =>
         new(session.SampleRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
 
-    /// <summary>Per window and lag, the Fisher-z mean over the components that have a value, back to r.</summary>
+    /// <summary>
+    /// Per window and lag, the Fisher-z mean over the components that have a value, back to r, each component
+    /// weighted by how strongly it matches at its best lag over the session (its window-averaged z, or 0 when it
+    /// never matches). Components that carry no shared movement — a hand out of view, a joint that hardly
+    /// moves — would otherwise flatten and shift the peak that the moving parts of the body agree on. The
+    /// surrogates are weighted the same way, so the p-value accounts for the choice.
+    /// </summary>
     private static (ImmutableArray<double>[] Rows, (MediaTime Start, MediaTime End)[] Times) Rows(PostureSeries session, CrossCorrelationSettings settings, bool mirrored)
     {
         var components = Enumerable.Range(0, session.Schema.Count)
             .Select(k => WindowedCrossCorrelation.Compute(session.Pair(k, mirrored), settings))
             .ToArray();
+        var weights = components.Select(Strength).ToArray();
+        if (weights.All(w => w <= 0))
+            Array.Fill(weights, 1.0);
         var windows = components[0].Windows;
         var rows = new ImmutableArray<double>[windows.Length];
-        var column = new double[components.Length];
         for (var w = 0; w < rows.Length; w++)
         {
             var row = new double[settings.LagCount];
             for (var l = 0; l < row.Length; l++)
             {
+                double sum = 0, weight = 0;
                 for (var k = 0; k < components.Length; k++)
-                    column[k] = components[k].Windows[w].Values[l];
-                row[l] = Math.Tanh(Statistics.MeanOfPresent(column));
+                {
+                    var z = components[k].Windows[w].Values[l];
+                    if (double.IsNaN(z) || weights[k] <= 0)
+                        continue;
+                    sum += weights[k] * z;
+                    weight += weights[k];
+                }
+
+                row[l] = weight > 0 ? Math.Tanh(sum / weight) : double.NaN;
             }
 
             rows[w] = [.. row];
         }
 
         return (rows, [.. windows.Select(w => (w.Start, w.End))]);
+    }
+
+    /// <summary>A component's highest window-averaged z over lags, or 0 when it is never positive.</summary>
+    private static double Strength(CrossCorrelationResult component)
+    {
+        var best = 0.0;
+        var column = new double[component.Windows.Length];
+        for (var l = 0; l < component.Settings.LagCount; l++)
+        {
+            for (var w = 0; w < column.Length; w++)
+                column[w] = component.Windows[w].Values[l];
+            var mean = Statistics.MeanOfPresent(column);
+            if (mean > best)
+                best = mean;
+        }
+
+        return best;
     }
 
     /// <summary>Per lag, the Fisher-z mean over windows, back to r.</summary>

@@ -1,13 +1,12 @@
 using MirrorSense.Core;
 using System.Globalization;
 
-namespace MirrorSense.Vision.Output;
+namespace MirrorSense.Sessions.Pose;
 
 /// <summary>
 /// The long pose table: one row per frame, person and landmark,
 /// <c>time_s,participant,landmark,x,y,z,visibility</c> (x, y in pixels of the input frame, y down).
 /// Frames without people add no rows. Flushed every second of media so a crash loses little.
-/// Belongs in Sessions with the other formats once PoseFrame moves to Core.
 /// </summary>
 public sealed class PoseCsvWriter : IDisposable
 {

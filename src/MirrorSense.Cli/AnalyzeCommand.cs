@@ -1,0 +1,262 @@
+using System.CommandLine;
+using System.Globalization;
+using MirrorSense.Capture;
+using MirrorSense.Capture.Video;
+using MirrorSense.Sessions.Analysis;
+using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Vision;
+using Spectre.Console;
+
+namespace MirrorSense.Cli;
+
+/// <summary><c>mirrorsense analyze</c>: a recorded dyad in, coordination measures with significance, episodes, ELAN tiers and tables out.</summary>
+internal static class AnalyzeCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitInputFailed = 1;
+    public const int ExitUsage = 2;
+    public const int ExitCancelled = 130;
+
+    public static Command Create()
+    {
+        var video = new Option<string?>("--video") { Description = "One video showing both people (A = left, B = right; --swap reverses)." };
+        var videoA = new Option<string?>("--video-a") { Description = "Two-camera mode: A's video (use with --video-b; the cameras must start together)." };
+        var videoB = new Option<string?>("--video-b") { Description = "Two-camera mode: B's video." };
+        var audio = new Option<string?>("--audio") { Description = "One stereo recording: A on the left channel, B on the right." };
+        var audioA = new Option<string?>("--audio-a") { Description = "A's voice recording (use with --audio-b)." };
+        var audioB = new Option<string?>("--audio-b") { Description = "B's voice recording." };
+        var noAudio = new Option<bool>("--no-audio") { Description = "Body only: do not look for voices (tone and tempo are then missing)." };
+        var start = new Option<double>("--start") { Description = "Analyse from this time of the recordings (s).", DefaultValueFactory = _ => 0 };
+        var end = new Option<double?>("--end") { Description = "Analyse up to this time (s); default: the end." };
+        var offset = new Option<double>("--av-offset") { Description = "How many seconds the audio runs late against the video (negative: early).", DefaultValueFactory = _ => 0 };
+        var config = new Option<string?>("--config") { Description = "A JSON file with any of the measures' parameters (see --print-config for all of them and their defaults)." };
+        var printConfig = new Option<bool>("--print-config") { Description = "Print every parameter with its default as JSON, for --config, and exit." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of every surrogate and permutation test (default 1, or the config's)." };
+        var model = new Option<string>("--model") { Description = "Landmark model: lite (faster) or full (steadier).", DefaultValueFactory = _ => "lite" };
+        model.AcceptOnlyFromAmong("lite", "full");
+        var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
+        var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
+        var command = new Command("analyze", """
+            Coordination of a recorded dyad: posture mirroring, gesture synchrony, tone and tempo of voice,
+            each with a surrogate p-value, best lag (positive: B follows A) and leader, over time and as episodes.
+
+            Inputs: --video FILE (both people in one frame) or --video-a/--video-b (one camera each); voices from
+            the video's audio track (stereo: A left, B right; with two videos, each video's own track), or from
+            --audio STEREO, or --audio-a/--audio-b. Give only audio for voice measures alone.
+
+            Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
+            synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
+            episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN, one tier per
+            measure), summary.json (per measure: value, p_value, significant, best_lag_s, leader).
+
+            Examples:
+              mirrorsense analyze --video session.mp4 --out results/
+              mirrorsense analyze --video-a a.mp4 --video-b b.mp4 --audio-a a.wav --audio-b b.wav --seed 7 --out results/
+              mirrorsense analyze --print-config > settings.json    # edit, then --config settings.json
+
+            Exit codes: 0 done; 1 an input could not be read (outputs cover what was processed); 2 usage error;
+            130 stopped with Ctrl+C (outputs cover what was processed).
+            """)
+        {
+            video, videoA, videoB, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
+        };
+
+        command.SetAction((parse, cancellation) =>
+        {
+            if (parse.GetValue(printConfig))
+            {
+                Console.WriteLine(CoordinationSettingsJson.Defaults());
+                return Task.FromResult(ExitOk);
+            }
+
+            AnalyzeRequest request;
+            try
+            {
+                var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
+                if (parse.GetValue(seed) is { } chosen)
+                    settings = settings.WithSeed(chosen);
+                request = Resolve(
+                    new RawInputs(parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio)),
+                    parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
+                    parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset), settings,
+                    new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap)));
+            }
+            catch (UsageException error)
+            {
+                Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
+                return Task.FromResult(ExitUsage);
+            }
+            catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
+                return Task.FromResult(ExitInputFailed);
+            }
+
+            return Task.FromResult(Run(request, cancellation));
+        });
+        return command;
+    }
+
+    private sealed record RawInputs(string? Video, string? VideoA, string? VideoB, string? Audio, string? AudioA, string? AudioB, bool NoAudio);
+
+    private sealed class UsageException(string message) : Exception(message);
+
+    /// <summary>Checks the combination of inputs and that each can be opened, before any work starts.</summary>
+    private static AnalyzeRequest Resolve(RawInputs raw, string output, double start, double? end, double offset, CoordinationSettings settings, PoseOptions pose)
+    {
+        if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
+            throw new UsageException("give either --video (both people in one video) or --video-a and --video-b, not both.");
+        if ((raw.VideoA is null) != (raw.VideoB is null))
+            throw new UsageException("two-camera mode needs both --video-a and --video-b.");
+        if (raw.Audio is not null && (raw.AudioA is not null || raw.AudioB is not null))
+            throw new UsageException("give either --audio (one stereo file) or --audio-a and --audio-b, not both.");
+        if ((raw.AudioA is null) != (raw.AudioB is null))
+            throw new UsageException("separate voice recordings need both --audio-a and --audio-b.");
+        if (!(start >= 0))
+            throw new UsageException("--start must be 0 or more seconds.");
+        if (end is { } last && !(last > start))
+            throw new UsageException($"--end ({last}) must be after --start ({start}).");
+        if (!double.IsFinite(offset))
+            throw new UsageException("--av-offset must be a number of seconds.");
+
+        var names = new Dictionary<string, string>();
+        VideoInput? videoInput = null;
+        if (raw.Video is { } shared)
+        {
+            CheckVideo(shared, "--video");
+            names["video"] = shared;
+            videoInput = new VideoInput.Shared(shared);
+        }
+        else if (raw.VideoA is { } a && raw.VideoB is { } b)
+        {
+            CheckVideo(a, "--video-a");
+            CheckVideo(b, "--video-b");
+            names["video_a"] = a;
+            names["video_b"] = b;
+            videoInput = new VideoInput.PerParticipant(a, b);
+        }
+
+        var voice = Voice(raw, videoInput, names);
+        if (videoInput is null && voice is VoiceInput.None)
+            throw new UsageException("nothing to analyse: give --video, --video-a/--video-b, --audio or --audio-a/--audio-b.");
+        return new AnalyzeRequest(videoInput, voice, output, start, end, offset, pose, settings, names);
+    }
+
+    private static VoiceInput Voice(RawInputs raw, VideoInput? video, Dictionary<string, string> names)
+    {
+        if (raw.NoAudio)
+            return new VoiceInput.None("--no-audio: tone and tempo were not analysed.");
+        if (raw.Audio is { } stereo)
+        {
+            RequireStereo(stereo, "--audio");
+            names["audio"] = stereo;
+            return new VoiceInput.Files(DyadAudio.FromStereoFile(stereo), $"{stereo} (left)", $"{stereo} (right)");
+        }
+
+        if (raw.AudioA is { } a && raw.AudioB is { } b)
+        {
+            Channels(a);
+            Channels(b);
+            names["audio_a"] = a;
+            names["audio_b"] = b;
+            return new VoiceInput.Files(DyadAudio.FromFiles(a, b), a, b);
+        }
+
+        switch (video)
+        {
+            case VideoInput.Shared shared:
+                // One camera's sound track: a stereo track can hold one voice per channel (a lapel microphone each).
+                if (Channels(shared.Path, "its audio track") < 2)
+                    return new VoiceInput.None($"{shared.Path}: its audio track is mono, one mix of both voices; tone and tempo need each voice apart: give --audio STEREO or --audio-a/--audio-b.");
+                return new VoiceInput.Files(DyadAudio.FromStereoFile(shared.Path), $"{shared.Path} (left)", $"{shared.Path} (right)");
+            case VideoInput.PerParticipant both:
+                Channels(both.PathA, "its audio track");
+                Channels(both.PathB, "its audio track");
+                return new VoiceInput.Files(DyadAudio.FromFiles(both.PathA, both.PathB), both.PathA, both.PathB);
+            default:
+                return new VoiceInput.None("no audio given.");
+        }
+    }
+
+    private static void RequireStereo(string path, string option)
+    {
+        var channels = Channels(path);
+        if (channels < 2)
+            throw new AudioSourceException(path, $"has {channels} channel; {option} needs a stereo recording (left = A, right = B), or give --audio-a and --audio-b.");
+    }
+
+    private static int Channels(string path, string? what = null)
+    {
+        try
+        {
+            using var source = AudioFile.Open(path);
+            return source.Format.Channels;
+        }
+        catch (AudioSourceException error) when (what is not null)
+        {
+            throw new AudioSourceException(path, $"{what} cannot be read as the voices ({error.Problem}) Give --audio/--audio-a/--audio-b, or --no-audio for body measures only.", error);
+        }
+    }
+
+    private static void CheckVideo(string path, string option)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{option} '{path}': no such file.");
+        using var probe = new VideoFileSource(path);
+    }
+
+    private static int Run(AnalyzeRequest request, CancellationToken cancellation)
+    {
+        AnalyzeOutcome outcome;
+        try
+        {
+            outcome = ShowProgress(request, progress => new SessionAnalysisRun(request).Run(progress, cancellation));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mirrorsense analyze: cannot write to '{request.Output}': {error.Message}");
+            return ExitInputFailed;
+        }
+
+        foreach (var warning in outcome.Warnings)
+            Console.Error.WriteLine($"warning: {warning}");
+        foreach (var error in outcome.Errors)
+            Console.Error.WriteLine($"error: {error}");
+        foreach (var missing in outcome.Report.Missing)
+            Console.Error.WriteLine($"note: {missing.Name} not measured: {missing.Reason}");
+        foreach (var m in outcome.Report.Measures)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Name,-18} {m.Value,8:0.000}  p = {m.PValue:0.000}{(m.Significant ? " *" : "  ")}  lag {m.BestLagSeconds,6:0.00} s  leader {(m.Leader?.ToString() ?? "-")}  episodes {m.Episodes.Length}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Analysed.TotalSeconds:0.#} s analysed; results in {Path.GetFullPath(request.Output)}"));
+        return outcome.Cancelled ? ExitCancelled : outcome.Errors.Count > 0 ? ExitInputFailed : ExitOk;
+    }
+
+    /// <summary>One bar per side (body, voice A, voice B) with time remaining, on standard error when a person is watching.</summary>
+    private static AnalyzeOutcome ShowProgress(AnalyzeRequest request, Func<Action<AnalyzeProgress>?, AnalyzeOutcome> work)
+    {
+        if (Console.IsErrorRedirected)
+            return work(null);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var body = request.Video is null ? null : context.AddTask("pose", maxValue: 1);
+                var voiceA = request.Voice is VoiceInput.Files ? context.AddTask("voice A", maxValue: 1) : null;
+                var voiceB = request.Voice is VoiceInput.Files ? context.AddTask("voice B", maxValue: 1) : null;
+                return work(p =>
+                {
+                    if (body is not null && p.Body is { } b)
+                        body.Value = b;
+                    if (voiceA is not null && p.VoiceA is { } a)
+                        voiceA.Value = a;
+                    if (voiceB is not null && p.VoiceB is { } vb)
+                        voiceB.Value = vb;
+                });
+            });
+    }
+}

@@ -1,0 +1,42 @@
+using MirrorSense.Capture;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Vision;
+
+namespace MirrorSense.Cli;
+
+/// <summary>Where the session's pictures come from: one video showing both people, or one per person.</summary>
+internal abstract record VideoInput
+{
+    public sealed record Shared(string Path) : VideoInput;
+
+    public sealed record PerParticipant(string PathA, string PathB) : VideoInput;
+}
+
+/// <summary>Where each participant's voice comes from, or why there is none.</summary>
+internal abstract record VoiceInput
+{
+    public sealed record Files(DyadAudio Audio, string DescriptionA, string DescriptionB) : VoiceInput;
+
+    public sealed record None(string Reason) : VoiceInput;
+}
+
+/// <summary>Everything <c>mirrorsense analyze</c> was asked to do, checked and resolved.</summary>
+/// <param name="Start">Analyse from this media time of the recordings (seconds; 0 = their start).</param>
+/// <param name="End">Analyse up to this media time, or to the end when null.</param>
+/// <param name="AudioOffsetSeconds">How late the audio runs behind the video: an audio event at t + offset belongs to video time t.</param>
+internal sealed record AnalyzeRequest(
+    VideoInput? Video,
+    VoiceInput Voice,
+    string Output,
+    double Start,
+    double? End,
+    double AudioOffsetSeconds,
+    PoseOptions Pose,
+    CoordinationSettings Settings,
+    IReadOnlyDictionary<string, string> InputNames)
+{
+    public MediaTime StartTime => MediaTime.FromSeconds(Start);
+
+    public bool Includes(MediaTime time) => time.Seconds >= Start && (End is not { } end || time.Seconds < end);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using MirrorSense.Capture.Video;
+using MirrorSense.Core;
+using MirrorSense.Sessions.Analysis;
+using MirrorSense.Sessions.Elan;
+using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Features;
+
+namespace MirrorSense.Cli;
+
+/// <summary>How far each side of an analysis has got (fractions 0–1; null when the side is not part of the run).</summary>
+internal sealed record AnalyzeProgress(double? Body, double? VoiceA, double? VoiceB);
+
+/// <summary>What an analysis produced, for the console and the exit code.</summary>
+internal sealed record AnalyzeOutcome(CoordinationReport Report, TimeSpan Analysed, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors, bool Cancelled);
+
+/// <summary>
+/// Composes one session's analysis: the body side (video → pose → features) and both voices run side by side,
+/// then the coordination measures on what they produced, then the tables, the ELAN tiers and the summary.
+/// A side that fails or is stopped keeps what it processed, and the outputs cover that.
+/// </summary>
+internal sealed class SessionAnalysisRun(AnalyzeRequest request)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public AnalyzeOutcome Run(Action<AnalyzeProgress>? progress, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(request.Output);
+        var state = new ProgressState(progress, request.Video is not null, request.Voice is VoiceInput.Files);
+        var body = request.Video is null ? null : Task.Run(() => BodySide.Run(request, state.For(0), cancellation), CancellationToken.None);
+        var voiceA = Voice(Participant.A, state.For(1), cancellation);
+        var voiceB = Voice(Participant.B, state.For(2), cancellation);
+
+        var warnings = new List<string>();
+        var errors = new List<string>();
+        var bodyResult = Settle(body, errors);
+        var voiceResultA = Settle(voiceA, errors);
+        var voiceResultB = Settle(voiceB, errors);
+        if (bodyResult is not null)
+        {
+            warnings.AddRange(bodyResult.Warnings);
+            if (bodyResult.Error is { } bodyError)
+                errors.Add(bodyError);
+        }
+
+        foreach (var voice in new[] { voiceResultA, voiceResultB })
+            if (voice is not null)
+                warnings.AddRange(voice.Warnings);
+        if (request.Voice is VoiceInput.None none)
+            warnings.Add(none.Reason);
+
+        WriteProsody(voiceResultA, voiceResultB);
+        var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, warnings);
+        var signals = new SessionSignals(
+            origin,
+            duration,
+            bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Posture() : null,
+            bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Dyad(BodyFeatures.MotionBody, "motion_energy") : null,
+            voiceResultA?.ToSpeakerVoice(),
+            voiceResultB?.ToSpeakerVoice());
+        var report = new CoordinationAnalysis(request.Settings).Analyse(signals);
+
+        var cancelled = cancellation.IsCancellationRequested;
+        WriteFile("synchrony.csv", writer => CoordinationCsv.WriteWindows(report.Measures, writer));
+        WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
+        WriteFile("session.eaf", writer => ElanWriter.Write(EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile()), writer));
+        var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0);
+        WriteFile("summary.json", writer => AnalysisSummaryJson.Write(summary, writer));
+        return new AnalyzeOutcome(report, duration, warnings, errors, cancelled);
+    }
+
+    private Task<VoiceSideResult>? Voice(Participant speaker, IProgress<double>? progress, CancellationToken cancellation) =>
+        request.Voice is VoiceInput.Files files
+            ? Task.Run(() => VoiceSide.Run(request, files, speaker, progress, cancellation), CancellationToken.None)
+            : null;
+
+    /// <summary>The side's result, or null with its error recorded: one failing side does not lose the others.</summary>
+    private static T? Settle<T>(Task<T>? side, List<string> errors)
+        where T : class
+    {
+        if (side is null)
+            return null;
+        try
+        {
+            return side.GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or VideoSourceException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            errors.Add(error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The session runs from the start asked for to the earliest end among the signals present; differing lengths are reported.</summary>
+    private (MediaTime Origin, TimeSpan Duration) Span(BodySideResult? body, VoiceSideResult? a, VoiceSideResult? b, List<string> warnings)
+    {
+        var origin = request.StartTime;
+        var ends = new List<(string What, double End)>();
+        if (body?.LastFrame is { } last)
+            ends.Add(("video", last.Seconds));
+        foreach (var voice in new[] { a, b })
+            if (voice is { Frames.Count: > 0 })
+                ends.Add(($"voice {voice.Speaker}", voice.Frames[^1].Time.Seconds));
+        if (ends.Count == 0)
+            return (origin, TimeSpan.Zero);
+        var earliest = ends.MinBy(e => e.End);
+        var latest = ends.MaxBy(e => e.End);
+        if (latest.End - earliest.End > 1)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the recordings end at different times ({string.Join(", ", ends.Select(e => $"{e.What} {e.End:0.##} s"))}); aligned by media time, measures cover {request.Start:0.##}–{earliest.End:0.##} s."));
+        }
+
+        return (origin, TimeSpan.FromSeconds(Math.Max(0, earliest.End - request.Start)));
+    }
+
+    private void WriteProsody(VoiceSideResult? a, VoiceSideResult? b)
+    {
+        if (a is null && b is null)
+            return;
+        WriteFile("prosody.csv", writer =>
+        {
+            writer.NewLine = "\n";
+            writer.WriteLine(ProsodyCsv.DyadFrameHeader);
+            foreach (var voice in new[] { a, b })
+                foreach (var frame in voice?.Frames ?? [])
+                    ProsodyCsv.WriteFrame(writer, frame, voice!.Speaker);
+        });
+    }
+
+    private Dictionary<string, double?> Parameters() => new()
+    {
+        ["start_s"] = request.Start,
+        ["end_s"] = request.End,
+        ["av_offset_s"] = request.AudioOffsetSeconds,
+        ["seed"] = request.Settings.Seed,
+    };
+
+    private string? MediaFile() => request.Video switch
+    {
+        VideoInput.Shared shared => Path.GetFullPath(shared.Path),
+        VideoInput.PerParticipant both => Path.GetFullPath(both.PathA),
+        _ => null,
+    };
+
+    /// <summary>Writes through a temporary file so a crash never leaves a half-written table behind.</summary>
+    private void WriteFile(string name, Action<TextWriter> write)
+    {
+        var path = Path.Combine(request.Output, name);
+        var temporary = path + ".partial";
+        using (var writer = new StreamWriter(temporary, append: false, Utf8))
+            write(writer);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Each side reports its own fraction; the display gets all three together.</summary>
+    private sealed class ProgressState(Action<AnalyzeProgress>? report, bool body, bool voices)
+    {
+        private readonly double?[] _fractions = [body ? 0 : null, voices ? 0 : null, voices ? 0 : null];
+        private readonly Lock _gate = new();
+
+        public IProgress<double>? For(int side) => report is null ? null : new Side(this, side);
+
+        private void Set(int side, double fraction)
+        {
+            AnalyzeProgress snapshot;
+            lock (_gate)
+            {
+                _fractions[side] = fraction;
+                snapshot = new AnalyzeProgress(_fractions[0], _fractions[1], _fractions[2]);
+            }
+
+            report!(snapshot);
+        }
+
+        private sealed class Side(ProgressState state, int side) : IProgress<double>
+        {
+            public void Report(double value) => state.Set(side, value);
+        }
+    }
+}

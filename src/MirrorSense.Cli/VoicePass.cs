@@ -1,0 +1,74 @@
+using MirrorSense.Capture;
+using MirrorSense.Prosody;
+
+namespace MirrorSense.Cli;
+
+/// <summary>What one pass over a voice recording produced.</summary>
+internal sealed record VoicePassResult(long Frames, long VoicedFrames, TimeSpan Duration, IReadOnlyList<UnitFeatures>? Units, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// One voice recording through the prosody analyzer, streamed twice: a first pass learns the length and global peak
+/// (so frames match Praat's whole-sound analysis), the second streams blocks through a <see cref="ProsodyAnalyzer"/>
+/// and hands every frame to <c>onFrame</c> as it becomes final. Neither pass holds the recording in memory.
+/// </summary>
+internal static class VoicePass
+{
+    private static readonly TimeSpan BlockDuration = TimeSpan.FromSeconds(0.5);
+
+    /// <param name="open">Opens the mono signal; called once per pass.</param>
+    /// <param name="name">How the recording is named in messages (its file, and channel when one is picked).</param>
+    /// <exception cref="AudioSourceException">The recording cannot be read.</exception>
+    public static VoicePassResult Run(Func<IAudioSource> open, string name, PitchOptions pitch, bool units,
+        Action<ProsodyFrame> onFrame, IProgress<double>? progress, CancellationToken cancellation = default)
+    {
+        var summary = new SignalSummary();
+        int sampleRate;
+        using (var first = open())
+        {
+            sampleRate = first.Format.SampleRate;
+            foreach (var block in first.ReadBlocks(BlockDuration))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                summary.Add(block.Samples.Span);
+            }
+        }
+        if (summary.SampleCount == 0)
+            throw new AudioSourceException(name, "contains no audio samples.");
+
+        var analyzer = new ProsodyAnalyzer(sampleRate, pitch, summary, units);
+        long frames = 0, voiced = 0;
+        void Take(IReadOnlyList<ProsodyFrame> batch)
+        {
+            foreach (var frame in batch)
+            {
+                onFrame(frame);
+                frames++;
+                if (frame.IsVoiced)
+                    voiced++;
+            }
+        }
+
+        using (var second = open())
+        {
+            long read = 0;
+            foreach (var block in second.ReadBlocks(BlockDuration))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Take(analyzer.Process(block.Samples.Span, block.Start));
+                read += block.Samples.Length;
+                progress?.Report((double)read / summary.SampleCount);
+            }
+            Take(analyzer.Complete());
+        }
+
+        var warnings = new List<string>();
+        var duration = TimeSpan.FromSeconds((double)summary.SampleCount / sampleRate);
+        if (frames == 0)
+            warnings.Add($"{name}: {duration.TotalSeconds:0.###} s is shorter than one analysis window ({pitch.WindowSeconds * 1000:0} ms); no frames.");
+        else if (voiced == 0)
+            warnings.Add(summary.IsDigitalSilence
+                ? $"{name}: the recording is silent (every sample is zero); no voiced frames."
+                : $"{name}: no voiced frames between {pitch.FloorHz} and {pitch.CeilingHz} Hz (silence, noise, or a voice outside that range).");
+        return new VoicePassResult(frames, voiced, duration, units ? analyzer.CompleteUnits() : null, warnings);
+    }
+}

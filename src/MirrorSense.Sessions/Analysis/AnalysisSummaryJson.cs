@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MirrorSense.Synchrony.Coordination;
+
+namespace MirrorSense.Sessions.Analysis;
+
+/// <summary>What <c>summary.json</c> says about one analysed session.</summary>
+/// <param name="Inputs">The input files by role (video, video_a, audio_b, …).</param>
+/// <param name="Parameters">The run's own parameters (start, end, offsets), as shown to the user.</param>
+/// <param name="Complete">False when the run was stopped or failed part-way: the measures cover what was processed.</param>
+public sealed record AnalysisSummary(
+    IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, double?> Parameters,
+    CoordinationSettings Settings,
+    CoordinationReport Report,
+    TimeSpan AnalysedDuration,
+    IReadOnlyList<string> Warnings,
+    bool Complete);
+
+/// <summary>
+/// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, significant,
+/// best_lag_s (positive: B follows A), leader ("A", "B" or null) and details; measures that could not be
+/// computed under <c>missing</c> with the reason. Missing numbers are null.
+/// </summary>
+public static class AnalysisSummaryJson
+{
+    public static void Write(AnalysisSummary summary, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var settings = summary.Settings;
+        var root = new JsonObject
+        {
+            ["tool"] = "mirrorsense analyze",
+            ["complete"] = summary.Complete,
+            ["analysed_s"] = summary.AnalysedDuration.TotalSeconds,
+            ["inputs"] = new JsonObject([.. summary.Inputs.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)i.Value))]),
+            ["parameters"] = new JsonObject([.. summary.Parameters.Select(p => KeyValuePair.Create(p.Key, p.Value is { } v ? Number(v) : null))]),
+            ["settings"] = JsonSerializer.SerializeToNode(settings, CoordinationSettingsJson.Options),
+            ["measures"] = new JsonObject([.. summary.Report.Measures.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)Measure(m)))]),
+            ["missing"] = new JsonObject([.. summary.Report.Missing.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)m.Reason))]),
+            ["warnings"] = new JsonArray([.. summary.Warnings.Select(w => (JsonNode)w)]),
+        };
+        writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        writer.WriteLine();
+    }
+
+    private static JsonObject Measure(CoordinationMeasure measure)
+    {
+        var node = new JsonObject
+        {
+            ["value"] = Number(measure.Value),
+            ["p_value"] = Number(measure.PValue),
+            ["significant"] = double.IsNaN(measure.PValue) ? null : measure.Significant,
+            ["best_lag_s"] = Number(measure.BestLagSeconds),
+            ["leader"] = measure.Leader?.ToString(),
+        };
+        foreach (var (name, value) in measure.Details)
+            node[name] = Number(value);
+        node["n_windows"] = measure.Windows.Length;
+        node["missing_windows"] = measure.Windows.Count(w => double.IsNaN(w.Value));
+        node["episodes"] = measure.Episodes.Length;
+        return node;
+    }
+
+    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+}

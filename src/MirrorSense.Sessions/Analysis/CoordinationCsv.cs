@@ -1,0 +1,36 @@
+using System.Globalization;
+using MirrorSense.Core;
+using MirrorSense.Sessions.Synchrony;
+using MirrorSense.Synchrony.Coordination;
+
+namespace MirrorSense.Sessions.Analysis;
+
+/// <summary>
+/// The tidy tables of an analysis: <c>synchrony.csv</c>, one row per measure and window, and
+/// <c>episodes.csv</c>, one row per episode. Times in seconds of media time; empty cell = missing.
+/// </summary>
+public static class CoordinationCsv
+{
+    public const string WindowsHeader = "measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value";
+    public const string EpisodesHeader = "measure,start_s,end_s,strength,leader,lag_s";
+
+    public static void WriteWindows(IEnumerable<CoordinationMeasure> measures, TextWriter writer)
+    {
+        writer.WriteLine(WindowsHeader);
+        foreach (var measure in measures)
+            foreach (var w in measure.Windows)
+                writer.WriteLine(string.Join(',', measure.Name, Seconds(w.Start), Seconds(w.End), CsvCells.Number(w.Value), CsvCells.Number(w.BestLagSeconds), Leader(w.Leader), CsvCells.Number(w.PValue)));
+    }
+
+    public static void WriteEpisodes(IEnumerable<CoordinationMeasure> measures, TextWriter writer)
+    {
+        writer.WriteLine(EpisodesHeader);
+        foreach (var measure in measures)
+            foreach (var e in measure.Episodes)
+                writer.WriteLine(string.Join(',', measure.Name, Seconds(e.Start), Seconds(e.End), CsvCells.Number(e.Strength), Leader(e.Leader), CsvCells.Number(e.LagSeconds)));
+    }
+
+    public static string Leader(Participant? leader) => leader?.ToString() ?? "";
+
+    private static string Seconds(MediaTime time) => time.Seconds.ToString("0.######", CultureInfo.InvariantCulture);
+}
