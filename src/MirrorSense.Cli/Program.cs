@@ -7,5 +7,6 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     ProsodyCommand.Create(),
     DevicesCommand.Create(),
     PoseCommand.Create(),
+    ModelsCommand.Create(),
 };
 return root.Parse(args).Invoke();
