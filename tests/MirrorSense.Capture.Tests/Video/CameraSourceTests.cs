@@ -64,6 +64,15 @@ public sealed class CameraSourceTests
     }
 
     [Fact]
+    public void Should_list_this_machines_own_cameras_when_the_one_asked_for_is_absent()
+    {
+        // Given no listing passed in, the source asks the machine (sysfs on Linux): on a camera-less machine "none"
+        var expected = CameraDevices.Describe(CameraDevices.Describe());
+        var error = Assert.Throws<VideoSourceException>(() => new CameraSource(new CameraSettings("/dev/video57")));
+        Assert.Contains($"No camera at '/dev/video57'. Cameras on this machine: {expected}.", error.Message);
+    }
+
+    [Fact]
     public void Should_say_there_are_no_cameras_at_all_on_a_machine_without_any()
     {
         var error = Assert.Throws<VideoSourceException>(() => new CameraSource(new CameraSettings("3"), () => []));
