@@ -1,18 +1,19 @@
 using System.CommandLine;
 using MirrorSense.Capture;
 using MirrorSense.Capture.PulseAudio;
+using MirrorSense.Capture.Video;
 
 namespace MirrorSense.Cli;
 
 /// <summary>
-/// <c>mirrorsense devices</c>: what can be captured on this machine, one section per kind of device. Cameras get
-/// their own section (another <see cref="DeviceSection"/>) when video capture lands.
+/// <c>mirrorsense devices</c>: what can be captured on this machine, one section per kind of device
+/// (microphones, cameras), each a <see cref="DeviceSection"/>.
 /// </summary>
 internal static class DevicesCommand
 {
     public static Command Create()
     {
-        var command = new Command("devices", "Lists the microphones (and audio monitors) that live capture can open; the names go to --mic.");
+        var command = new Command("devices", "Lists the microphones (and audio monitors) and the cameras that live capture can open; microphone names go to --mic, camera paths (or indices) to the camera device.");
         command.SetAction(_ =>
         {
             foreach (var section in Sections())
@@ -30,6 +31,22 @@ internal static class DevicesCommand
     private static IEnumerable<DeviceSection> Sections()
     {
         yield return Microphones();
+        yield return Cameras();
+    }
+
+    private static DeviceSection Cameras()
+    {
+        var (title, where) = OperatingSystem.IsLinux()
+            ? ("Cameras (V4L2):", $"{Video4LinuxDevices.SysfsFolder} lists no video devices")
+            : ($"Cameras (OpenCV indices 0-{CameraDevices.ProbedIndices - 1} probed):", "none of them opens");
+        return new DeviceSection(title, () =>
+        {
+            var cameras = CameraDevices.Find();
+            if (cameras.Count == 0)
+                return [$"(no cameras found: {where})"];
+            var width = cameras.Max(c => c.Device.Length);
+            return [.. cameras.Select(c => $"{c.Device.PadRight(width)}  {c.Name}{(c.ExtraNode ? "  (extra node of the same camera, usually metadata: no picture)" : "")}")];
+        });
     }
 
     private static DeviceSection Microphones()

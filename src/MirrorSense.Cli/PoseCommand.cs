@@ -30,6 +30,7 @@ internal static class PoseCommand
         var only = new Option<string?>("--participant") { Description = "Two-camera mode: this video shows one person, always labelled A or B (implies --max-people 1)." };
         only.AcceptOnlyFromAmong("A", "B");
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model session.", DefaultValueFactory = _ => 1 };
+        var models = new Option<string?>("--models") { Description = "Folder with the ONNX models (default: as `mirrorsense models` finds and checks them).", HelpName = "DIR" };
 
         var command = new Command("pose", """
             Body landmarks (MediaPipe BlazePose, 33 points with visibility) of up to two people per frame.
@@ -43,7 +44,7 @@ internal static class PoseCommand
             rows up to the damage are written); 2 usage error; 130 stopped with Ctrl+C (rows so far are written).
             """)
         {
-            video, output, model, maxPeople, overlay, swap, only, threads,
+            video, output, model, maxPeople, overlay, swap, only, threads, models,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -57,6 +58,7 @@ internal static class PoseCommand
                     MaxPeople: fixedParticipant is null ? parse.GetValue(maxPeople) : 1,
                     IntraOpNumThreads: parse.GetValue(threads),
                     Swap: parse.GetValue(swap),
+                    ModelFolder: parse.GetValue(models),
                     Only: fixedParticipant);
                 if (options.MaxPeople is < 1 or > 2)
                     throw new ArgumentException("--max-people must be 1 or 2.");

@@ -6,7 +6,8 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     SyncCommand.Create(),
     ProsodyCommand.Create(),
     DevicesCommand.Create(),
-    PoseCommand.Create(),
     AnalyzeCommand.Create(),
+    PoseCommand.Create(),
+    ModelsCommand.Create(),
 };
 return root.Parse(args).Invoke();

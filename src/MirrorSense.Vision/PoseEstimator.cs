@@ -14,7 +14,7 @@ namespace MirrorSense.Vision;
 /// Sessions are opened once here; one landmark session per person slot, so two people can run in parallel.
 /// Not thread-safe: one estimator per stream, frames in media-time order.
 /// </summary>
-public sealed class PoseEstimator : IDisposable
+public sealed class PoseEstimator : IPoseEstimator
 {
     private readonly PoseOptions options;
     private readonly PoseDetector detector;

@@ -8,7 +8,10 @@ internal sealed record ProcessOutcome(int ExitCode, string Output, string Error)
 /// <summary>Runs the built <c>mirrorsense</c> executable as a user would, in its own process.</summary>
 internal static class MirrorSenseProcess
 {
-    public static ProcessOutcome Run(params string[] arguments)
+    public static ProcessOutcome Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs it with these environment variables set (a null value removes the variable).</summary>
+    public static ProcessOutcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +19,8 @@ internal static class MirrorSenseProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mirrorsense.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

@@ -26,7 +26,7 @@ public sealed class CameraSource : IVideoSource
         if (!capture.IsOpened())
         {
             capture.Dispose();
-            var cameras = (listCameras ?? (() => CameraDevices.List()))();
+            var cameras = (listCameras ?? CameraDevices.Describe)();
             throw new VideoSourceException($"No camera at '{settings.Device}'. Cameras on this machine: {CameraDevices.Describe(cameras)}.");
         }
 

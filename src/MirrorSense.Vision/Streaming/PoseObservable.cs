@@ -1,0 +1,64 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using MirrorSense.Core;
+using OpenCvSharp;
+
+namespace MirrorSense.Vision.Streaming;
+
+/// <summary>
+/// The pose stage as an operator: stamped frames in, <see cref="PoseUpdate"/>s out, each subscription with an
+/// estimator of its own (opened on subscribe, disposed when the subscription ends). A frame's <see cref="Mat"/> is
+/// borrowed only for the duration of <c>OnNext</c>, so a source may reuse one buffer for every frame.
+/// </summary>
+public static partial class PoseObservable
+{
+    /// <summary>Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on the default scheduler.</summary>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow) =>
+        EstimatePoses(frames, options, flow, DefaultScheduler.Instance);
+
+    /// <summary>Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on <paramref name="scheduler"/>.</summary>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return EstimatePoses(frames, () => new PoseEstimator(options), flow, scheduler);
+    }
+
+    /// <summary>Estimates poses with an estimator from <paramref name="open"/> per subscription; live flow works on the default scheduler.</summary>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, Func<IPoseEstimator> open, PoseFlow flow) =>
+        EstimatePoses(frames, open, flow, DefaultScheduler.Instance);
+
+    /// <summary>
+    /// Estimates poses with an estimator from <paramref name="open"/> per subscription. Offline flow estimates on the
+    /// source's thread (and ignores <paramref name="scheduler"/>); live flow estimates on <paramref name="scheduler"/>.
+    /// A failure to open the estimator, or an estimator that throws, ends the stream with <c>OnError</c>; a source
+    /// error arrives after the frames delivered before it.
+    /// </summary>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, Func<IPoseEstimator> open, PoseFlow flow, IScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        if (!Enum.IsDefined(flow))
+            throw new ArgumentOutOfRangeException(nameof(flow), flow, "Flow must be Offline or Live.");
+
+        return Observable.Create<PoseUpdate>(observer =>
+        {
+            IPoseEstimator estimator;
+            try
+            {
+                estimator = open();
+            }
+            catch (Exception error)
+            {
+                observer.OnError(error);
+                return Disposable.Empty;
+            }
+
+            PoseSink sink = flow == PoseFlow.Live ? new LivePoseSink(estimator, observer, scheduler) : new OfflinePoseSink(estimator, observer);
+            sink.Run(frames);
+            return sink;
+        });
+    }
+}

@@ -1,0 +1,311 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using MirrorSense.Core;
+using MirrorSense.Fixtures;
+using MirrorSense.Testing;
+using MirrorSense.Vision.Streaming;
+using OpenCvSharp;
+
+namespace MirrorSense.Vision.Tests.Streaming;
+
+/// <summary>The pose stage as an operator (ARCHITECTURE.md, "Flow control"): offline drops nothing, live keeps only the newest frame and counts the rest.</summary>
+public sealed class PoseObservableTests
+{
+    private static MediaTime Frame(int k) => MediaTime.FromSeconds(k / 30.0);
+
+    /// <summary>A constructed dyad (TESTING.md): the seated woman left, the seated man right, each leaning.</summary>
+    private static string Dyad(TempFolder folder, double seconds)
+    {
+        var video = folder.Combine("dyad.avi");
+        using var woman = SamplePhotos.Crop(SamplePhotos.SeatedWoman, 1);
+        using var man = SamplePhotos.Crop(new Rect(355, 0, 150, 158), 1);
+        new ConstructedDyadVideo(Seconds: seconds).Write(video, woman, man, t => 12 * Math.Sin(t * 1.5), t => 10 * Math.Sin(t * 1.1 + 1));
+        return video;
+    }
+
+    /// <summary>Everything a subscription receives, and a signal when it has ended.</summary>
+    private sealed class Recorder : IObserver<PoseUpdate>, IDisposable
+    {
+        private readonly ManualResetEventSlim ended = new(false);
+        public List<PoseUpdate> Updates { get; } = [];
+        public List<int> Threads { get; } = [];
+        public Exception? Error { get; private set; }
+        public bool Completed { get; private set; }
+
+        public void OnNext(PoseUpdate value)
+        {
+            lock (Updates)
+            {
+                Updates.Add(value);
+                Threads.Add(Environment.CurrentManagedThreadId);
+            }
+        }
+
+        public void OnError(Exception error)
+        {
+            Error = error;
+            ended.Set();
+        }
+
+        public void OnCompleted()
+        {
+            Completed = true;
+            ended.Set();
+        }
+
+        public void WaitForEnd() => Assert.True(ended.Wait(TimeSpan.FromMinutes(2)), "the stream never ended");
+
+        public void Dispose() => ended.Dispose();
+    }
+
+    public sealed class Offline
+    {
+        [SkippableFact]
+        public void Should_estimate_every_frame_of_a_video_in_order_and_drop_none()
+        {
+            // Given a 2 s dyad video read into one reused buffer
+            using var folder = new TempFolder();
+            var video = Dyad(folder, 2);
+            var times = VideoFrames.Observe(video).Select(f => f.Time).ToList().Wait();
+
+            // When the real estimator runs on it offline
+            var updates = VideoFrames.Observe(video).EstimatePoses(new PoseOptions(), PoseFlow.Offline).ToList().Wait();
+
+            // Then every frame comes out at its own time, both people in each, and nothing was dropped
+            Assert.Equal(60, times.Count);
+            Assert.Equal(times, updates.Select(u => u.Time));
+            Assert.All(updates, u => Assert.Equal([Participant.A, Participant.B], u.Poses.People.Select(p => p.Participant)));
+            Assert.All(updates, u => Assert.Equal(0, u.Statistics.FramesDropped));
+            Assert.Equal(60, updates[^1].Statistics.Frames);
+        }
+
+        [Fact]
+        public void Should_hold_the_source_back_until_each_frame_is_estimated_on_its_thread()
+        {
+            // Given a subject feeding the offline stage with a busy scheduler it must not use
+            var estimator = new CountingEstimator();
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Offline, new HistoricalScheduler()).Subscribe(recorder);
+
+            // When three frames are pushed, the same buffer each time with new contents
+            using var buffer = CountingEstimator.Frame(0);
+            for (var k = 0; k < 3; k++)
+            {
+                buffer.SetTo(new Scalar(10 + k, 0, 0));
+                frames.OnNext(Stamped.At(Frame(k), buffer));
+
+                // Then each is estimated and passed on before OnNext returns, on the pushing thread
+                Assert.Equal(k + 1, recorder.Updates.Count);
+            }
+
+            Assert.Equal([10, 11, 12], estimator.Seen.Select(s => (int)s.Marker));
+            Assert.All(recorder.Threads, t => Assert.Equal(Environment.CurrentManagedThreadId, t));
+            frames.OnCompleted();
+            Assert.True(recorder.Completed);
+            Assert.True(estimator.Disposed);
+        }
+
+        [Fact]
+        public void Should_pass_on_the_frames_before_a_source_error_then_the_error()
+        {
+            var estimator = new CountingEstimator();
+            var failure = new InvalidOperationException("'cut.avi' ends after 2 of the 90 frames its header announces: the file is truncated or damaged.");
+            using var frame = CountingEstimator.Frame(1);
+            var frames = Observable.Range(0, 2).Select(k => Stamped.At(Frame(k), frame)).Concat(Observable.Throw<Stamped<Mat>>(failure));
+            using var recorder = new Recorder();
+
+            using var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Offline).Subscribe(recorder);
+
+            Assert.Equal([Frame(0), Frame(1)], recorder.Updates.Select(u => u.Time));
+            Assert.Same(failure, recorder.Error);
+        }
+    }
+
+    public sealed class Live
+    {
+        [Fact]
+        public void Should_estimate_only_the_newest_waiting_frame_and_count_the_ones_it_replaced()
+        {
+            // Given the live stage on virtual time: nothing is estimated until the scheduler runs
+            var scheduler = new HistoricalScheduler();
+            var estimator = new CountingEstimator();
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Live, scheduler).Subscribe(recorder);
+
+            // When five frames arrive before the scheduler gets to run, then two more
+            using var buffer = CountingEstimator.Frame(0);
+            void Push(int k)
+            {
+                buffer.SetTo(new Scalar(k, 0, 0));   // the source reuses its buffer: the stage must have copied what it keeps
+                frames.OnNext(Stamped.At(Frame(k), buffer));
+            }
+
+            for (var k = 0; k < 5; k++)
+                Push(k);
+            Assert.Empty(recorder.Updates);
+            scheduler.Start();
+            Push(5);
+            Push(6);
+            scheduler.Start();
+
+            // Then only frames 4 and 6 were estimated, with the right contents, and the drops add up (4, then 4 + 1)
+            Assert.Equal([4, 6], estimator.Seen.Select(s => (int)s.Marker));
+            Assert.Equal([Frame(4), Frame(6)], recorder.Updates.Select(u => u.Time));
+            Assert.Equal([4L, 5L], recorder.Updates.Select(u => u.Statistics.FramesDropped));
+            Assert.Equal(2, recorder.Updates[^1].Statistics.Frames);
+        }
+
+        [SkippableFact]
+        public void Should_keep_one_frame_waiting_however_many_arrive_while_the_real_estimator_is_busy()
+        {
+            // Given the real estimator held at its first frame, on its own thread
+            using var folder = new TempFolder();
+            var frames = VideoFrames.Observe(Dyad(folder, 1)).Select(f => Stamped.At(f.Time, f.Value.Clone())).ToList().Wait();
+            using var estimator = new GatedEstimator(new PoseEstimator());
+            var source = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = source.EstimatePoses(() => estimator, PoseFlow.Live, NewThreadScheduler.Default).Subscribe(recorder);
+
+            // When frame 0 is being estimated and 500 more arrive (the video's 30 frames over and over, each later in media time)
+            source.OnNext(frames[0]);
+            estimator.WaitUntilBusy();
+            for (var k = 1; k <= 500; k++)
+                source.OnNext(Stamped.At(Frame(k), frames[k % frames.Count].Value));
+            estimator.Open();
+            source.OnCompleted();
+            recorder.WaitForEnd();
+
+            // Then the source was never held back (all pushed while the estimator was stopped), and only the newest frame waited:
+            // two outputs, frame 0 and frame 500, with 499 drops counted; both people found in each
+            Assert.True(recorder.Completed, recorder.Error?.ToString());
+            Assert.Equal([frames[0].Time, Frame(500)], recorder.Updates.Select(u => u.Time));
+            Assert.Equal([0L, 499L], recorder.Updates.Select(u => u.Statistics.FramesDropped));
+            Assert.All(recorder.Updates, u => Assert.Equal(2, u.Poses.People.Count));
+            foreach (var frame in frames)
+                frame.Value.Dispose();
+        }
+
+        [SkippableFact]
+        public void Should_drop_what_the_real_estimator_cannot_keep_up_with_and_deliver_the_rest_in_media_time_order()
+        {
+            // Given a 3 s dyad video decoded as fast as OpenCV can (far faster than pose estimation)
+            using var folder = new TempFolder();
+            var video = Dyad(folder, 3);
+            using var recorder = new Recorder();
+
+            // When the live stage estimates on its own thread
+            using var subscription = VideoFrames.Observe(video).EstimatePoses(new PoseOptions(), PoseFlow.Live, NewThreadScheduler.Default).Subscribe(recorder);
+            recorder.WaitForEnd();
+
+            // Then frames were dropped, every frame is either estimated or counted, the outputs rise in media time,
+            // and the last frame (the newest when the video ended) was estimated
+            Assert.True(recorder.Completed, recorder.Error?.ToString());
+            var updates = recorder.Updates;
+            var last = updates[^1];
+            Assert.True(last.Statistics.FramesDropped > 0, "nothing was dropped");
+            Assert.Equal(90, updates.Count + last.Statistics.FramesDropped);
+            Assert.Equal(updates.Count, last.Statistics.Frames);
+            Assert.All(updates.Zip(updates.Skip(1)), p => Assert.True(p.Second.Time > p.First.Time, $"{p.Second.Time} after {p.First.Time}"));
+            Assert.All(updates.Zip(updates.Skip(1)), p => Assert.True(p.Second.Statistics.FramesDropped >= p.First.Statistics.FramesDropped));
+            Assert.Equal(Frame(89).Microseconds, last.Time.Microseconds, 1000.0);
+            Assert.All(updates.Skip(1), u => Assert.Equal(2, u.Poses.People.Count));
+        }
+
+        [Fact]
+        public void Should_estimate_the_waiting_frame_before_passing_on_a_source_error()
+        {
+            var scheduler = new HistoricalScheduler();
+            var estimator = new CountingEstimator();
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Live, scheduler).Subscribe(recorder);
+            using var frame = CountingEstimator.Frame(7);
+
+            frames.OnNext(Stamped.At(Frame(0), frame));
+            frames.OnError(new IOException("camera unplugged"));
+            Assert.Null(recorder.Error);
+            scheduler.Start();
+
+            Assert.Equal([Frame(0)], recorder.Updates.Select(u => u.Time));
+            Assert.Equal("camera unplugged", recorder.Error?.Message);
+            Assert.True(estimator.Disposed);
+        }
+
+        [Fact]
+        public void Should_end_with_the_estimators_failure_and_estimate_nothing_after_it()
+        {
+            var scheduler = new HistoricalScheduler();
+            var estimator = new CountingEstimator(failOnFrame: 1);
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Live, scheduler).Subscribe(recorder);
+            using var frame = CountingEstimator.Frame(7);
+
+            for (var k = 0; k < 3; k++)
+            {
+                frames.OnNext(Stamped.At(Frame(k), frame));
+                scheduler.Start();
+            }
+
+            Assert.Equal([Frame(0)], recorder.Updates.Select(u => u.Time));
+            Assert.Equal("estimator failed at 0.033333 s", recorder.Error?.Message);
+            Assert.Single(estimator.Seen);
+            Assert.True(estimator.Disposed);
+        }
+
+        [Fact]
+        public void Should_release_the_estimator_only_after_the_frame_in_progress_when_disposed_meanwhile()
+        {
+            // Given a frame held inside the estimator on another thread
+            var counting = new CountingEstimator();
+            var estimator = new GatedEstimator(counting);
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            var subscription = frames.EstimatePoses(() => estimator, PoseFlow.Live, NewThreadScheduler.Default).Subscribe(recorder);
+            using var frame = CountingEstimator.Frame(3);
+            frames.OnNext(Stamped.At(Frame(0), frame));
+            estimator.WaitUntilBusy();
+
+            // When the subscriber disposes, then the frame finishes
+            subscription.Dispose();
+            Assert.False(counting.Disposed);
+            estimator.Open();
+
+            // Then the estimator is released once the frame is done, and later frames are ignored
+            Assert.True(SpinWait.SpinUntil(() => counting.Disposed, TimeSpan.FromSeconds(30)));
+            frames.OnNext(Stamped.At(Frame(1), frame));
+            Assert.Single(counting.Seen);
+        }
+    }
+
+    public sealed class Arguments
+    {
+        [Fact]
+        public void Should_check_its_arguments_when_wired()
+        {
+            var frames = Observable.Empty<Stamped<Mat>>();
+            Func<IPoseEstimator> open = () => new CountingEstimator();
+            Assert.Throws<ArgumentNullException>(() => PoseObservable.EstimatePoses(null!, open, PoseFlow.Live));
+            Assert.Throws<ArgumentNullException>(() => frames.EstimatePoses((Func<IPoseEstimator>)null!, PoseFlow.Live));
+            Assert.Throws<ArgumentNullException>(() => frames.EstimatePoses(open, PoseFlow.Live, null!));
+            Assert.Throws<ArgumentNullException>(() => frames.EstimatePoses((PoseOptions)null!, PoseFlow.Offline));
+            Assert.Throws<ArgumentOutOfRangeException>(() => frames.EstimatePoses(open, (PoseFlow)7));
+            Assert.Throws<ArgumentException>(() => frames.EstimatePoses(new PoseOptions(MaxPeople: 3), PoseFlow.Offline));
+        }
+
+        [Fact]
+        public void Should_end_a_subscription_with_an_error_naming_the_models_when_they_cannot_be_found()
+        {
+            using var folder = new TempFolder();
+            using var frame = CountingEstimator.Frame(0);
+            var frames = Observable.Return(Stamped.At(MediaTime.Zero, frame));
+
+            var error = Assert.Throws<FileNotFoundException>(() => frames.EstimatePoses(new PoseOptions(ModelFolder: folder.Path), PoseFlow.Offline).ToList().Wait());
+
+            Assert.Contains($"are not in {folder.Path}", error.Message);
+        }
+    }
+}
