@@ -22,6 +22,7 @@ internal static class AnalyzeCommand
         var video = new Option<string?>("--video") { Description = "One video showing both people (A = left, B = right; --swap reverses)." };
         var videoA = new Option<string?>("--video-a") { Description = "Two-camera mode: A's video (use with --video-b; the cameras must start together)." };
         var videoB = new Option<string?>("--video-b") { Description = "Two-camera mode: B's video." };
+        var pose = new Option<string?>("--pose") { Description = "Landmarks already extracted (a pose.csv from `mirrorsense pose` or an earlier analysis) instead of a video." };
         var audio = new Option<string?>("--audio") { Description = "One stereo recording: A on the left channel, B on the right." };
         var audioA = new Option<string?>("--audio-a") { Description = "A's voice recording (use with --audio-b)." };
         var audioB = new Option<string?>("--audio-b") { Description = "B's voice recording." };
@@ -58,7 +59,7 @@ internal static class AnalyzeCommand
             130 stopped with Ctrl+C (outputs cover what was processed).
             """)
         {
-            video, videoA, videoB, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
+            video, videoA, videoB, pose, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -76,7 +77,7 @@ internal static class AnalyzeCommand
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
                 request = Resolve(
-                    new RawInputs(parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio)),
+                    new RawInputs(parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio)),
                     parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                     parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset), settings,
                     new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap)));
@@ -97,7 +98,7 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private sealed record RawInputs(string? Video, string? VideoA, string? VideoB, string? Audio, string? AudioA, string? AudioB, bool NoAudio);
+    private sealed record RawInputs(string? Video, string? VideoA, string? VideoB, string? Pose, string? Audio, string? AudioA, string? AudioB, bool NoAudio);
 
     private sealed class UsageException(string message) : Exception(message);
 
@@ -106,6 +107,8 @@ internal static class AnalyzeCommand
     {
         if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
             throw new UsageException("give either --video (both people in one video) or --video-a and --video-b, not both.");
+        if (raw.Pose is not null && (raw.Video is not null || raw.VideoA is not null))
+            throw new UsageException("give either a video or --pose (landmarks already extracted), not both.");
         if ((raw.VideoA is null) != (raw.VideoB is null))
             throw new UsageException("two-camera mode needs both --video-a and --video-b.");
         if (raw.Audio is not null && (raw.AudioA is not null || raw.AudioB is not null))
@@ -135,10 +138,17 @@ internal static class AnalyzeCommand
             names["video_b"] = b;
             videoInput = new VideoInput.PerParticipant(a, b);
         }
+        else if (raw.Pose is { } table)
+        {
+            if (!File.Exists(table))
+                throw new FileNotFoundException($"--pose '{table}': no such file.");
+            names["pose"] = table;
+            videoInput = new VideoInput.PoseTable(table);
+        }
 
         var voice = Voice(raw, videoInput, names);
         if (videoInput is null && voice is VoiceInput.None)
-            throw new UsageException("nothing to analyse: give --video, --video-a/--video-b, --audio or --audio-a/--audio-b.");
+            throw new UsageException("nothing to analyse: give --video, --video-a/--video-b or --pose, and/or --audio or --audio-a/--audio-b.");
         return new AnalyzeRequest(videoInput, voice, output, start, end, offset, pose, settings, names);
     }
 
@@ -173,6 +183,8 @@ internal static class AnalyzeCommand
                 Channels(both.PathA, "its audio track");
                 Channels(both.PathB, "its audio track");
                 return new VoiceInput.Files(DyadAudio.FromFiles(both.PathA, both.PathB), both.PathA, both.PathB);
+            case VideoInput.PoseTable:
+                return new VoiceInput.None("landmarks only (--pose) and no --audio/--audio-a/--audio-b: tone and tempo were not analysed.");
             default:
                 return new VoiceInput.None("no audio given.");
         }

@@ -11,6 +11,9 @@ internal abstract record VideoInput
     public sealed record Shared(string Path) : VideoInput;
 
     public sealed record PerParticipant(string PathA, string PathB) : VideoInput;
+
+    /// <summary>Landmarks already extracted (a pose.csv of an earlier run): the pose stage is skipped.</summary>
+    public sealed record PoseTable(string Path) : VideoInput;
 }
 
 /// <summary>Where each participant's voice comes from, or why there is none.</summary>

@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
@@ -5,6 +6,7 @@ using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Vision;
+using MirrorSense.Vision.Motion;
 using OpenCvSharp;
 
 namespace MirrorSense.Cli;
@@ -21,17 +23,33 @@ internal sealed record BodySideResult(FeatureSeries Features, long Frames, long 
 /// </summary>
 internal static class BodySide
 {
+    /// <summary>Changed pixels in each participant's region (Motion Energy Analysis), next to the landmark features.</summary>
+    public const string PixelMotion = "pixel_motion";
+
+    public static IReadOnlyList<string> FeatureNames { get; } = [.. BodyFeatures.Names, PixelMotion];
+
     public static BodySideResult Run(AnalyzeRequest request, IProgress<double>? progress, CancellationToken cancellation)
     {
         var video = request.Video ?? throw new InvalidOperationException("The session has no video.");
         var grid = new FeatureGridOptions(Origin: request.StartTime);
         var samples = new List<FeatureSample>();
         var warnings = new List<string>();
-        using var poseCsv = new PoseCsvWriter(new StreamWriter(Path.Combine(request.Output, "pose.csv")));
-        using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), BodyFeatures.Names);
+        var posePath = Path.Combine(request.Output, "pose.csv");
+        // Re-analysing a folder reads its own pose.csv: that table is already the output.
+        using var poseCsv = video is VideoInput.PoseTable input && SameFile(input.Path, posePath) ? null : new PoseCsvWriter(new StreamWriter(posePath));
+        // A pose table has no pictures, so no pixel motion.
+        var names = video is VideoInput.PoseTable ? BodyFeatures.Names : FeatureNames;
+        using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), names);
         using var poses = new Subject<PoseFrame>();
+        using var pixels = new Subject<PixelMotionFrame>();
         Exception? featureError = null;
-        using (poses.ToBodyFeatureGrid(grid: grid).Subscribe(
+        // Both subjects get one value per frame, in order, so zipping pairs each pose with its own frame's pixels.
+        var bodies = poses.ExtractBodyFeatures();
+        var features = (video is VideoInput.PoseTable
+                ? bodies
+                : bodies.Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }))
+            .ResampleToGrid(grid);
+        using (features.Subscribe(
             sample =>
             {
                 samples.Add(sample);
@@ -41,24 +59,27 @@ internal static class BodySide
         {
             var (frames, withPeople, last, error) = video switch
             {
-                VideoInput.Shared shared => OneCamera(shared.Path, request, poses, poseCsv, progress, cancellation),
-                VideoInput.PerParticipant both => TwoCameras(both, request, poses, poseCsv, progress, cancellation),
+                VideoInput.Shared shared => OneCamera(shared.Path, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
+                VideoInput.PerParticipant both => TwoCameras(both, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
+                VideoInput.PoseTable table => FromTable(table.Path, request, new Sinks(poses, pixels, poseCsv), cancellation),
                 _ => throw new InvalidOperationException("Unknown video input."),
             };
             poses.OnCompleted();
+            pixels.OnCompleted();
             if (featureError is not null)
                 throw featureError;
             if (frames > withPeople)
                 warnings.Add($"no one was found in {frames - withPeople} of {frames} frames: body measures are missing there, not zero.");
-            return new BodySideResult(FeatureSeries.Collect(samples, BodyFeatures.Names, grid), frames, withPeople, last, warnings, error);
+            return new BodySideResult(FeatureSeries.Collect(samples, names, grid), frames, withPeople, last, warnings, error);
         }
     }
 
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) OneCamera(
-        string path, AnalyzeRequest request, IObserver<PoseFrame> poses, PoseCsvWriter csv, IProgress<double>? progress, CancellationToken cancellation)
+        string path, AnalyzeRequest request, Sinks sinks, IProgress<double>? progress, CancellationToken cancellation)
     {
         using var source = new VideoFileSource(path);
         using var estimator = new PoseEstimator(request.Pose);
+        using var motion = new PixelMotionEnergy();
         using var frame = new Mat();
         long frames = 0, withPeople = 0;
         MediaTime? last = null;
@@ -74,7 +95,7 @@ internal static class BodySide
                 }
 
                 var pose = estimator.Process(frame, time);
-                Deliver(pose, poses, csv, ref frames, ref withPeople);
+                sinks.Deliver(pose, motion.Measure(frame, pose), ref frames, ref withPeople);
                 last = time;
                 Report(progress, request, time, source.Format);
             }
@@ -89,12 +110,14 @@ internal static class BodySide
 
     /// <summary>One person per camera, the cameras started together: frame k of each is one moment, stamped with A's time.</summary>
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) TwoCameras(
-        VideoInput.PerParticipant videos, AnalyzeRequest request, IObserver<PoseFrame> poses, PoseCsvWriter csv, IProgress<double>? progress, CancellationToken cancellation)
+        VideoInput.PerParticipant videos, AnalyzeRequest request, Sinks sinks, IProgress<double>? progress, CancellationToken cancellation)
     {
         using var sourceA = new VideoFileSource(videos.PathA);
         using var sourceB = new VideoFileSource(videos.PathB);
         using var estimatorA = new PoseEstimator(request.Pose with { MaxPeople = 1, Only = Participant.A });
         using var estimatorB = new PoseEstimator(request.Pose with { MaxPeople = 1, Only = Participant.B });
+        using var motionA = new PixelMotionEnergy();
+        using var motionB = new PixelMotionEnergy();
         using var frameA = new Mat();
         using var frameB = new Mat();
         long frames = 0, withPeople = 0;
@@ -119,7 +142,10 @@ internal static class BodySide
                 var a = hasA ? Task.Run(() => estimatorA.Process(frameA, time)) : Task.FromResult(new PoseFrame(time, []));
                 var b = hasB ? Task.Run(() => estimatorB.Process(frameB, time)) : Task.FromResult(new PoseFrame(time, []));
                 var pose = new PoseFrame(time, [.. a.Result.People, .. b.Result.People]);
-                Deliver(pose, poses, csv, ref frames, ref withPeople);
+                // Each camera's pixels count for the one person it shows.
+                var pixelsA = hasA ? motionA.Measure(frameA, a.Result).A : Unseen(time, Participant.A);
+                var pixelsB = hasB ? motionB.Measure(frameB, b.Result).B : Unseen(time, Participant.B);
+                sinks.Deliver(pose, new PixelMotionFrame(time, pixelsA, pixelsB), ref frames, ref withPeople);
                 last = time;
                 Report(progress, request, time, sourceA.Format);
             }
@@ -132,13 +158,42 @@ internal static class BodySide
         return (frames, withPeople, last, null);
     }
 
-    private static void Deliver(PoseFrame pose, IObserver<PoseFrame> poses, PoseCsvWriter csv, ref long frames, ref long withPeople)
+    private static (long Frames, long WithPeople, MediaTime? Last, string? Error) FromTable(
+        string path, AnalyzeRequest request, Sinks sinks, CancellationToken cancellation)
     {
-        csv.Write(pose);
-        poses.OnNext(pose);
-        frames++;
-        if (pose.People.Count > 0)
-            withPeople++;
+        long frames = 0, withPeople = 0;
+        MediaTime? last = null;
+        foreach (var pose in PoseCsvReader.Read(path))
+        {
+            if (cancellation.IsCancellationRequested || (request.End is { } end && pose.Time.Seconds >= end))
+                break;
+            if (!request.Includes(pose.Time))
+                continue;
+            sinks.Deliver(pose, null, ref frames, ref withPeople);
+            last = pose.Time;
+        }
+
+        return (frames, withPeople, last, null);
+    }
+
+    private static PixelMotionSample Unseen(MediaTime time, Participant participant) => new(time, participant, double.NaN, default, FromLandmarks: false);
+
+    /// <summary>Where each analysed frame goes: the pose table and the two feature streams.</summary>
+    private static bool SameFile(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private sealed record Sinks(IObserver<PoseFrame> Poses, IObserver<PixelMotionFrame> Pixels, PoseCsvWriter? Csv)
+    {
+        public void Deliver(PoseFrame pose, PixelMotionFrame? pixels, ref long frames, ref long withPeople)
+        {
+            Csv?.Write(pose);
+            Poses.OnNext(pose);
+            if (pixels is not null)
+                Pixels.OnNext(pixels);
+            frames++;
+            if (pose.People.Count > 0)
+                withPeople++;
+        }
     }
 
     private static void Report(IProgress<double>? progress, AnalyzeRequest request, MediaTime time, VideoFormat format)

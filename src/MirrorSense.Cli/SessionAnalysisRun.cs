@@ -4,6 +4,7 @@ using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 
@@ -14,6 +15,33 @@ internal sealed record AnalyzeProgress(double? Body, double? VoiceA, double? Voi
 
 /// <summary>What an analysis produced, for the console and the exit code.</summary>
 internal sealed record AnalyzeOutcome(CoordinationReport Report, TimeSpan Analysed, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors, bool Cancelled);
+
+/// <summary>Wall time of each stage (body and voices run side by side, the measures after them), for users and the benchmark.</summary>
+internal sealed class StageTimes
+{
+    private readonly Dictionary<string, double> _seconds = [];
+    private readonly Lock _gate = new();
+
+    public T Time<T>(string stage, Func<T> work)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            lock (_gate)
+                _seconds[stage] = watch.Elapsed.TotalSeconds;
+        }
+    }
+
+    public IReadOnlyDictionary<string, double?> Snapshot()
+    {
+        lock (_gate)
+            return _seconds.ToDictionary(p => p.Key, p => (double?)Math.Round(p.Value, 3));
+    }
+}
 
 /// <summary>
 /// Composes one session's analysis: the body side (video → pose → features) and both voices run side by side,
@@ -27,10 +55,12 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
     public AnalyzeOutcome Run(Action<AnalyzeProgress>? progress, CancellationToken cancellation)
     {
         Directory.CreateDirectory(request.Output);
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        var times = new StageTimes();
         var state = new ProgressState(progress, request.Video is not null, request.Voice is VoiceInput.Files);
-        var body = request.Video is null ? null : Task.Run(() => BodySide.Run(request, state.For(0), cancellation), CancellationToken.None);
-        var voiceA = Voice(Participant.A, state.For(1), cancellation);
-        var voiceB = Voice(Participant.B, state.For(2), cancellation);
+        var body = request.Video is null ? null : Task.Run(() => times.Time("body_s", () => BodySide.Run(request, state.For(0), cancellation)), CancellationToken.None);
+        var voiceA = Voice(Participant.A, state.For(1), times, cancellation);
+        var voiceB = Voice(Participant.B, state.For(2), times, cancellation);
 
         var warnings = new List<string>();
         var errors = new List<string>();
@@ -56,23 +86,38 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             origin,
             duration,
             bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Posture() : null,
-            bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Dyad(BodyFeatures.MotionBody, "motion_energy") : null,
+            bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult.Features, warnings) : null,
             voiceResultA?.ToSpeakerVoice(),
             voiceResultB?.ToSpeakerVoice());
-        var report = new CoordinationAnalysis(request.Settings).Analyse(signals);
+        var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
 
         var cancelled = cancellation.IsCancellationRequested;
         WriteFile("synchrony.csv", writer => CoordinationCsv.WriteWindows(report.Measures, writer));
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
+        foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
+            WriteFile(measure.Name + ".ccf.csv", writer => CoordinationCsv.WriteMatrix(measure, writer));
         WriteFile("session.eaf", writer => ElanWriter.Write(EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile()), writer));
-        var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0);
+        var timing = new Dictionary<string, double?>(times.Snapshot()) { ["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3) };
+        var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0)
+        {
+            Timing = timing,
+        };
         WriteFile("summary.json", writer => AnalysisSummaryJson.Write(summary, writer));
         return new AnalyzeOutcome(report, duration, warnings, errors, cancelled);
     }
 
-    private Task<VoiceSideResult>? Voice(Participant speaker, IProgress<double>? progress, CancellationToken cancellation) =>
+    private DyadSeries GestureSeries(FeatureSeries features, List<string> warnings)
+    {
+        var wanted = request.Settings.GestureFeature;
+        if (features.Names.Contains(wanted))
+            return features.Dyad(wanted);
+        warnings.Add($"gesture synchrony: the feature '{wanted}' was not measured ({string.Join(", ", features.Names.Where(n => n.StartsWith("motion", StringComparison.Ordinal) || n.Contains("motion", StringComparison.Ordinal)))} were); using {BodyFeatures.MotionBody}.");
+        return features.Dyad(BodyFeatures.MotionBody);
+    }
+
+    private Task<VoiceSideResult>? Voice(Participant speaker, IProgress<double>? progress, StageTimes times, CancellationToken cancellation) =>
         request.Voice is VoiceInput.Files files
-            ? Task.Run(() => VoiceSide.Run(request, files, speaker, progress, cancellation), CancellationToken.None)
+            ? Task.Run(() => times.Time($"voice_{speaker.ToString().ToLowerInvariant()}_s", () => VoiceSide.Run(request, files, speaker, progress, cancellation)), CancellationToken.None)
             : null;
 
     /// <summary>The side's result, or null with its error recorded: one failing side does not lose the others.</summary>
@@ -85,7 +130,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         {
             return side.GetAwaiter().GetResult();
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or VideoSourceException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or VideoSourceException or SeriesFormatException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
             errors.Add(error.Message);
             return null;
@@ -141,6 +186,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
     {
         VideoInput.Shared shared => Path.GetFullPath(shared.Path),
         VideoInput.PerParticipant both => Path.GetFullPath(both.PathA),
+        VideoInput.PoseTable => null,
         _ => null,
     };
 

@@ -27,10 +27,10 @@ internal static class MirrorSenseProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start mirrorsense.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mirrorsense {string.Join(' ', arguments)} did not finish within two minutes.");
+            throw new TimeoutException($"mirrorsense {string.Join(' ', arguments)} did not finish within five minutes.");
         }
 
         return new ProcessOutcome(process.ExitCode, output.Result, error.Result);

@@ -147,6 +147,20 @@ public sealed class SyncCommandTests : IDisposable
             Assert.Contains(text, run.Output);
     }
 
+    [Fact]
+    public void Segment_surrogates_are_the_same_in_every_run_with_the_same_seed()
+    {
+        var file = _folder.Write("d.txt", Series(300, seed: 4));
+        string[] pseudo = ["--pseudo", "segments", "--seg", "2", "--n", "20", "--seed", "5"];
+
+        var first = MirrorSenseProcess.Run(["sync", file, .. Config, .. pseudo, "--out", _folder.Combine("one")]);
+        var second = MirrorSenseProcess.Run(["sync", file, .. Config, .. pseudo, "--out", _folder.Combine("two")]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(File.ReadAllText(_folder.Combine("one", "pseudo.csv")), File.ReadAllText(_folder.Combine("two", "pseudo.csv")));
+    }
+
     private ProcessOutcome Sync(params string[] arguments) =>
         MirrorSenseProcess.Run(["sync", .. arguments, .. Config, "--out", Out()]);
 

@@ -72,12 +72,28 @@ public sealed class CameraSource : IVideoSource
     private static VideoCapture Open(string device)
     {
         if (int.TryParse(device, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index))
-            return new VideoCapture(index, OperatingSystem.IsLinux() ? VideoCaptureAPIs.V4L2 : VideoCaptureAPIs.ANY);
+            return OpenIndex(index);
         if (device.StartsWith("/dev/video", StringComparison.Ordinal))
             return new VideoCapture(device, VideoCaptureAPIs.V4L2);
         if (!File.Exists(device))
             return new VideoCapture();   // not opened: reported with the list of cameras
         return new VideoCapture(device, VideoCaptureAPIs.FFMPEG);
+    }
+
+    /// <summary>A camera by number through the platform's own capture API (Media Foundation first on Windows, then DirectShow).</summary>
+    private static VideoCapture OpenIndex(int index)
+    {
+        if (OperatingSystem.IsLinux())
+            return new VideoCapture(index, VideoCaptureAPIs.V4L2);
+        if (OperatingSystem.IsMacOS())
+            return new VideoCapture(index, VideoCaptureAPIs.AVFOUNDATION);
+        if (!OperatingSystem.IsWindows())
+            return new VideoCapture(index, VideoCaptureAPIs.ANY);
+        var capture = new VideoCapture(index, VideoCaptureAPIs.MSMF);
+        if (capture.IsOpened())
+            return capture;
+        capture.Dispose();
+        return new VideoCapture(index, VideoCaptureAPIs.DSHOW);
     }
 
     public override string ToString() => $"camera '{device}'";

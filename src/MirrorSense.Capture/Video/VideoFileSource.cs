@@ -5,14 +5,17 @@ namespace MirrorSense.Capture.Video;
 
 /// <summary>
 /// Frames of a video file through OpenCV's FFmpeg backend (MP4/H.264, AVI, MKV, …), each stamped with
-/// its container time (CAP_PROP_POS_MSEC). A file that ends well short of the frame count its header
-/// promises is truncated: the frames before the damage are delivered, then a <see cref="VideoSourceException"/>.
+/// its container time (CAP_PROP_POS_MSEC). A file whose frames end well short of the duration its header
+/// promises (frame count over frame rate) is truncated: the frames before the damage are delivered, then a
+/// <see cref="VideoSourceException"/>. Time, not the frame count, decides: in a variable-frame-rate file the
+/// count is only the duration times the nominal rate.
 /// </summary>
 public sealed class VideoFileSource : IVideoSource
 {
     private readonly VideoCapture capture;
     private readonly string path;
     private long delivered;
+    private MediaTime lastTime;
     private bool ended;
 
     public VideoFileSource(string path)
@@ -46,9 +49,18 @@ public sealed class VideoFileSource : IVideoSource
         if (!capture.Read(frame) || frame.Empty())
         {
             ended = true;
-            if (Format.FrameCount is { } expected && delivered < expected - Math.Max(2, expected / 50))
-                throw new VideoSourceException(
-                    $"'{path}' ends after {delivered} of the {expected} frames its header announces: the file is truncated or damaged.");
+            if (Format.FrameCount is { } expected && Format.FramesPerSecond > 0 && delivered > 0)
+            {
+                var promised = expected / Format.FramesPerSecond;
+                var slack = Math.Max(2 / Format.FramesPerSecond, promised / 50);
+                if (lastTime.Seconds + 1 / Format.FramesPerSecond < promised - slack)
+                {
+                    throw new VideoSourceException(
+                        $"'{path}' ends at {lastTime.Seconds:0.##} s, after {delivered} of the {expected} frames its header announces ({promised:0.##} s): the file is truncated or damaged.");
+                }
+            }
+
+
             if (delivered == 0)
                 throw new VideoSourceException($"'{path}' contains no decodable video frame.");
             return false;
@@ -56,6 +68,7 @@ public sealed class VideoFileSource : IVideoSource
 
         // POS_MSEC is the time of the frame just decoded; the first frame of a file is at its container start.
         time = MediaTime.FromSeconds(capture.Get(VideoCaptureProperties.PosMsec) / 1000.0);
+        lastTime = time;
         delivered++;
         return true;
     }

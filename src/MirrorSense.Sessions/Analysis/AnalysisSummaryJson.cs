@@ -15,7 +15,11 @@ public sealed record AnalysisSummary(
     CoordinationReport Report,
     TimeSpan AnalysedDuration,
     IReadOnlyList<string> Warnings,
-    bool Complete);
+    bool Complete)
+{
+    /// <summary>Wall seconds per stage (e.g. body_s, voice_a_s, measures_s, total_s), when the run measured them.</summary>
+    public IReadOnlyDictionary<string, double?> Timing { get; init; } = new Dictionary<string, double?>();
+}
 
 /// <summary>
 /// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, significant,
@@ -39,6 +43,7 @@ public static class AnalysisSummaryJson
             ["measures"] = new JsonObject([.. summary.Report.Measures.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)Measure(m)))]),
             ["missing"] = new JsonObject([.. summary.Report.Missing.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)m.Reason))]),
             ["warnings"] = new JsonArray([.. summary.Warnings.Select(w => (JsonNode)w)]),
+            ["timing"] = new JsonObject([.. summary.Timing.Select(t => KeyValuePair.Create(t.Key, t.Value is { } v ? Number(v) : null))]),
         };
         writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         writer.WriteLine();

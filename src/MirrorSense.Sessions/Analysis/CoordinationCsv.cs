@@ -30,6 +30,21 @@ public static class CoordinationCsv
                 writer.WriteLine(string.Join(',', measure.Name, Seconds(e.Start), Seconds(e.End), CsvCells.Number(e.Strength), Leader(e.Leader), CsvCells.Number(e.LagSeconds)));
     }
 
+    /// <summary>
+    /// <c>&lt;measure&gt;.ccf.csv</c>: the window × lag matrix, one row per window (<c>window_start_s</c>) and one column per lag
+    /// from −lag to +lag headed by the lag in seconds (positive: B follows A); empty cell = missing.
+    /// </summary>
+    public static void WriteMatrix(CoordinationMeasure measure, TextWriter writer)
+    {
+        var matrix = measure.Matrix ?? throw new ArgumentException($"The measure '{measure.Name}' has no window × lag matrix.", nameof(measure));
+        writer.WriteLine(string.Join(',', ["window_start_s", .. matrix.LagSeconds.Select(l => l.ToString("0.###", CultureInfo.InvariantCulture))]));
+        for (var w = 0; w < matrix.Rows.Length; w++)
+        {
+            var start = w < measure.Windows.Length ? Seconds(measure.Windows[w].Start) : "";
+            writer.WriteLine(string.Join(',', [start, .. matrix.Rows[w].Select(CsvCells.Number)]));
+        }
+    }
+
     public static string Leader(Participant? leader) => leader?.ToString() ?? "";
 
     private static string Seconds(MediaTime time) => time.Seconds.ToString("0.######", CultureInfo.InvariantCulture);

@@ -10,6 +10,13 @@ public sealed record CoordinationSettings
     public PostureMirroringOptions Posture { get; init; } = new(WindowSeconds: 20, IncrementSeconds: 5);
     public double PostureEpisodeSeconds { get; init; } = 30;
     public GestureSynchronyOptions Gesture { get; init; } = new();
+
+    /// <summary>
+    /// The motion energy gesture synchrony correlates: <c>pixel_motion</c> (changed pixels in each person's region,
+    /// as Motion Energy Analysis and rMEA studies measure it), or a landmark region: <c>motion_body</c>,
+    /// <c>motion_arms</c>, <c>motion_head</c>, <c>motion_torso</c>.
+    /// </summary>
+    public string GestureFeature { get; init; } = "pixel_motion";
     public ToneCoordinationOptions Tone { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;

@@ -16,6 +16,12 @@ public sealed record MeasureWindow(MediaTime Start, MediaTime End, double Value,
 }
 
 /// <summary>
+/// The window × lag matrix behind a measure (rMEA's heat map): one row per window, one value per lag in
+/// <see cref="LagSeconds"/> order (−lag to +lag), NaN where missing.
+/// </summary>
+public sealed record LagMatrix(ImmutableArray<double> LagSeconds, ImmutableArray<ImmutableArray<double>> Rows);
+
+/// <summary>
 /// A coordination measure of a whole session (MEASURES.md §3) with its significance against surrogates
 /// of the same session, its windows over time and the episodes where it rose above chance.
 /// </summary>
@@ -40,6 +46,13 @@ public sealed record CoordinationMeasure(
     public bool Significant => PValue < SignificanceLevel;
 
     public double Detail(string name) => Details.FirstOrDefault(d => d.Key == name, new(name, double.NaN)).Value;
+
+    /// <summary>The window × lag matrix, for measures that have one (posture, gesture, tone).</summary>
+    public LagMatrix? Matrix { get; init; }
+
+    internal static LagMatrix MatrixOf(CrossCorrelation.CrossCorrelationResult result, Func<double, double>? transform = null) => new(
+        [.. Enumerable.Range(0, result.Settings.LagCount).Select(result.Settings.LagSecondsAt)],
+        [.. result.Windows.Select(w => transform is null ? w.Values : [.. w.Values.Select(transform)])]);
 }
 
 /// <summary>The names measures carry in CSV, JSON and ELAN outputs.</summary>

@@ -67,7 +67,10 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
                 new("s1_lead_mean", summary.S1LeadMean),
                 new("s2_lead_mean", summary.S2LeadMean),
                 new("missing_windows", summary.MissingWindows),
-            ]);
+            ])
+        {
+            Matrix = CoordinationMeasure.MatrixOf(real),
+        };
     }
 
     private bool SegmentsFit(DyadSeries series) => series.Duration.TotalSeconds >= 2 * Options.SegmentSeconds;

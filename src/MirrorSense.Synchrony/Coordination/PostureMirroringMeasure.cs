@@ -30,6 +30,11 @@ public static class PostureMirroringMeasure
             [
                 new("mirrored_similarity", result.MirroredSimilarity),
                 new("anatomical_similarity", result.AnatomicalSimilarity),
-            ]);
+            ])
+        {
+            Matrix = new LagMatrix(
+                [.. Enumerable.Range(0, settings.LagCount).Select(settings.LagSecondsAt)],
+                [.. result.Windows.Select(w => w.Mirrored)]),
+        };
     }
 }

@@ -60,7 +60,8 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         if (settings.WindowCount(contours.Length) <= 0)
             return new CoordinationMeasure(MeasureNames.Tone, double.NaN, double.NaN, double.NaN, null, [], [], details);
 
-        var real = LaggedProfile.Of(WindowedCrossCorrelation.Compute(contours, settings));
+        var matrix = WindowedCrossCorrelation.Compute(contours, settings);
+        var real = LaggedProfile.Of(matrix);
         var surrogates = Surrogates(contours).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
         var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
         return new CoordinationMeasure(
@@ -71,7 +72,10 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             SurrogateTest.LeaderAt(real.BestLagSeconds),
             windows,
             episodes,
-            details);
+            details)
+        {
+            Matrix = CoordinationMeasure.MatrixOf(matrix, Math.Tanh),
+        };
     }
 
     /// <summary>The TAMA contour: every second, the mean relative pitch of the voiced frames within ± half a frame.</summary>

@@ -58,7 +58,7 @@ public static class BodyFeatures
 internal sealed class BodyFeatureExtractor
 {
     private readonly BodyFeatureOptions _options;
-    private readonly NormalizedPose?[] _previous = new NormalizedPose?[2];
+    private readonly List<NormalizedPose>[] _history = [[], []];
     private MediaTime? _last;
 
     public BodyFeatureExtractor(BodyFeatureOptions options)
@@ -81,13 +81,17 @@ internal sealed class BodyFeatureExtractor
         var values = new double[BodyFeatures.Names.Length];
         var person = frame.Of(participant);
         var pose = person is null ? null : SkeletonNormalizer.Normalize(person, frame.Time, _options);
-        var previous = _previous[(int)participant];
-        _previous[(int)participant] = pose;
+        var history = _history[(int)participant];
         if (pose is null)
         {
+            // Out of view: movement is not followed across the gap.
+            history.Clear();
             values.AsSpan().Fill(double.NaN);
             return ImmutableArray.Create(values);
         }
+
+        var previous = Baseline(history, pose.Time);
+        history.Add(pose);
 
         var count = PostureDescriptor.Schema.Count;
         PostureDescriptor.Describe(pose, values);
@@ -99,5 +103,16 @@ internal sealed class BodyFeatureExtractor
         values[count + BodyRegions.All.Length] = nose.X;
         values[count + BodyRegions.All.Length + 1] = nose.Y;
         return ImmutableArray.Create(values);
+    }
+
+    /// <summary>The latest pose at least the motion step before <paramref name="now"/>; the ones before it are let go.</summary>
+    private NormalizedPose? Baseline(List<NormalizedPose> history, MediaTime now)
+    {
+        var step = TimeSpan.FromSeconds(_options.MotionStepSeconds);
+        var latest = history.FindLastIndex(p => now - p.Time >= step);
+        if (latest < 0)
+            return null;
+        history.RemoveRange(0, latest);
+        return history[0];
     }
 }

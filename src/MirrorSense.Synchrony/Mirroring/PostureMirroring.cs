@@ -128,16 +128,17 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
     {
         if (Options.Surrogates <= 0 || double.IsNaN(real))
             return (double.NaN, []);
-        var values = new List<double>(Options.Surrogates);
-        var windowBests = new List<double>();
-        foreach (var surrogate in PostureSurrogates.Create(session, Options))
-        {
-            var rows = Rows(surrogate, settings, mirrored: true).Rows;
-            values.Add(Max(Profile(rows, settings.LagCount)));
-            windowBests.AddRange(rows.Select(Max));
-        }
-
-        return (SurrogateTest.PValue(real, values), [.. windowBests]);
+        // PLINQ pulls the surrogates in order from their one seeded generator (the same seed gives the same p) and
+        // measures them in parallel, holding only the ones in flight.
+        var tested = PostureSurrogates.Create(session, Options)
+            .AsParallel().AsOrdered()
+            .Select(surrogate =>
+            {
+                var rows = Rows(surrogate, settings, mirrored: true).Rows;
+                return (Best: Max(Profile(rows, settings.LagCount)), Windows: rows.Select(Max).ToArray());
+            })
+            .ToArray();
+        return (SurrogateTest.PValue(real, [.. tested.Select(t => t.Best)]), [.. tested.SelectMany(t => t.Windows)]);
     }
 
     private static double Max(ImmutableArray<double> values)

@@ -31,7 +31,8 @@ public sealed class SegmentShuffle
             throw new ArgumentException($"'{dyad.Name}' is {dyad.Duration.TotalSeconds:0.##} s long: too short to shuffle {SegmentSeconds} s segments.", nameof(dyad));
 
         // One generator per dyad, seeded from the run's seed and the dyad's name, so adding files to a run leaves each dyad's surrogates unchanged.
-        var random = new Random(HashCode.Combine(Seed, StableHash(dyad.Name)));
+        // Not HashCode.Combine: it is randomised per process, and a seed must give the same surrogates in every run.
+        var random = new Random(unchecked((Seed * 16777619) ^ StableHash(dyad.Name)));
         var surrogates = new List<PseudoDyad>(count);
         for (var k = 0; k < count; k++)
         {

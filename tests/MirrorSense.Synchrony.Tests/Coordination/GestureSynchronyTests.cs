@@ -45,15 +45,18 @@ public sealed class GestureSynchronyTests
     }
 
     [Fact]
-    public void Independent_motion_is_not_significant()
+    public void Independent_motion_is_significant_about_as_rarely_as_the_test_level_allows()
     {
-        var random = new Random(5);
-        var dyad = DyadSeries.FromArrays("independent", 25, Bursts(random, 3000), Bursts(random, 3000));
+        // About 1 in 20 independent pairs comes out below 0.05 by chance; 3 or more of 12 would mean the surrogates are off.
+        var measures = Enumerable.Range(50, 12).Select(seed =>
+        {
+            var random = new Random(seed);
+            var dyad = DyadSeries.FromArrays($"independent-{seed}", 25, Bursts(random, 3000), Bursts(random, 3000));
+            return new GestureSynchrony(new GestureSynchronyOptions(Surrogates: 39)).Compute(dyad);
+        }).ToArray();
 
-        var measure = new GestureSynchrony(new GestureSynchronyOptions(Surrogates: 39)).Compute(dyad);
-
-        Assert.False(measure.Significant, $"p = {measure.PValue}");
-        Assert.Empty(measure.Episodes);
+        Assert.True(measures.Count(m => m.Significant) <= 2, string.Join(", ", measures.Select(m => $"p = {m.PValue:0.###}")));
+        Assert.True(measures.Count(m => m.Episodes.Length > 0) <= 2);
     }
 
     /// <summary>Motion energy as people make it: quiet stretches and bursts of movement of random length.</summary>

@@ -60,7 +60,8 @@ public sealed class BodyFeaturesTests
     {
         var grid = FeatureGrid.Resample([.. BodyFeatures.Extract(Session(4, 0, p => p))]);
 
-        var present = grid.Skip(1).ToList();
+        // Motion energy needs a pose one motion step (0.2 s) back.
+        var present = grid.Where(s => s.Time.Seconds >= BodyFeatureOptions.Default.MotionStepSeconds).ToList();
         foreach (var name in BodyFeatures.Names)
             Assert.All(present, s => Assert.False(double.IsNaN(s.A[BodyFeatures.IndexOf(name)]), $"{name} at {s.Time}"));
         Assert.True(present.Average(s => s.A[BodyFeatures.IndexOf(BodyFeatures.MotionArms)]) > 0.05);

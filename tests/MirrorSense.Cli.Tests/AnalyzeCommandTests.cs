@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using MirrorSense.Fixtures;
+using MirrorSense.Testing;
+
+namespace MirrorSense.Cli.Tests;
+
+public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixture<AnalyzeSessions>, IDisposable
+{
+    private readonly TempFolder _folder = new("mirrorsense-analyze-run-");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void B_mirroring_A_one_second_later_is_significant_posture_mirroring_led_by_A()
+    {
+        var output = _folder.Combine("mirrored");
+
+        var run = MirrorSenseProcess.Run("analyze", "--video", sessions.Mirrored, "--audio", sessions.Voices, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var posture = AnalyzeSessions.Measure(output, "posture_mirroring");
+        Assert.True(posture.GetProperty("significant").GetBoolean(), $"p = {posture.GetProperty("p_value")}");
+        Assert.Equal("A", posture.GetProperty("leader").GetString());
+        Assert.InRange(posture.GetProperty("best_lag_s").GetDouble(), 0.85, 1.15);
+        Assert.True(posture.GetProperty("mirrored_similarity").GetDouble() > posture.GetProperty("anatomical_similarity").GetDouble());
+        // The voices run 10 s longer than the pictures: aligned on media time and said so.
+        Assert.Contains("end at different times", run.Error);
+        Assert.InRange(JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json"))).RootElement.GetProperty("analysed_s").GetDouble(), AnalyzeSessions.Seconds - 0.5, AnalyzeSessions.Seconds);
+        foreach (var (file, header) in new[]
+        {
+            ("pose.csv", "time_s,participant,landmark,x,y,z,visibility"),
+            ("prosody.csv", "time_s,participant,f0_hz,intensity_db,voiced"),
+            ("features.csv", "time_s,participant,feature,value"),
+            ("synchrony.csv", "measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value"),
+            ("episodes.csv", "measure,start_s,end_s,strength,leader,lag_s"),
+        })
+        {
+            Assert.Equal(header, File.ReadLines(Path.Combine(output, file)).First());
+        }
+
+        AssertElanStructure(Path.Combine(output, "session.eaf"));
+    }
+
+    [Fact]
+    public void B_copying_the_same_side_is_anatomical_not_mirrored_and_a_stretch_with_nobody_visible_is_missing_not_zero()
+    {
+        var output = _folder.Combine("same-side");
+
+        var run = MirrorSenseProcess.Run("analyze", "--video", sessions.SameSide, "--no-audio", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var posture = AnalyzeSessions.Measure(output, "posture_mirroring");
+        Assert.True(posture.GetProperty("anatomical_similarity").GetDouble() > posture.GetProperty("mirrored_similarity").GetDouble(),
+            $"anatomical {posture.GetProperty("anatomical_similarity")} vs mirrored {posture.GetProperty("mirrored_similarity")}");
+        var hidden = File.ReadLines(Path.Combine(output, "features.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(cells => cells[2] == "lean_sideways" && double.Parse(cells[0], CultureInfo.InvariantCulture) is > 24.5 and < 27.5)
+            .ToList();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, cells => Assert.Equal("", cells[3]));
+        Assert.Contains("no one was found", run.Error);
+    }
+
+    [Fact]
+    public void Independent_leaning_is_not_significant_posture_mirroring_for_nearly_every_seed()
+    {
+        var first = _folder.Combine("independent");
+        var run = MirrorSenseProcess.Run("analyze", "--video", sessions.Independent, "--no-audio", "--out", first);
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        // The same landmarks re-analysed with 20 seeds of the surrogate test.
+        var significant = Enumerable.Range(1, 20).Count(seed =>
+        {
+            var output = _folder.Combine($"independent-{seed}");
+            var again = MirrorSenseProcess.Run("analyze", "--pose", Path.Combine(first, "pose.csv"), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", output);
+            Assert.True(again.ExitCode == 0, again.Error);
+            return AnalyzeSessions.Measure(output, "posture_mirroring").GetProperty("significant").GetBoolean();
+        });
+
+        Assert.True(significant <= 1, $"{significant} of 20 seeds called independent leaning significant");
+    }
+
+    [Fact]
+    public void A_variable_frame_rate_video_is_aligned_by_its_timestamps()
+    {
+        // The first 15 s at 30 fps, then every other frame: 15 fps.
+        var vfr = _folder.Combine("vfr.mkv");
+        Run("ffmpeg", "-y", "-loglevel", "error", "-i", sessions.Mirrored, "-vf", "select='lt(n\\,450)+not(mod(n\\,2))'", "-fps_mode", "vfr", "-c:v", "mjpeg", "-q:v", "3", vfr);
+        var output = _folder.Combine("vfr");
+
+        var run = MirrorSenseProcess.Run("analyze", "--video", vfr, "--no-audio", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var posture = AnalyzeSessions.Measure(output, "posture_mirroring");
+        Assert.InRange(posture.GetProperty("best_lag_s").GetDouble(), 0.85, 1.15);
+        Assert.Equal("A", posture.GetProperty("leader").GetString());
+    }
+
+    [Fact]
+    public void A_truncated_video_keeps_what_was_processed_and_marks_the_outputs_incomplete()
+    {
+        var truncated = _folder.Combine("truncated.avi");
+        var bytes = File.ReadAllBytes(sessions.Mirrored);
+        File.WriteAllBytes(truncated, bytes[..(int)(bytes.Length * 0.7)]);
+        var output = _folder.Combine("truncated");
+
+        var run = MirrorSenseProcess.Run("analyze", "--video", truncated, "--no-audio", "--out", output);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.True(File.ReadLines(Path.Combine(output, "pose.csv")).Count() > 1000);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.False(summary.RootElement.GetProperty("complete").GetBoolean());
+        Assert.True(summary.RootElement.GetProperty("analysed_s").GetDouble() > 20);
+    }
+
+    [Fact]
+    public void A_video_without_a_sound_track_is_refused_when_voices_were_expected_and_says_what_to_give()
+    {
+        var run = MirrorSenseProcess.Run("analyze", "--video", sessions.Mirrored, "--out", _folder.Combine("silent"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Path.GetFileName(sessions.Mirrored), run.Error);
+        Assert.Contains("--no-audio", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--video")]
+    [InlineData("--audio-a")]
+    [InlineData("--pose")]
+    public void A_missing_input_is_named(string option)
+    {
+        var absent = _folder.Combine("absent.mp4");
+        string[] inputs = option == "--audio-a" ? ["--audio-a", absent, "--audio-b", absent] : [option, absent, "--no-audio"];
+
+        var run = MirrorSenseProcess.Run(["analyze", .. inputs, "--out", _folder.Combine("x")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("absent.mp4", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_video_is_named()
+    {
+        var text = _folder.Write("notes.mp4", "these are session notes, not a video");
+
+        var run = MirrorSenseProcess.Run("analyze", "--video", text, "--no-audio", "--out", _folder.Combine("x"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("notes.mp4", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void B_whose_pitch_drifts_toward_As_converges_in_tone()
+    {
+        // A speaks at espeak pitch 50 throughout; B starts at 95 and comes down to A's level over the session.
+        var voices = _folder.Combine("converging.wav");
+        ConstructedSession.WriteVoices(voices, 60, AnalyzeSessions.Turns(bPitch: turn => Math.Max(50, 95 - 4 * turn), bSpeed: _ => 160));
+        var output = _folder.Combine("converging");
+
+        var run = MirrorSenseProcess.Run("analyze", "--audio", voices, "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var tone = AnalyzeSessions.Measure(output, "tone");
+        Assert.True(tone.GetProperty("convergence").GetDouble() < -0.3, $"convergence r = {tone.GetProperty("convergence")}");
+        Assert.True(tone.GetProperty("convergence_p").GetDouble() < 0.05, $"p = {tone.GetProperty("convergence_p")}");
+    }
+
+    [Fact]
+    public void Matched_and_mismatched_speech_rates_are_told_apart()
+    {
+        double RateDifference(string name, int speed)
+        {
+            var voices = _folder.Combine(name + ".wav");
+            ConstructedSession.WriteVoices(voices, 45, AnalyzeSessions.Turns(bPitch: _ => 80, bSpeed: _ => speed));
+            var output = _folder.Combine(name);
+            var run = MirrorSenseProcess.Run("analyze", "--audio", voices, "--out", output);
+            Assert.True(run.ExitCode == 0, run.Error);
+            return AnalyzeSessions.Measure(output, "tempo").GetProperty("rate_difference_per_s").GetDouble();
+        }
+
+        var matched = RateDifference("matched", 160);
+        var mismatched = RateDifference("mismatched", 320);
+
+        Assert.True(mismatched > matched + 1, $"rate difference: matched {matched:0.00}/s, mismatched {mismatched:0.00}/s");
+    }
+
+    [Fact]
+    public void The_printed_settings_read_back_and_an_unknown_setting_is_named_with_its_file()
+    {
+        var printed = MirrorSenseProcess.Run("analyze", "--print-config");
+        Assert.Equal(0, printed.ExitCode);
+        var settings = _folder.Write("settings.json", printed.Output);
+        var typo = _folder.Write("typo.json", "{ \"posture\": { \"lag_secnds\": 3 } }");
+        var voices = _folder.Combine("short.wav");
+        ConstructedSession.WriteVoices(voices, 20, AnalyzeSessions.Turns(bPitch: _ => 80, bSpeed: _ => 160));
+
+        var good = MirrorSenseProcess.Run("analyze", "--audio", voices, "--config", settings, "--out", _folder.Combine("configured"));
+        var bad = MirrorSenseProcess.Run("analyze", "--audio", voices, "--config", typo, "--out", _folder.Combine("typo"));
+
+        Assert.True(good.ExitCode == 0, good.Error);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("typo.json", bad.Error);
+        Assert.Contains("lag_secnds", bad.Error);
+    }
+
+    /// <summary>What ELAN needs of an .eaf: the header, time slots every annotation points to, tiers of a declared linguistic type.</summary>
+    private static void AssertElanStructure(string path)
+    {
+        var document = XDocument.Load(path);
+        var root = document.Root!;
+        Assert.Equal("ANNOTATION_DOCUMENT", root.Name.LocalName);
+        Assert.Equal("3.0", root.Attribute("VERSION")?.Value);
+        Assert.NotNull(root.Element("HEADER"));
+        var slots = root.Element("TIME_ORDER")!.Elements("TIME_SLOT").ToDictionary(s => s.Attribute("TIME_SLOT_ID")!.Value, s => long.Parse(s.Attribute("TIME_VALUE")!.Value, CultureInfo.InvariantCulture));
+        var types = root.Elements("LINGUISTIC_TYPE").Select(t => t.Attribute("LINGUISTIC_TYPE_ID")!.Value).ToHashSet();
+        var tiers = root.Elements("TIER").ToList();
+        Assert.Equal(["posture_mirroring", "gesture_synchrony", "tone", "tempo"], tiers.Select(t => t.Attribute("TIER_ID")!.Value));
+        Assert.All(tiers, t => Assert.Contains(t.Attribute("LINGUISTIC_TYPE_REF")!.Value, types));
+        var annotations = tiers.SelectMany(t => t.Descendants("ALIGNABLE_ANNOTATION")).ToList();
+        Assert.NotEmpty(tiers[0].Descendants("ALIGNABLE_ANNOTATION"));
+        Assert.All(annotations, a => Assert.True(slots[a.Attribute("TIME_SLOT_REF1")!.Value] < slots[a.Attribute("TIME_SLOT_REF2")!.Value]));
+    }
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{program} failed: {error.Result}");
+    }
+}
