@@ -130,4 +130,40 @@ public sealed class NumericKernelTests
             Assert.Equal(w.Sum(), weights, 1e-12);
         }
     }
+
+    public sealed class TheSincInterpolation
+    {
+        [Theory]
+        [InlineData(30, 100.25)]
+        [InlineData(70, 100.5)]
+        [InlineData(70, 200.999999)]
+        [InlineData(70, 150.000001)]
+        [InlineData(12, 60.7)]
+        public void Should_equal_the_tapered_sinc_sum_by_its_definition(int depth, double x)
+        {
+            // Given a random sampled function (1-based positions, as in Praat)
+            var y = Random(400, seed: depth);
+
+            // When it is interpolated between samples
+            var interpolated = SincInterpolation.Interpolate(y, x, depth);
+
+            // Then the result is Σ y[i]·sin(π(x − i))/(π(x − i))·½(1 + cos(π(x − i)/(depth + ½))) over depth samples each side
+            var midLeft = (int)Math.Floor(x);
+            var expected = 0.0;
+            for (var i = midLeft - depth + 1; i <= midLeft + depth; i++)
+            {
+                var phase = Math.PI * (x - i);
+                expected += y[i - 1] * Math.Sin(phase) / phase * 0.5 * (1 + Math.Cos(phase / (depth + 0.5)));
+            }
+            Assert.Equal(expected, interpolated, 1e-12);
+        }
+
+        [Fact]
+        public void Should_return_the_sample_itself_at_a_whole_position()
+        {
+            // Given a sampled function, When it is read exactly at sample 123, Then that sample comes back
+            var y = Random(300, seed: 4);
+            Assert.Equal(y[122], SincInterpolation.Interpolate(y, 123, 70));
+        }
+    }
 }
