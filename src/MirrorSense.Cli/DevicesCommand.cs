@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MirrorSense.Capture;
-using MirrorSense.Capture.PulseAudio;
 using MirrorSense.Capture.Video;
 
 namespace MirrorSense.Cli;
@@ -51,12 +50,11 @@ internal static class DevicesCommand
 
     private static DeviceSection Microphones()
     {
-        if (!OperatingSystem.IsLinux())
-            return new DeviceSection("Microphones:", () => ["(live audio capture is implemented for Linux/PulseAudio only so far)"]);
-        IAudioDeviceCatalog catalog = new PulseAudioDeviceCatalog();
-        return new DeviceSection($"Microphones ({catalog.System}):", () =>
+        // The catalog live capture uses: PulseAudio, ALSA when PulseAudio is not running, or Windows' devices.
+        var microphones = Capture.Microphones.Detect();
+        return new DeviceSection($"Microphones ({microphones.System}):", () =>
         {
-            var list = catalog.List();
+            var list = microphones.Devices;
             if (list.Devices.Count == 0)
                 return [$"(none: {list.Describe()})"];
             var width = list.Devices.Max(d => d.Name.Length);

@@ -18,15 +18,31 @@ internal static class ProsodyCsv
 
     public static void WriteFrame(TextWriter writer, ProsodyFrame frame, Participant? participant = null)
     {
-        writer.Write(Number(frame.Time.Seconds, "0.######"));
-        writer.Write(',');
+        // Formatted into a stack buffer: no string per number at 100 rows a second of audio.
+        Span<char> row = stackalloc char[96];
+        var length = Format(row, frame.Time.Seconds, "0.######");
+        row[length++] = ',';
         if (participant is { } who)
-            writer.Write(who == Participant.A ? "A," : "B,");
+        {
+            row[length++] = who == Participant.A ? 'A' : 'B';
+            row[length++] = ',';
+        }
         if (frame.IsVoiced)
-            writer.Write(Number(frame.FrequencyHz, "0.####"));
-        writer.Write(',');
-        writer.Write(Number(frame.IntensityDb, "0.###"));
-        writer.Write(frame.IsVoiced ? ",1\n" : ",0\n");
+            length += Format(row[length..], frame.FrequencyHz, "0.####");
+        row[length++] = ',';
+        length += Format(row[length..], frame.IntensityDb, "0.###");
+        foreach (var c in frame.IsVoiced ? ",1\n" : ",0\n")
+            row[length++] = c;
+        writer.Write(row[..length]);
+    }
+
+    private static int Format(Span<char> into, double value, string format)
+    {
+        if (!double.IsFinite(value))
+            return 0;
+        return value.TryFormat(into, out var written, format, CultureInfo.InvariantCulture)
+            ? written
+            : throw new InvalidOperationException($"{value} does not fit a CSV cell of {into.Length} characters.");
     }
 
     public static void WriteUnits(string path, IReadOnlyList<UnitFeatures> units)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MirrorSense.Core;
+using MirrorSense.Prosody.Numerics;
 
 namespace MirrorSense.Prosody;
 
@@ -92,24 +93,9 @@ public sealed class IntensityTracker
     private double Level(ReadOnlySpan<float> samples, int windowOffset)
     {
         var amplitude = _amplitude.AsSpan(0, samples.Length);
-        for (var i = 0; i < samples.Length; i++)
-            amplitude[i] = samples[i];
-        if (_options.SubtractMean)
-        {
-            var mean = 0.0;
-            foreach (var a in amplitude)
-                mean += a;
-            mean /= amplitude.Length;
-            for (var i = 0; i < amplitude.Length; i++)
-                amplitude[i] -= mean;
-        }
-        double sumxw = 0.0, sumw = 0.0;
-        for (var i = 0; i < amplitude.Length; i++)
-        {
-            var w = _window[windowOffset + i];
-            sumxw += amplitude[i] * amplitude[i] * w;
-            sumw += w;
-        }
+        SpanMath.Widen(samples, amplitude);
+        var mean = _options.SubtractMean ? SpanMath.Sum(amplitude) / amplitude.Length : 0.0;
+        var (sumxw, sumw) = SpanMath.WeightedSquaredDeviations(amplitude, mean, _window.AsSpan(windowOffset, amplitude.Length));
         var relative = sumxw / sumw / HearingThresholdSquared;
         return relative < 1.0e-30 ? -300.0 : 10.0 * Math.Log10(relative);
     }

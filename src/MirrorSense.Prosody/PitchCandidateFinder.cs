@@ -15,6 +15,8 @@ internal sealed class PitchCandidateFinder
     private readonly double[] _window;
     private readonly double[] _windowAutocorrelation;
     private readonly double[] _re;
+    private readonly double[] _frame;
+    private readonly double[] _windowed;
     // Autocorrelation at lags −L..+L (index = lag + L), L = plan.InterpolationLags; symmetric, so interpolation near
     // small lags sees the mirrored side as Praat's does.
     private readonly double[] _r;
@@ -26,11 +28,13 @@ internal sealed class PitchCandidateFinder
         _plan = plan;
         _autocorrelation = new FftAutocorrelation(plan.FftSize);
         _re = new double[plan.FftSize];
+        _frame = new double[plan.LastSampleNeeded(0) - plan.FirstSampleNeeded(0) + 1];
+        _windowed = new double[plan.WindowSamples];
         _window = new double[plan.WindowSamples];
         for (var j = 0; j < plan.WindowSamples; j++)
             _window[j] = 0.5 - 0.5 * Math.Cos((j + 1) * 2 * Math.PI / (plan.WindowSamples + 1));
         _windowAutocorrelation = new double[plan.FftSize];
-        AutocorrelateInto(_window, _windowAutocorrelation);
+        _autocorrelation.Transform(_window, _windowAutocorrelation);
         var zeroLag = _windowAutocorrelation[0];
         for (var i = 0; i < _windowAutocorrelation.Length; i++)
             _windowAutocorrelation[i] /= zeroLag;
@@ -51,34 +55,30 @@ internal sealed class PitchCandidateFinder
         var left = (int)(leftSample - firstSample);
         var right = left + 1;
 
-        var mean = 0.0;
-        for (var i = right - plan.SamplesPerPeriod; i <= left + plan.SamplesPerPeriod; i++)
-            mean += samples[i];
-        mean /= 2 * plan.SamplesPerPeriod;
-
-        var start = right - plan.HalfWindowSamples;
-        Array.Clear(_re);
-        for (var j = 0; j < plan.WindowSamples; j++)
-            _re[j] = (samples[start + j] - mean) * _window[j];
+        // The frame's samples as doubles once; the local mean looks one longest period to each side of the centre.
+        var frame = _frame.AsSpan(0, samples.Length);
+        SpanMath.Widen(samples, frame);
+        var mean = SpanMath.Sum(frame.Slice(right - plan.SamplesPerPeriod, 2 * plan.SamplesPerPeriod)) / (2 * plan.SamplesPerPeriod);
+        var windowed = _windowed.AsSpan(0, plan.WindowSamples);
+        SpanMath.SubtractMultiply(frame.Slice(right - plan.HalfWindowSamples, plan.WindowSamples), mean, _window, windowed);
 
         // Local peak: half a longest period to each side of the centre, on the windowed frame (as Praat does).
         var from = Math.Max(1, plan.HalfWindowSamples + 1 - plan.HalfSamplesPerPeriod) - 1;
         var to = Math.Min(plan.WindowSamples, plan.HalfWindowSamples + plan.HalfSamplesPerPeriod) - 1;
-        var localPeak = 0.0;
-        for (var j = from; j <= to; j++)
-            localPeak = Math.Max(localPeak, Math.Abs(_re[j]));
+        var localPeak = SpanMath.MaxAbs(windowed[from..(to + 1)]);
 
         var count = 1;
         _candidates[0] = PitchCandidate.Unvoiced;
         if (localPeak == 0.0)
             return ([.. _candidates.AsSpan(0, count)], 0.0);
 
-        PowerSpectrumToAutocorrelation();
+        _autocorrelation.Transform(windowed, _re);
+        // Normalise by the window's own autocorrelation; lags −L..−1 mirror lags 1..L.
         var lags = plan.InterpolationLags;
-        var zero = _re[0];
         _r[lags] = 1.0;
+        SpanMath.DivideScaled(_re.AsSpan(1, lags), _re[0], _windowAutocorrelation.AsSpan(1, lags), _r.AsSpan(lags + 1, lags));
         for (var i = 1; i <= lags; i++)
-            _r[lags + i] = _r[lags - i] = _re[i] / (zero * _windowAutocorrelation[i]);
+            _r[lags - i] = _r[lags + i];
 
         var dx = plan.SamplePeriod;
         var options = plan.Options;
@@ -138,14 +138,4 @@ internal sealed class PitchCandidateFinder
     }
 
     private double R(int lag) => _r[_plan.InterpolationLags + lag];
-
-    private void PowerSpectrumToAutocorrelation() => _autocorrelation.Transform(_re);
-
-    private void AutocorrelateInto(double[] signal, double[] result)
-    {
-        Array.Clear(_re);
-        signal.CopyTo(_re, 0);
-        PowerSpectrumToAutocorrelation();
-        _re.CopyTo(result, 0);
-    }
 }

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MirrorSense.Prosody;
 
 /// <summary>
@@ -15,8 +19,32 @@ public sealed class SignalSummary
 
     public void Add(ReadOnlySpan<float> samples)
     {
-        foreach (var s in samples)
+        ref var first = ref MemoryMarshal.GetReference(samples);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && samples.Length >= Vector<float>.Count)
         {
+            // Minimum and maximum are exact in any order; the sum is kept in doubles, a vector of them at a time.
+            var minimum = new Vector<float>(_minimum);
+            var maximum = new Vector<float>(_maximum);
+            var sum = Vector<double>.Zero;
+            for (; i <= samples.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var block = Vector.LoadUnsafe(ref first, (nuint)i);
+                minimum = Vector.Min(minimum, block);
+                maximum = Vector.Max(maximum, block);
+                Vector.Widen(block, out var lower, out var upper);
+                sum += lower + upper;
+            }
+            for (var k = 0; k < Vector<float>.Count; k++)
+            {
+                _minimum = Math.Min(_minimum, minimum[k]);
+                _maximum = Math.Max(_maximum, maximum[k]);
+            }
+            _sum += Vector.Sum(sum);
+        }
+        for (; i < samples.Length; i++)
+        {
+            var s = Unsafe.Add(ref first, i);
             _sum += s;
             if (s < _minimum)
                 _minimum = s;

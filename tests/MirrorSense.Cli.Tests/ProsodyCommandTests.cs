@@ -122,6 +122,33 @@ public sealed class ProsodyCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Should_name_the_file_when_its_header_is_corrupt()
+    {
+        // Given a file that starts as RIFF/WAVE but has garbage where the format chunk should be
+        var path = _folder.Combine("corrupt.wav");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes("RIFF\x24\x08\0\0WAVEfmt \xff\xff\xff\x7fgarbage garbage garbage garbage"));
+
+        // When it is analysed
+        var run = Prosody(path);
+
+        // Then the run fails with a message naming the file and its damaged header, not a stack trace
+        AssertFailedCleanly(run, "corrupt.wav");
+        Assert.Contains("header", run.Error);
+    }
+
+    [Fact]
+    public void Should_name_a_file_that_is_not_a_wav_at_all()
+    {
+        // Given a text file with a .wav name
+        var path = _folder.Write("notes.wav", "minutes of the meeting, not a recording\n");
+
+        // When it is analysed, Then the run fails naming the file
+        var run = Prosody(path);
+        AssertFailedCleanly(run, "notes.wav");
+        Assert.Contains("not a readable WAV file", run.Error);
+    }
+
+    [Fact]
     public void Should_name_an_unsupported_encoding()
     {
         var path = _folder.Combine("mulaw.wav");

@@ -2,14 +2,17 @@ using BenchmarkDotNet.Running;
 using MirrorSense.Bench;
 
 // `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` and `prosody-process`
-// time the CLI end to end (the latter against Praat in the same run); `pose` times the pose pipeline per stage
-// and end to end on constructed 640×480 H.264 videos; `analyze-process` times the whole analysis of a session.
+// time the CLI end to end (the latter against Praat in the same run); `prosody-stages` times prosody's stages alone;
+// `pose` times the pose pipeline per stage and end to end on constructed 640×480 H.264 videos; `analyze-process`
+// times the whole analysis of a session.
 if (args.Length > 0 && args[0] == "sync-process")
     return SyncProcessBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "prosody-process")
     return ProsodyProcessBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "analyze-process")
     return AnalyzeProcessBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "prosody-stages")
+    return ProsodyStageBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pose")
     return PoseBenchmark.Run(args[1..]);
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace MirrorSense.Prosody.Numerics;
 
 /// <summary>
@@ -39,17 +41,43 @@ internal sealed class FftAutocorrelation
     public int Size { get; }
 
     /// <summary>Replaces the real signal <paramref name="x"/> (length <see cref="Size"/>, zero-padded) by its autocorrelation.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public void Transform(Span<double> x)
     {
         if (x.Length != Size)
             throw new ArgumentException($"The signal must hold exactly {Size} values.", nameof(x));
+        Transform(x, x);
+    }
+
+    /// <summary>
+    /// Writes the autocorrelation of <paramref name="signal"/> (at most <see cref="Size"/> values, implicitly
+    /// zero-padded to it) into <paramref name="result"/> (<see cref="Size"/> values; may be the signal's own buffer).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
+    public void Transform(ReadOnlySpan<double> signal, Span<double> result)
+    {
+        if (signal.Length > Size || result.Length != Size)
+            throw new ArgumentException($"The signal may hold at most, and the result must hold exactly, {Size} values.");
         var h = _halfSize;
-        var reversed = _half.BitReversed;
-        for (var m = 0; m < h; m++)
+        ref var re = ref MemoryMarshal.GetArrayDataReference(_re);
+        ref var im = ref MemoryMarshal.GetArrayDataReference(_im);
+        ref var power = ref MemoryMarshal.GetArrayDataReference(_power);
+        ref var cos = ref MemoryMarshal.GetArrayDataReference(_cos);
+        ref var sin = ref MemoryMarshal.GetArrayDataReference(_sin);
+        ref var reversed = ref MemoryMarshal.GetReference(_half.BitReversed);
+        ref var x = ref MemoryMarshal.GetReference(signal);
+        // Pack pairs of samples as complex numbers; past the signal's end only zeros are stored.
+        var pairs = signal.Length / 2;
+        for (var m = 0; m < pairs; m++)
         {
-            _re[reversed[m]] = x[2 * m];
-            _im[reversed[m]] = x[2 * m + 1];
+            var at = Unsafe.Add(ref reversed, m);
+            Unsafe.Add(ref re, at) = Unsafe.Add(ref x, 2 * m);
+            Unsafe.Add(ref im, at) = Unsafe.Add(ref x, 2 * m + 1);
+        }
+        for (var m = pairs; m < h; m++)
+        {
+            var at = Unsafe.Add(ref reversed, m);
+            Unsafe.Add(ref re, at) = 2 * m < signal.Length ? Unsafe.Add(ref x, 2 * m) : 0.0;
+            Unsafe.Add(ref im, at) = 0.0;
         }
         _half.TransformReordered(_re, _im, inverse: false);
 
@@ -57,31 +85,41 @@ internal sealed class FftAutocorrelation
         for (var k = 0; k < h; k++)
         {
             var j = k == 0 ? 0 : h - k;
-            var evenRe = 0.5 * (_re[k] + _re[j]);
-            var evenIm = 0.5 * (_im[k] - _im[j]);
-            var oddRe = 0.5 * (_im[k] + _im[j]);
-            var oddIm = -0.5 * (_re[k] - _re[j]);
-            var xr = evenRe + _cos[k] * oddRe + _sin[k] * oddIm;
-            var xi = evenIm + _cos[k] * oddIm - _sin[k] * oddRe;
-            _power[k] = xr * xr + xi * xi;
+            var rk = Unsafe.Add(ref re, k);
+            var rj = Unsafe.Add(ref re, j);
+            var ik = Unsafe.Add(ref im, k);
+            var ij = Unsafe.Add(ref im, j);
+            var evenRe = 0.5 * (rk + rj);
+            var evenIm = 0.5 * (ik - ij);
+            var oddRe = 0.5 * (ik + ij);
+            var oddIm = -0.5 * (rk - rj);
+            var c = Unsafe.Add(ref cos, k);
+            var s = Unsafe.Add(ref sin, k);
+            var xr = evenRe + c * oddRe + s * oddIm;
+            var xi = evenIm + c * oddIm - s * oddRe;
+            Unsafe.Add(ref power, k) = xr * xr + xi * xi;
         }
-        var nyquist = _re[0] - _im[0];
-        _power[h] = nyquist * nyquist;
+        var nyquist = re - im;
+        Unsafe.Add(ref power, h) = nyquist * nyquist;
 
         // The inverse of a real, even spectrum P: r[2m] + i·r[2m+1] is the half-size inverse transform of
         // (P[k] + P[k + N/2]) + i·e^{2πik/N}·(P[k] − P[k + N/2]), with P[k + N/2] = P[N/2 − k].
         for (var k = 0; k < h; k++)
         {
-            var sum = _power[k] + _power[h - k];
-            var difference = _power[k] - _power[h - k];
-            _re[reversed[k]] = sum - difference * _sin[k];
-            _im[reversed[k]] = difference * _cos[k];
+            var pk = Unsafe.Add(ref power, k);
+            var pj = Unsafe.Add(ref power, h - k);
+            var sum = pk + pj;
+            var difference = pk - pj;
+            var at = Unsafe.Add(ref reversed, k);
+            Unsafe.Add(ref re, at) = sum - difference * Unsafe.Add(ref sin, k);
+            Unsafe.Add(ref im, at) = difference * Unsafe.Add(ref cos, k);
         }
         _half.TransformReordered(_re, _im, inverse: true);
+        ref var r = ref MemoryMarshal.GetReference(result);
         for (var m = 0; m < h; m++)
         {
-            x[2 * m] = _re[m];
-            x[2 * m + 1] = _im[m];
+            Unsafe.Add(ref r, 2 * m) = Unsafe.Add(ref re, m);
+            Unsafe.Add(ref r, 2 * m + 1) = Unsafe.Add(ref im, m);
         }
     }
 }

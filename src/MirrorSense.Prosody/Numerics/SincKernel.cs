@@ -52,7 +52,8 @@ internal sealed class SincKernel
     public double Interpolate(ReadOnlySpan<double> y, double x, int midLeft, int left)
     {
         // The right side's phase is π − the left side's, so its sine and taper angle follow from the left's without
-        // more trigonometry: sin(π − φ) = sin φ, and (π − φ)/W = π/W − φ/W.
+        // more trigonometry: sin(π − φ) = sin φ, and (π − φ)/W = π/W − φ/W. The sine is taken of the smaller of the
+        // two phases: computed from φ close to π (x just below a whole sample) it would lose digits.
         var leftPhase = Math.PI * (x - midLeft);
         var rightPhase = Math.PI * (midLeft + 1 - x);
         var (leftSin, leftCos) = Math.SinCos(leftPhase / _taperWidth);
@@ -60,7 +61,7 @@ internal sealed class SincKernel
         var rightSin = _stepSin * leftCos - _stepCos * leftSin;
         var leftSum = Side(y.Slice(left - 1, Depth), leftPhase, leftCos, leftSin, _signReversed, _cosReversed, _sinReversed, _offsetReversed);
         var rightSum = Side(y.Slice(midLeft, Depth), rightPhase, rightCos, rightSin, _sign, _cos, _sin, _offset);
-        return 0.5 * Math.Sin(leftPhase) * (leftSum + rightSum);
+        return 0.5 * Math.Sin(Math.Min(leftPhase, rightPhase)) * (leftSum + rightSum);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
