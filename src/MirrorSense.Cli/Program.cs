@@ -10,4 +10,6 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     PoseCommand.Create(),
     ModelsCommand.Create(),
 };
-return root.Parse(args).Invoke();
+// Ctrl+C cancels the running command, which then writes what it has (an analysis still computes its measures on the
+// part processed); the default of forcing the exit after two seconds would cut that short.
+return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });

@@ -96,7 +96,11 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
             WriteFile(measure.Name + ".ccf.csv", writer => CoordinationCsv.WriteMatrix(measure, writer));
-        WriteFile("session.eaf", writer => ElanWriter.Write(EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile()), writer));
+        var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
+        if (bodyResult is not null)
+            WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
+        WriteFile("session.eaf", writer => ElanWriter.Write(
+            EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), bodyResult is null ? null : HeadMovementTables.Tiers(heads)), writer));
         var timing = new Dictionary<string, double?>(times.Snapshot()) { ["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3) };
         var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0)
         {

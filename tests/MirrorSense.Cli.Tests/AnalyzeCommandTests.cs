@@ -9,6 +9,7 @@ namespace MirrorSense.Cli.Tests;
 
 public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixture<AnalyzeSessions>, IDisposable
 {
+    private const string CoordinationHeader = "measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value";
     private readonly TempFolder _folder = new("mirrorsense-analyze-run-");
 
     public void Dispose() => _folder.Dispose();
@@ -34,8 +35,9 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
             ("pose.csv", "time_s,participant,landmark,x,y,z,visibility"),
             ("prosody.csv", "time_s,participant,f0_hz,intensity_db,voiced"),
             ("features.csv", "time_s,participant,feature,value"),
-            ("synchrony.csv", "measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value"),
+            ("synchrony.csv", CoordinationHeader),
             ("episodes.csv", "measure,start_s,end_s,strength,leader,lag_s"),
+            ("head_movements.csv", "participant,kind,start_s,end_s,cycles,amplitude_sw"),
         })
         {
             Assert.Equal(header, File.ReadLines(Path.Combine(output, file)).First());
@@ -115,6 +117,32 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
         Assert.False(summary.RootElement.GetProperty("complete").GetBoolean());
         Assert.True(summary.RootElement.GetProperty("analysed_s").GetDouble() > 20);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_leaves_complete_outputs_for_what_was_processed()
+    {
+        var output = _folder.Combine("interrupted");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "mirrorsense.dll"), "analyze", "--video", sessions.Independent, "--no-audio", "--out", output })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var posePath = Path.Combine(output, "pose.csv");
+
+        // Wait until about 10 s of landmarks are on disk, then interrupt as a terminal's Ctrl+C does.
+        var waited = Stopwatch.StartNew();
+        while (!(File.Exists(posePath) && new FileInfo(posePath).Length > 500_000) && waited.Elapsed < TimeSpan.FromMinutes(3))
+            Thread.Sleep(200);
+        Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "analyze did not stop after Ctrl+C");
+
+        Assert.True(process.ExitCode == 130, await error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.False(summary.RootElement.GetProperty("complete").GetBoolean());
+        Assert.InRange(summary.RootElement.GetProperty("analysed_s").GetDouble(), 5, AnalyzeSessions.Seconds - 1);
+        Assert.Equal(CoordinationHeader, File.ReadLines(Path.Combine(output, "synchrony.csv")).First());
+        Assert.True(File.ReadLines(Path.Combine(output, "features.csv")).Count() > 1);
     }
 
     [Fact]
@@ -221,7 +249,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         var slots = root.Element("TIME_ORDER")!.Elements("TIME_SLOT").ToDictionary(s => s.Attribute("TIME_SLOT_ID")!.Value, s => long.Parse(s.Attribute("TIME_VALUE")!.Value, CultureInfo.InvariantCulture));
         var types = root.Elements("LINGUISTIC_TYPE").Select(t => t.Attribute("LINGUISTIC_TYPE_ID")!.Value).ToHashSet();
         var tiers = root.Elements("TIER").ToList();
-        Assert.Equal(["posture_mirroring", "gesture_synchrony", "tone", "tempo"], tiers.Select(t => t.Attribute("TIER_ID")!.Value));
+        Assert.Equal(["posture_mirroring", "gesture_synchrony", "tone", "tempo", "head_movements_A", "head_movements_B"], tiers.Select(t => t.Attribute("TIER_ID")!.Value));
         Assert.All(tiers, t => Assert.Contains(t.Attribute("LINGUISTIC_TYPE_REF")!.Value, types));
         var annotations = tiers.SelectMany(t => t.Descendants("ALIGNABLE_ANNOTATION")).ToList();
         Assert.NotEmpty(tiers[0].Descendants("ALIGNABLE_ANNOTATION"));

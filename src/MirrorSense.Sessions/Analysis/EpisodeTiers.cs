@@ -11,7 +11,7 @@ namespace MirrorSense.Sessions.Analysis;
 /// </summary>
 public static class EpisodeTiers
 {
-    public static ElanDocument Document(IEnumerable<CoordinationMeasure> measures, DateTimeOffset created, string? mediaFile = null)
+    public static ElanDocument Document(IEnumerable<CoordinationMeasure> measures, DateTimeOffset created, string? mediaFile = null, IEnumerable<ElanTier>? more = null)
     {
         var byName = measures.ToDictionary(m => m.Name);
         string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo];
@@ -19,6 +19,7 @@ public static class EpisodeTiers
             name,
             byName.TryGetValue(name, out var measure) ? [.. measure.Episodes.Select(e => new ElanAnnotation(e.Start, e.End, Describe(e)))] : []))
             .ToList();
+        tiers.AddRange(more ?? []);
         return new ElanDocument(tiers, created, mediaFile);
     }
 

@@ -1,0 +1,38 @@
+using System.Globalization;
+using MirrorSense.Core;
+using MirrorSense.Sessions.Elan;
+using MirrorSense.Synchrony.Features;
+
+namespace MirrorSense.Sessions.Analysis;
+
+/// <summary>
+/// Head nods and shakes of an analysis: <c>head_movements.csv</c>
+/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths) and one ELAN tier per participant.
+/// </summary>
+public static class HeadMovementTables
+{
+    public const string Header = "participant,kind,start_s,end_s,cycles,amplitude_sw";
+
+    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer)
+    {
+        writer.WriteLine(Header);
+        foreach (var e in events)
+        {
+            writer.WriteLine(string.Join(',',
+                e.Participant, e.Kind == HeadMovementKind.Nod ? "nod" : "shake",
+                Seconds(e.Start), Seconds(e.End),
+                e.Cycles.ToString("0.#", CultureInfo.InvariantCulture),
+                e.Amplitude.ToString("0.###", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Tiers <c>head_movements_A</c> and <c>head_movements_B</c>, each annotation "nod, 2 cycles".</summary>
+    public static IEnumerable<ElanTier> Tiers(IReadOnlyList<HeadMovementEvent> events) =>
+        new[] { Participant.A, Participant.B }.Select(p => new ElanTier(
+            $"head_movements_{p}",
+            [.. events.Where(e => e.Participant == p).Select(e => new ElanAnnotation(e.Start, e.End,
+                string.Create(CultureInfo.InvariantCulture, $"{(e.Kind == HeadMovementKind.Nod ? "nod" : "shake")}, {e.Cycles:0.#} cycles")))],
+            p.ToString()));
+
+    private static string Seconds(MediaTime time) => time.Seconds.ToString("0.######", CultureInfo.InvariantCulture);
+}
