@@ -9,5 +9,6 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     AnalyzeCommand.Create(),
     PoseCommand.Create(),
     ModelsCommand.Create(),
+    ReportCommand.Create(),
 };
 return root.Parse(args).Invoke();
