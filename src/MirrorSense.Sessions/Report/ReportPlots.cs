@@ -21,10 +21,14 @@ public static class ReportPlots
     private const int LineHeight = 340;
     private const int HeatmapHeight = 460;
 
+    /// <summary>A sans-serif face Debian ships (fonts-dejavu-core); ScottPlot falls back to a serif face otherwise.</summary>
+    private const string Font = "DejaVu Sans";
+
     public static string ColorOf(string participant) => participant == "B" ? ColorB : ColorA;
 
     /// <summary>Lines over time, with optional shaded spans and fixed y limits.</summary>
-    public static byte[] Lines(string title, string yLabel, IReadOnlyList<PlotLine> lines, IReadOnlyList<PlotSpan>? spans = null, (double Low, double High)? yLimits = null)
+    /// <param name="timeLimits">The analysed span (s), so every plot over time shares one time axis.</param>
+    public static byte[] Lines(string title, string yLabel, IReadOnlyList<PlotLine> lines, (double Start, double End) timeLimits, IReadOnlyList<PlotSpan>? spans = null, (double Low, double High)? yLimits = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var plot = NewPlot(title, "time (s)", yLabel);
@@ -38,6 +42,8 @@ public static class ReportPlots
             AddWithGaps(plot, line);
         if (yLimits is { } limits)
             plot.Axes.SetLimitsY(limits.Low, limits.High);
+        if (timeLimits.End > timeLimits.Start)
+            plot.Axes.SetLimitsX(timeLimits.Start, timeLimits.End);
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.UpperRight;
         plot.Legend.FontSize = 15;
@@ -51,7 +57,7 @@ public static class ReportPlots
     public static byte[] Heatmap(string title, LagMatrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        var plot = NewPlot(title, "lag (s)   ← A follows B  |  B follows A →", "window start (s)");
+        var plot = NewPlot(title, "lag (s):  negative = A follows B,  positive = B follows A", "window start (s)");
         var windows = matrix.WindowStartSeconds.Length;
         var lags = matrix.LagSeconds.Length;
         if (windows > 0 && lags > 0)
@@ -62,9 +68,10 @@ public static class ReportPlots
             heatmap.Colormap = new ScottPlot.Colormaps.Balance();
             heatmap.ManualRange = new ScottPlot.Range(-1, 1);
             heatmap.NaNCellColor = Color.FromHex("#d0d0d0");
+            // Each row covers its window's start up to the next window's start, so the y axis reads as window start time.
             heatmap.Rectangle = new CoordinateRect(
                 matrix.LagSeconds[0] - (lagStep / 2), matrix.LagSeconds[^1] + (lagStep / 2),
-                matrix.WindowStartSeconds[^1] + (step / 2), matrix.WindowStartSeconds[0] - (step / 2));
+                matrix.WindowStartSeconds[^1] + step, matrix.WindowStartSeconds[0]);
             var bar = plot.Add.ColorBar(heatmap);
             bar.Label = "correlation r";
             bar.LabelStyle.FontSize = 15;
@@ -81,6 +88,7 @@ public static class ReportPlots
     private static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(Font);
         plot.Title(title, size: 20);
         plot.XLabel(xLabel, size: 16);
         plot.YLabel(yLabel, size: 16);

@@ -53,7 +53,7 @@ public static class SessionReport
         Title(page, folder, summary);
         Summary(page, summary);
         Heatmaps(page, folder, summary);
-        OverTime(page, folder);
+        OverTime(page, folder, summary);
         Body(page, folder, summary);
         Voice(page, folder, summary);
         return page.ToHtml();
@@ -111,7 +111,7 @@ public static class SessionReport
             page.Figure(ReportPlots.Heatmap($"{measure}: correlation by window and lag", CoordinationCsvReader.ReadMatrix(path)), $"{measure}: window × lag heat map");
     }
 
-    private static void OverTime(ReportPage page, string folder)
+    private static void OverTime(ReportPage page, string folder, SummaryDocument summary)
     {
         page.Heading(2, "Coordination over time");
         var path = Path.Combine(folder, "synchrony.csv");
@@ -133,7 +133,9 @@ public static class SessionReport
                 .Select(e => new PlotSpan(e.StartSeconds, e.EndSeconds, "episode"))
                 .ToList();
             var line = new PlotLine(measure.Key, [.. rows.Select(w => (w.StartSeconds + w.EndSeconds) / 2)], [.. rows.Select(w => w.Value)], "#333333");
-            page.Figure(ReportPlots.Lines($"{Label(measure.Key)} over time", "value at the best lag (r)", [line], spans), $"{measure.Key} over time");
+            // Correlations on their whole scale, so a flat stretch looks flat and measures compare at a glance.
+            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" ? (-1, 1) : null;
+            page.Figure(ReportPlots.Lines($"{Label(measure.Key)} over time", ValueAxis(measure.Key), [line], Span(summary), spans, limits), $"{measure.Key} over time");
         }
     }
 
@@ -152,7 +154,7 @@ public static class SessionReport
         var series = FeatureCsvReader.ReadBinned(path, [.. traces.Select(t => t.Feature)], summary.StartSeconds, bin);
         page.Note($"Means over {Seconds(bin)} s bins of the 30 Hz feature grid.");
         foreach (var (feature, title, unit) in traces)
-            Participants(page, series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value), $"{title} ({feature})", unit, "features.csv", feature);
+            Participants(page, series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value), $"{title} ({feature})", unit, Span(summary), "features.csv", feature);
     }
 
     private static void Voice(ReportPage page, string folder, SummaryDocument summary)
@@ -168,16 +170,17 @@ public static class SessionReport
             var bin = Math.Max(0.03, summary.AnalysedSeconds / 3000);
             var contours = ProsodyCsvReader.ReadBinned(path, summary.StartSeconds, bin);
             page.Note($"Means over {Seconds(bin)} s bins of the prosody frames; pitch only where the voice is voiced.");
-            Participants(page, contours.PitchHz, "Pitch (F0)", "frequency (Hz)", "prosody.csv", "f0_hz");
-            Participants(page, contours.IntensityDb, "Intensity", "intensity (dB)", "prosody.csv", "intensity_db");
+            Participants(page, contours.PitchHz, "Pitch (F0)", "frequency (Hz)", Span(summary), "prosody.csv", "f0_hz");
+            Participants(page, contours.IntensityDb, "Intensity", "intensity (dB)", Span(summary), "prosody.csv", "intensity_db");
         }
 
         page.Heading(3, "Speech rate per unit");
         page.Note("Not shown: the analysis folder holds prosody frames (prosody.csv), not inter-pausal units with their syllable "
-            + "rates, so speech rate per unit cannot be drawn from it. The tempo measure in the summary uses them.");
+            + "rates, so speech rate per unit cannot be drawn from it. The tempo measure uses them: its plot under Coordination over time "
+            + "shows, at each change of speaker, minus the difference of the two units' rates (0 = same rate), and the summary gives each speaker's mean rate.");
     }
 
-    private static void Participants(ReportPage page, IReadOnlyDictionary<string, BinnedSeries> byParticipant, string title, string unit, string file, string column)
+    private static void Participants(ReportPage page, IReadOnlyDictionary<string, BinnedSeries> byParticipant, string title, string unit, (double, double) span, string file, string column)
     {
         var lines = new List<PlotLine>();
         foreach (var who in new[] { "A", "B" })
@@ -189,7 +192,7 @@ public static class SessionReport
         }
 
         if (lines.Count > 0)
-            page.Figure(ReportPlots.Lines(title, unit, lines), title);
+            page.Figure(ReportPlots.Lines(title, unit, lines, span), title);
     }
 
     private static string Details(MeasureSummary measure) =>
@@ -203,6 +206,17 @@ public static class SessionReport
         var index = summary.Measures.Select(m => m.Name).ToList().IndexOf(measure);
         return index < 0 ? int.MaxValue : index;
     }
+
+    private static (double Start, double End) Span(SummaryDocument summary) => (summary.StartSeconds, summary.StartSeconds + summary.AnalysedSeconds);
+
+    /// <summary>What a window's value is, per measure (tempo's is a change of rate, not a correlation).</summary>
+    private static string ValueAxis(string measure) => measure switch
+    {
+        "posture_mirroring" => "posture similarity at best lag (r)",
+        "gesture_synchrony" or "tone" => "correlation at best lag (r)",
+        "tempo" => "−|A−B rate| (syll/s)",
+        _ => "window value",
+    };
 
     private static string Label(string measure) => measure switch
     {
