@@ -49,7 +49,8 @@ public static class SessionReport
         if (!Directory.Exists(folder))
             throw new SeriesFormatException(folder, null, null, "no such folder (expected the output folder of mirrorsense analyze)");
         var summary = SummaryJsonReader.Read(Path.Combine(folder, SummaryFile));
-        var page = new ReportPage("MirrorSense session report");
+        var name = summary.Inputs.Count > 0 ? Path.GetFileName(summary.Inputs[0].Value) : Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+        var page = new ReportPage($"MirrorSense report: {name}");
         Title(page, folder, summary);
         Summary(page, summary);
         Heatmaps(page, folder, summary);
