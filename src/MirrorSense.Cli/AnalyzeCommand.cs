@@ -48,7 +48,8 @@ internal static class AnalyzeCommand
             Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
             episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN, one tier per
-            measure), summary.json (per measure: value, p_value, significant, best_lag_s, leader).
+            measure), summary.json (per measure: value, p_value, significant, best_lag_s, leader), report.html
+            (summary and plots in one file; `mirrorsense report DIR` rebuilds it).
 
             Examples:
               mirrorsense analyze --video session.mp4 --out results/

@@ -9,6 +9,7 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     AnalyzeCommand.Create(),
     PoseCommand.Create(),
     ModelsCommand.Create(),
+    ReportCommand.Create(),
 };
 // Ctrl+C cancels the running command, which then writes what it has (an analysis still computes its measures on the
 // part processed); the default of forcing the exit after two seconds would cut that short.

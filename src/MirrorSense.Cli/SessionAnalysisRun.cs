@@ -5,6 +5,7 @@ using MirrorSense.Core;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Readers;
+using MirrorSense.Sessions.Report;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 
@@ -107,7 +108,21 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             Timing = timing,
         };
         WriteFile("summary.json", writer => AnalysisSummaryJson.Write(summary, writer));
+        WriteReport(warnings);
         return new AnalyzeOutcome(report, duration, warnings, errors, cancelled);
+    }
+
+    /// <summary>The HTML report comes last, from the files just written; failing to draw it loses none of them.</summary>
+    private void WriteReport(List<string> warnings)
+    {
+        try
+        {
+            SessionReport.Write(request.Output);
+        }
+        catch (Exception error) when (error is SeriesFormatException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or DllNotFoundException or TypeInitializationException)
+        {
+            warnings.Add($"report.html was not written ({error.Message}); the other outputs are complete. Retry with: mirrorsense report {request.Output}");
+        }
     }
 
     private DyadSeries GestureSeries(FeatureSeries features, List<string> warnings)

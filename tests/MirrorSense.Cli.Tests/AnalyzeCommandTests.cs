@@ -44,6 +44,9 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         }
 
         AssertElanStructure(Path.Combine(output, "session.eaf"));
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("B mirrors A&#39;s posture about", report);
+        Assert.Contains("data:image/png;base64,", report);
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.NotEmpty(hidden);
         Assert.All(hidden, cells => Assert.Equal("", cells[3]));
         Assert.Contains("no one was found", run.Error);
+        Assert.Contains("prosody.csv is not in the folder", File.ReadAllText(Path.Combine(output, "report.html")));
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace MirrorSense.Sessions.Report;
+
+/// <summary>One plain-language sentence per measure, e.g. "B mirrors A's posture about 0.9 s later (p = 0.005)."</summary>
+public static class MeasureReading
+{
+    /// <summary>Below this lag (s) neither person is said to lead.</summary>
+    private const double Simultaneous = 0.05;
+
+    public static string Of(MeasureSummary measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (measure.Value is null)
+            return $"{Subject(measure.Name)} could not be computed.";
+        var p = measure.PValue is { } pv ? $"p = {Number(pv, "0.###")}" : "p not available";
+        var (leader, follower) = measure.Leader switch
+        {
+            "A" => ("A", "B"),
+            "B" => ("B", "A"),
+            _ => ((string?)null, (string?)null),
+        };
+        var lag = measure.BestLagSeconds is { } l ? Math.Abs(l) : double.NaN;
+        string timing = leader is null || follower is null || double.IsNaN(lag)
+            ? Together(measure.Name)
+            : lag < Simultaneous
+                ? Together(measure.Name)
+                : $"{Follows(measure.Name, leader, follower)} about {Number(lag, "0.#")} s later";
+        var extra = measure.Name == "posture_mirroring" && measure.Detail("mirrored_similarity") is { } mirrored && measure.Detail("anatomical_similarity") is { } anatomical
+            ? mirrored >= anatomical
+                ? $"; as a mirror image ({Number(mirrored, "0.00")}) more than same-side ({Number(anatomical, "0.00")})"
+                : $"; same-side ({Number(anatomical, "0.00")}) more than as a mirror image ({Number(mirrored, "0.00")})"
+            : "";
+        return measure.Significant == true
+            ? $"{Capital(timing)} ({p}){extra}."
+            : $"Not beyond chance ({p}); at best, {timing}{extra}.";
+    }
+
+    private static string Follows(string measure, string leader, string follower) => measure switch
+    {
+        "posture_mirroring" => $"{follower} mirrors {leader}'s posture",
+        "gesture_synchrony" => $"{follower}'s movement follows {leader}'s",
+        "tone" => $"{follower}'s pitch follows {leader}'s",
+        "tempo" => $"{follower}'s speech rate follows {leader}'s",
+        _ => $"{follower} follows {leader} ({measure})",
+    };
+
+    private static string Together(string measure) => measure switch
+    {
+        "posture_mirroring" => "A and B mirror each other's posture with no clear lead",
+        "gesture_synchrony" => "A and B move together with no clear lead",
+        "tone" => "A's and B's pitch move together with no clear lead",
+        "tempo" => "A's and B's speech rates move together with no clear lead",
+        _ => $"A and B go together ({measure}) with no clear lead",
+    };
+
+    private static string Subject(string measure) => Capital(measure.Replace('_', ' '));
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    internal static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,126 @@
+using ScottPlot;
+
+namespace MirrorSense.Sessions.Report;
+
+/// <summary>A line to draw: times (s) and values; NaN values are gaps.</summary>
+public sealed record PlotLine(string Label, double[] Times, double[] Values, string ColorHex, bool Dashed = false);
+
+/// <summary>A stretch of time to shade (an episode), with its label.</summary>
+public sealed record PlotSpan(double StartSeconds, double EndSeconds, string Label);
+
+/// <summary>
+/// The report's figures as PNG bytes (ScottPlot, headless). Participant colours are fixed across every
+/// figure (A blue, B orange), fonts are sized for reading in a browser, every axis has a label with units,
+/// and missing values break lines instead of being drawn as zeros.
+/// </summary>
+public static class ReportPlots
+{
+    public const string ColorA = "#1f77b4";
+    public const string ColorB = "#e6750a";
+    private const int Width = 1100;
+    private const int LineHeight = 340;
+    private const int HeatmapHeight = 460;
+
+    /// <summary>A sans-serif face Debian ships (fonts-dejavu-core); ScottPlot falls back to a serif face otherwise.</summary>
+    private const string Font = "DejaVu Sans";
+
+    public static string ColorOf(string participant) => participant == "B" ? ColorB : ColorA;
+
+    /// <summary>Lines over time, with optional shaded spans and fixed y limits.</summary>
+    /// <param name="timeLimits">The analysed span (s), so every plot over time shares one time axis.</param>
+    public static byte[] Lines(string title, string yLabel, IReadOnlyList<PlotLine> lines, (double Start, double End) timeLimits, IReadOnlyList<PlotSpan>? spans = null, (double Low, double High)? yLimits = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var plot = NewPlot(title, "time (s)", yLabel);
+        foreach (var span in spans ?? [])
+        {
+            var shade = plot.Add.HorizontalSpan(span.StartSeconds, span.EndSeconds, Color.FromHex("#2ca02c").WithAlpha(0.18));
+            shade.LegendText = span.Label;
+        }
+
+        foreach (var line in lines)
+            AddWithGaps(plot, line);
+        if (yLimits is { } limits)
+            plot.Axes.SetLimitsY(limits.Low, limits.High);
+        if (timeLimits.End > timeLimits.Start)
+            plot.Axes.SetLimitsX(timeLimits.Start, timeLimits.End);
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.FontSize = 15;
+        return plot.GetImageBytes(Width, LineHeight, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// The window × lag heat map: lag on x (positive: B follows A), window start time on y (earliest at the
+    /// top, as rMEA draws it), correlation on a diverging colour scale from −1 to 1, lag 0 marked.
+    /// </summary>
+    public static byte[] Heatmap(string title, LagMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var plot = NewPlot(title, "lag (s):  negative = A follows B,  positive = B follows A", "window start (s)");
+        var windows = matrix.WindowStartSeconds.Length;
+        var lags = matrix.LagSeconds.Length;
+        if (windows > 0 && lags > 0)
+        {
+            var step = windows > 1 ? (matrix.WindowStartSeconds[^1] - matrix.WindowStartSeconds[0]) / (windows - 1) : 1;
+            var lagStep = lags > 1 ? (matrix.LagSeconds[^1] - matrix.LagSeconds[0]) / (lags - 1) : 1;
+            var heatmap = plot.Add.Heatmap(matrix.Values);
+            heatmap.Colormap = new ScottPlot.Colormaps.Balance();
+            heatmap.ManualRange = new ScottPlot.Range(-1, 1);
+            heatmap.NaNCellColor = Color.FromHex("#d0d0d0");
+            // Each row covers its window's start up to the next window's start, so the y axis reads as window start time.
+            heatmap.Rectangle = new CoordinateRect(
+                matrix.LagSeconds[0] - (lagStep / 2), matrix.LagSeconds[^1] + (lagStep / 2),
+                matrix.WindowStartSeconds[^1] + step, matrix.WindowStartSeconds[0]);
+            var bar = plot.Add.ColorBar(heatmap);
+            bar.Label = "correlation r";
+            bar.LabelStyle.FontSize = 15;
+            plot.Axes.InvertY();
+        }
+
+        var zero = plot.Add.VerticalLine(0, 2, Colors.Black, LinePattern.Dashed);
+        zero.LegendText = "lag 0";
+        plot.Legend.IsVisible = true;
+        plot.Legend.FontSize = 15;
+        return plot.GetImageBytes(Width, HeatmapHeight, ImageFormat.Png);
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(Font);
+        plot.Title(title, size: 20);
+        plot.XLabel(xLabel, size: 16);
+        plot.YLabel(yLabel, size: 16);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        return plot;
+    }
+
+    /// <summary>One scatter line per run of present values, so a missing stretch is a visible gap; single points get a dot.</summary>
+    private static void AddWithGaps(Plot plot, PlotLine line)
+    {
+        var color = Color.FromHex(line.ColorHex);
+        var labelled = false;
+        var start = -1;
+        for (var i = 0; i <= line.Values.Length; i++)
+        {
+            var present = i < line.Values.Length && !double.IsNaN(line.Values[i]);
+            if (present && start < 0)
+                start = i;
+            if (present || start < 0)
+                continue;
+            var scatter = plot.Add.ScatterLine(line.Times[start..i], line.Values[start..i], color);
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = i - start == 1 ? 4 : 0;
+            scatter.LinePattern = line.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            if (!labelled)
+            {
+                scatter.LegendText = line.Label;
+                labelled = true;
+            }
+
+            start = -1;
+        }
+    }
+}

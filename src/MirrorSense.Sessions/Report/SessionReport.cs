@@ -1,0 +1,234 @@
+using System.Text;
+using MirrorSense.Sessions.Readers;
+
+namespace MirrorSense.Sessions.Report;
+
+/// <summary>
+/// <c>report.html</c>: one self-contained page (styles inline, plots as embedded PNG) built only from an
+/// analysis output folder, so it can be regenerated at any time. <c>summary.json</c> must be there; the other
+/// tables are drawn when present and named as absent when not. A malformed file stops the report with a
+/// <see cref="SeriesFormatException"/> naming it.
+/// </summary>
+public static class SessionReport
+{
+    public const string FileName = "report.html";
+    public const string SummaryFile = "summary.json";
+
+    /// <summary>Pose traces drawn for A and B, with their units.</summary>
+    private static readonly (string Feature, string Title, string Unit)[] PoseTraces =
+    [
+        ("lean_sideways", "Sideways lean", "angle (°, + = towards viewer's left)"),
+        ("head_roll", "Head roll (tilt)", "angle (°, + = towards viewer's left)"),
+    ];
+
+    /// <summary>Motion energy drawn for A and B, with their units.</summary>
+    private static readonly (string Feature, string Title, string Unit)[] MotionTraces =
+    [
+        ("pixel_motion", "Motion energy: changed pixels in each person's region", "changed pixels per frame"),
+        ("motion_body", "Motion energy: landmark movement of the whole body", "shoulder widths per second"),
+    ];
+
+    /// <summary>Renders the report of <paramref name="folder"/> and writes it there as <see cref="FileName"/> (through a temporary file).</summary>
+    /// <returns>The report's path.</returns>
+    /// <exception cref="SeriesFormatException">summary.json is missing, or a file of the folder is malformed (named in the message).</exception>
+    public static string Write(string folder)
+    {
+        var html = Render(folder);
+        var path = Path.Combine(folder, FileName);
+        var temporary = path + ".partial";
+        File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>The report's HTML.</summary>
+    /// <exception cref="SeriesFormatException">summary.json is missing, or a file of the folder is malformed (named in the message).</exception>
+    public static string Render(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+            throw new SeriesFormatException(folder, null, null, "no such folder (expected the output folder of mirrorsense analyze)");
+        var summary = SummaryJsonReader.Read(Path.Combine(folder, SummaryFile));
+        var name = summary.Inputs.Count > 0 ? Path.GetFileName(summary.Inputs[0].Value) : Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+        var page = new ReportPage($"MirrorSense report: {name}");
+        Title(page, folder, summary);
+        Summary(page, summary);
+        Heatmaps(page, folder, summary);
+        OverTime(page, folder, summary);
+        Body(page, folder, summary);
+        Voice(page, folder, summary);
+        return page.ToHtml();
+    }
+
+    private static void Title(ReportPage page, string folder, SummaryDocument summary)
+    {
+        page.Heading(1, "MirrorSense session report");
+        var end = summary.StartSeconds + summary.AnalysedSeconds;
+        page.Paragraph($"Analysed: {Seconds(summary.StartSeconds)}–{Seconds(end)} s ({Seconds(summary.AnalysedSeconds)} s)"
+            + (summary.Complete ? "." : ". The run did not complete: the results cover what was processed."));
+        page.List("Inputs", summary.Inputs.Count == 0 ? ["(none recorded)"] : [.. summary.Inputs.Select(i => $"{i.Key}: {i.Value}")]);
+        page.Paragraph($"Output folder: {Path.GetFullPath(folder)}");
+        page.Note("How to read: A is drawn in blue, B in orange, in every plot. A lag is positive when B follows A "
+            + "(B does it later) and negative when A follows B. Gaps in lines are stretches where nothing could be measured "
+            + "(nobody visible, unvoiced speech): missing values are never drawn as zero.");
+    }
+
+    private static void Summary(ReportPage page, SummaryDocument summary)
+    {
+        page.Heading(2, "Summary");
+        page.Table(
+            ["measure", "value", "p", "significant", "best lag (s)", "leader", "details", "reading"],
+            [.. summary.Measures.Select(m => (IReadOnlyList<string>)
+            [
+                m.Name, Number(m.Value, "0.000"), Number(m.PValue, "0.000"), m.Significant is { } s ? (s ? "yes" : "no") : "–",
+                Number(m.BestLagSeconds, "0.00"), m.Leader ?? "none", Details(m), MeasureReading.Of(m),
+            ])]);
+        if (summary.Missing.Count > 0)
+        {
+            page.Heading(2, "Missing measures");
+            page.List(null, [.. summary.Missing.Select(m => $"{m.Key}: {m.Value}")]);
+        }
+
+        if (summary.Warnings.Count > 0)
+        {
+            page.Heading(2, "Warnings");
+            page.List(null, summary.Warnings);
+        }
+    }
+
+    private static void Heatmaps(ReportPage page, string folder, SummaryDocument summary)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.ccf.csv")
+            .Select(f => (Measure: Path.GetFileName(f)[..^".ccf.csv".Length], Path: f))
+            .OrderBy(f => Order(summary, f.Measure))
+            .ThenBy(f => f.Measure, StringComparer.Ordinal)
+            .ToList();
+        page.Heading(2, "Window × lag correlation");
+        page.Note("Each row is one analysis window, each column one lag: the colour is the correlation of A and B at that lag "
+            + "(red: together, blue: opposite, grey: missing). The dashed line is lag 0; a ridge right of it means B follows A.");
+        if (files.Count == 0)
+            page.Note("No window × lag matrices (*.ccf.csv) are in the folder.");
+        foreach (var (measure, path) in files)
+            page.Figure(ReportPlots.Heatmap($"{measure}: correlation by window and lag", CoordinationCsvReader.ReadMatrix(path)), $"{measure}: window × lag heat map");
+    }
+
+    private static void OverTime(ReportPage page, string folder, SummaryDocument summary)
+    {
+        page.Heading(2, "Coordination over time");
+        var path = Path.Combine(folder, "synchrony.csv");
+        if (!File.Exists(path))
+        {
+            page.Note("synchrony.csv is not in the folder.");
+            return;
+        }
+
+        var windows = CoordinationCsvReader.ReadWindows(path);
+        var episodesPath = Path.Combine(folder, "episodes.csv");
+        var episodes = File.Exists(episodesPath) ? CoordinationCsvReader.ReadEpisodes(episodesPath) : [];
+        page.Note("One point per analysis window (at its centre); shaded: detected episodes. "
+            + (File.Exists(episodesPath) ? "" : "episodes.csv is not in the folder, so no episodes are shaded."));
+        foreach (var measure in windows.GroupBy(w => w.Measure))
+        {
+            var rows = measure.OrderBy(w => w.StartSeconds).ToList();
+            var spans = episodes.Where(e => e.Measure == measure.Key)
+                .Select(e => new PlotSpan(e.StartSeconds, e.EndSeconds, "episode"))
+                .ToList();
+            var line = new PlotLine(measure.Key, [.. rows.Select(w => (w.StartSeconds + w.EndSeconds) / 2)], [.. rows.Select(w => w.Value)], "#333333");
+            // Correlations on their whole scale, so a flat stretch looks flat and measures compare at a glance.
+            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" ? (-1, 1) : null;
+            page.Figure(ReportPlots.Lines($"{Label(measure.Key)} over time", ValueAxis(measure.Key), [line], Span(summary), spans, limits), $"{measure.Key} over time");
+        }
+    }
+
+    private static void Body(ReportPage page, string folder, SummaryDocument summary)
+    {
+        page.Heading(2, "Posture and movement");
+        var path = Path.Combine(folder, "features.csv");
+        if (!File.Exists(path))
+        {
+            page.Note("features.csv is not in the folder (no body analysis): no pose traces or motion energy.");
+            return;
+        }
+
+        var traces = PoseTraces.Concat(MotionTraces).ToList();
+        var bin = Math.Max(0.1, summary.AnalysedSeconds / 1500);
+        var series = FeatureCsvReader.ReadBinned(path, [.. traces.Select(t => t.Feature)], summary.StartSeconds, bin);
+        page.Note($"Means over {Seconds(bin)} s bins of the 30 Hz feature grid.");
+        foreach (var (feature, title, unit) in traces)
+            Participants(page, series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value), $"{title} ({feature})", unit, Span(summary), "features.csv", feature);
+    }
+
+    private static void Voice(ReportPage page, string folder, SummaryDocument summary)
+    {
+        page.Heading(2, "Voice");
+        var path = Path.Combine(folder, "prosody.csv");
+        if (!File.Exists(path))
+        {
+            page.Note("prosody.csv is not in the folder (no voice analysis): no pitch or intensity contours.");
+        }
+        else
+        {
+            var bin = Math.Max(0.03, summary.AnalysedSeconds / 3000);
+            var contours = ProsodyCsvReader.ReadBinned(path, summary.StartSeconds, bin);
+            page.Note($"Means over {Seconds(bin)} s bins of the prosody frames; pitch only where the voice is voiced.");
+            Participants(page, contours.PitchHz, "Pitch (F0)", "frequency (Hz)", Span(summary), "prosody.csv", "f0_hz");
+            Participants(page, contours.IntensityDb, "Intensity", "intensity (dB)", Span(summary), "prosody.csv", "intensity_db");
+        }
+
+        page.Heading(3, "Speech rate per unit");
+        page.Note("Not shown: the analysis folder holds prosody frames (prosody.csv), not inter-pausal units with their syllable "
+            + "rates, so speech rate per unit cannot be drawn from it. The tempo measure uses them: its plot under Coordination over time "
+            + "shows, at each change of speaker, minus the difference of the two units' rates (0 = same rate), and the summary gives each speaker's mean rate.");
+    }
+
+    private static void Participants(ReportPage page, IReadOnlyDictionary<string, BinnedSeries> byParticipant, string title, string unit, (double, double) span, string file, string column)
+    {
+        var lines = new List<PlotLine>();
+        foreach (var who in new[] { "A", "B" })
+        {
+            if (byParticipant.TryGetValue(who, out var series) && series.HasValues)
+                lines.Add(new PlotLine(who, series.Times(), series.Means(), ReportPlots.ColorOf(who)));
+            else
+                page.Note($"{title}: no values for {who} in {file} ({column}).");
+        }
+
+        if (lines.Count > 0)
+            page.Figure(ReportPlots.Lines(title, unit, lines, span), title);
+    }
+
+    private static string Details(MeasureSummary measure) =>
+        string.Join("; ", measure.Details
+            .Where(d => d.Key is not ("n_windows" or "missing_windows" or "episodes"))
+            .Select(d => $"{d.Key.Replace('_', ' ')} {Number(d.Value, "0.###")}")
+            .Append($"windows {Number(measure.Detail("n_windows"), "0")} ({Number(measure.Detail("missing_windows"), "0")} missing), episodes {Number(measure.Detail("episodes"), "0")}"));
+
+    private static int Order(SummaryDocument summary, string measure)
+    {
+        var index = summary.Measures.Select(m => m.Name).ToList().IndexOf(measure);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static (double Start, double End) Span(SummaryDocument summary) => (summary.StartSeconds, summary.StartSeconds + summary.AnalysedSeconds);
+
+    /// <summary>What a window's value is, per measure (tempo's is a change of rate, not a correlation).</summary>
+    private static string ValueAxis(string measure) => measure switch
+    {
+        "posture_mirroring" => "posture similarity at best lag (r)",
+        "gesture_synchrony" or "tone" => "correlation at best lag (r)",
+        "tempo" => "−|A−B rate| (syll/s)",
+        _ => "window value",
+    };
+
+    private static string Label(string measure) => measure switch
+    {
+        "posture_mirroring" => "Posture similarity (mirroring)",
+        "gesture_synchrony" => "Gesture synchrony",
+        "tone" => "Tone (pitch) synchrony",
+        "tempo" => "Tempo",
+        _ => measure,
+    };
+
+    private static string Number(double? value, string format) => value is { } v ? MeasureReading.Number(v, format) : "–";
+
+    private static string Seconds(double value) => MeasureReading.Number(value, "0.##");
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using MirrorSense.Sessions.Readers;
+
+namespace MirrorSense.Sessions.Report;
+
+/// <summary>One measure of <c>summary.json</c>; null = not computed.</summary>
+/// <param name="Details">The other numbers of the measure (e.g. mirrored_similarity), in file order.</param>
+public sealed record MeasureSummary(string Name, double? Value, double? PValue, bool? Significant, double? BestLagSeconds, string? Leader, IReadOnlyList<KeyValuePair<string, double?>> Details)
+{
+    public double? Detail(string name) => Details.FirstOrDefault(d => d.Key == name).Value;
+}
+
+/// <summary>What the report needs from <c>summary.json</c>.</summary>
+public sealed record SummaryDocument(
+    IReadOnlyList<KeyValuePair<string, string>> Inputs,
+    double StartSeconds,
+    double AnalysedSeconds,
+    bool Complete,
+    IReadOnlyList<MeasureSummary> Measures,
+    IReadOnlyList<KeyValuePair<string, string>> Missing,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>Reads back the <c>summary.json</c> that <see cref="Analysis.AnalysisSummaryJson"/> writes.</summary>
+public static class SummaryJsonReader
+{
+    private static readonly string[] Headline = ["value", "p_value", "significant", "best_lag_s", "leader"];
+
+    /// <exception cref="SeriesFormatException">The file is missing, is not JSON, or lacks what a summary has (named by file and line).</exception>
+    public static SummaryDocument Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new SeriesFormatException(path, null, null, "no such file");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException error)
+        {
+            throw new SeriesFormatException(path, (int?)error.LineNumber + 1, null, $"expected the JSON of an analysis summary but it does not parse ({error.Message})", error);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("measures", out var measures) || measures.ValueKind != JsonValueKind.Object)
+                throw new SeriesFormatException(path, null, null, "expected an analysis summary with a 'measures' object but found none");
+            return new SummaryDocument(
+                Texts(root, "inputs"),
+                Number(root, "parameters", "start_s") ?? 0,
+                Number(root, "analysed_s") ?? 0,
+                root.TryGetProperty("complete", out var complete) && complete.ValueKind == JsonValueKind.True,
+                [.. measures.EnumerateObject().Select(m => Measure(path, m))],
+                Texts(root, "missing"),
+                root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+                    ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
+                    : []);
+        }
+    }
+
+    private static MeasureSummary Measure(string path, JsonProperty measure)
+    {
+        var node = measure.Value;
+        if (node.ValueKind != JsonValueKind.Object)
+            throw new SeriesFormatException(path, null, null, $"expected measures.{measure.Name} to be an object but found {node.ValueKind}");
+        double? Get(string name) => node.TryGetProperty(name, out var v) ? Value(path, measure.Name, name, v) : null;
+        bool? significant = node.TryGetProperty("significant", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : null;
+        var leader = node.TryGetProperty("leader", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+        var details = node.EnumerateObject()
+            .Where(p => !Headline.Contains(p.Name))
+            .Select(p => KeyValuePair.Create(p.Name, Value(path, measure.Name, p.Name, p.Value)))
+            .ToList();
+        return new MeasureSummary(measure.Name, Get("value"), Get("p_value"), significant, Get("best_lag_s"), leader, details);
+    }
+
+    private static double? Value(string path, string measure, string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Null => null,
+        _ => throw new SeriesFormatException(path, null, null, $"expected measures.{measure}.{name} to be a number or null but found '{value}'"),
+    };
+
+    private static double? Number(JsonElement root, params string[] names)
+    {
+        var node = root;
+        foreach (var name in names)
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(name, out node))
+                return null;
+        return node.ValueKind == JsonValueKind.Number ? node.GetDouble() : null;
+    }
+
+    private static List<KeyValuePair<string, string>> Texts(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var node) && node.ValueKind == JsonValueKind.Object
+            ? [.. node.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ToString()))]
+            : [];
+}

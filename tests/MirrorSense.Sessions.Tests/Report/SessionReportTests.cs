@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MirrorSense.Sessions.Readers;
+using MirrorSense.Sessions.Report;
+using MirrorSense.Testing;
+
+namespace MirrorSense.Sessions.Tests.Report;
+
+public sealed partial class SessionReportTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly TempFolder _folder = new("mirrorsense-report-");
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void The_report_refers_to_nothing_outside_itself_and_every_image_is_an_embedded_png()
+    {
+        // Given a complete analysis folder
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When the report is written
+        var html = File.ReadAllText(SessionReport.Write(folder));
+
+        // Then no source or link leaves the file, and each image decodes as a PNG
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        var images = ImageSource().Matches(html).Select(m => m.Groups["src"].Value).ToList();
+        Assert.NotEmpty(images);
+        Assert.All(images, src =>
+        {
+            Assert.StartsWith("data:image/png;base64,", src);
+            Assert.Equal(PngSignature, Convert.FromBase64String(src["data:image/png;base64,".Length..])[..8]);
+        });
+    }
+
+    [Fact]
+    public void The_summary_table_has_one_row_per_measure_with_the_numbers_of_summary_json_and_a_reading()
+    {
+        // Given a folder whose summary has posture mirroring (significant, A leads) and gesture synchrony (not significant)
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var rows = TableRows(SessionReport.Render(folder));
+
+        // Then each measure has its row with value, p, significant, lag, leader, details and a plain reading
+        var posture = rows.Single(r => r[0] == "posture_mirroring");
+        Assert.Equal(["0.812", "0.005", "yes", "0.90", "A"], posture[1..6]);
+        Assert.Contains("mirrored similarity 0.812", posture[6]);
+        Assert.Contains("anatomical similarity 0.301", posture[6]);
+        Assert.StartsWith("B mirrors A's posture about 0.9 s later (p = 0.005)", posture[7]);
+        var gesture = rows.Single(r => r[0] == "gesture_synchrony");
+        Assert.Equal(["0.247", "0.314", "no", "-0.50", "B"], gesture[1..6]);
+        Assert.StartsWith("Not beyond chance (p = 0.314)", gesture[7]);
+        Assert.DoesNotContain(rows, r => r[0] == "tone");
+    }
+
+    [Fact]
+    public void Missing_measures_are_listed_with_their_reason_and_warnings_are_shown()
+    {
+        // Given a folder where tone is missing and the run warned
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then both are on the page, with the analysed span and the input
+        Assert.Contains($"tone: {SyntheticAnalysisFolder.MissingReason}", html);
+        Assert.Contains(SyntheticAnalysisFolder.Warning, html);
+        Assert.Contains("Analysed: 0–20 s (20 s)", html);
+        Assert.Contains("video: dyad.mp4", html);
+    }
+
+    [Fact]
+    public void Every_plot_section_carries_its_embedded_figures()
+    {
+        // Given a folder with one matrix, two measures over time, body features and prosody
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var sections = Sections(SessionReport.Render(folder));
+
+        // Then each section has as many images as it has plots
+        Assert.Equal(1, sections["Window × lag correlation"]);
+        Assert.Equal(2, sections["Coordination over time"]);
+        Assert.Equal(4, sections["Posture and movement"]);
+        Assert.Equal(2, sections["Voice"]);
+    }
+
+    [Fact]
+    public void A_participant_never_measured_is_said_so_instead_of_drawn_as_zero()
+    {
+        // Given a folder where B's pixel motion is empty throughout
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the report says B has no values there
+        Assert.Contains("no values for B in features.csv (pixel_motion)", html);
+        Assert.DoesNotContain("no values for A in features.csv (pixel_motion)", html);
+    }
+
+    [Fact]
+    public void Folders_without_voices_or_body_features_say_what_is_absent()
+    {
+        // Given a body-less, voice-less folder (only the summary and tables of measures)
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        File.Delete(Path.Combine(folder, "features.csv"));
+        File.Delete(Path.Combine(folder, "prosody.csv"));
+
+        // When rendered
+        var html = SessionReport.Render(folder);
+
+        // Then the sections name the missing files and draw nothing there
+        Assert.Contains("features.csv is not in the folder", html);
+        Assert.Contains("prosody.csv is not in the folder", html);
+        Assert.Equal(0, Sections(html)["Voice"]);
+    }
+
+    [Theory]
+    [InlineData("synchrony.csv", "measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value\nposture_mirroring,0,10,high,0.9,A,0.01\n", "synchrony.csv:2:4")]
+    [InlineData("features.csv", "time_s,participant,feature,value\n0,A,lean_sideways,1\n0,C,lean_sideways,1\n", "features.csv:3:2")]
+    [InlineData("posture_mirroring.ccf.csv", "window_start_s,-1,0,1\n0,0.1,0.2\n", "posture_mirroring.ccf.csv:2")]
+    [InlineData("prosody.csv", "time,who,f0\n", "prosody.csv:1")]
+    [InlineData("summary.json", "{ \"measures\": { ", "summary.json")]
+    public void A_malformed_file_is_named_with_its_line_in_the_error(string file, string text, string location)
+    {
+        // Given an otherwise good folder with one broken file
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        File.WriteAllText(Path.Combine(folder, file), text);
+
+        // When rendered
+        var error = Assert.Throws<SeriesFormatException>(() => SessionReport.Render(folder));
+
+        // Then the message points at the file (and line and column where there is one)
+        Assert.Contains(Path.Combine(folder, location), error.Message);
+    }
+
+    [Fact]
+    public void A_folder_without_summary_json_is_refused_naming_the_file()
+    {
+        // Given a folder with tables but no summary
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        File.Delete(Path.Combine(folder, "summary.json"));
+
+        // When rendered, then the error names summary.json
+        var error = Assert.Throws<SeriesFormatException>(() => SessionReport.Write(folder));
+        Assert.Contains(Path.Combine(folder, "summary.json"), error.Message);
+        Assert.False(File.Exists(Path.Combine(folder, SessionReport.FileName)));
+    }
+
+    private static List<string[]> TableRows(string html) =>
+    [
+        .. TableRow().Matches(html).Select(row => Cell().Matches(row.Value).Select(c => WebUtility.HtmlDecode(c.Groups["text"].Value)).ToArray()).Where(cells => cells.Length > 0),
+    ];
+
+    /// <summary>The number of images under each &lt;h2&gt; heading.</summary>
+    private static Dictionary<string, int> Sections(string html) =>
+        html.Split("<h2>")[1..].ToDictionary(
+            s => WebUtility.HtmlDecode(s[..s.IndexOf("</h2>", StringComparison.Ordinal)]),
+            s => ImageSource().Count(s));
+
+    [GeneratedRegex("""(?:src|href)\s*=\s*["']?\s*(?:https?:|//)""", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+
+    [GeneratedRegex("<img[^>]*\\ssrc=\"(?<src>[^\"]*)\"")]
+    private static partial Regex ImageSource();
+
+    [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex("<td[^>]*>(?<text>.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+}
