@@ -3,6 +3,7 @@ using System.Globalization;
 using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Sessions.Analysis;
+using MirrorSense.Sessions.Batch;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
 using Spectre.Console;
@@ -77,10 +78,14 @@ internal static class AnalyzeCommand
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
-                request = Resolve(
-                    new RawInputs(parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio)),
+                var inputs = new SessionInputs(
+                    parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
+                    parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
+                request = SessionRequests.Resolve(
+                    inputs,
+                    InputLabels.Options,
                     parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
-                    parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset), settings,
+                    settings,
                     new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap)));
             }
             catch (UsageException error)
@@ -97,125 +102,6 @@ internal static class AnalyzeCommand
             return Task.FromResult(Run(request, cancellation));
         });
         return command;
-    }
-
-    private sealed record RawInputs(string? Video, string? VideoA, string? VideoB, string? Pose, string? Audio, string? AudioA, string? AudioB, bool NoAudio);
-
-    private sealed class UsageException(string message) : Exception(message);
-
-    /// <summary>Checks the combination of inputs and that each can be opened, before any work starts.</summary>
-    private static AnalyzeRequest Resolve(RawInputs raw, string output, double start, double? end, double offset, CoordinationSettings settings, PoseOptions pose)
-    {
-        if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
-            throw new UsageException("give either --video (both people in one video) or --video-a and --video-b, not both.");
-        if (raw.Pose is not null && (raw.Video is not null || raw.VideoA is not null))
-            throw new UsageException("give either a video or --pose (landmarks already extracted), not both.");
-        if ((raw.VideoA is null) != (raw.VideoB is null))
-            throw new UsageException("two-camera mode needs both --video-a and --video-b.");
-        if (raw.Audio is not null && (raw.AudioA is not null || raw.AudioB is not null))
-            throw new UsageException("give either --audio (one stereo file) or --audio-a and --audio-b, not both.");
-        if ((raw.AudioA is null) != (raw.AudioB is null))
-            throw new UsageException("separate voice recordings need both --audio-a and --audio-b.");
-        if (!(start >= 0))
-            throw new UsageException("--start must be 0 or more seconds.");
-        if (end is { } last && !(last > start))
-            throw new UsageException($"--end ({last}) must be after --start ({start}).");
-        if (!double.IsFinite(offset))
-            throw new UsageException("--av-offset must be a number of seconds.");
-
-        var names = new Dictionary<string, string>();
-        VideoInput? videoInput = null;
-        if (raw.Video is { } shared)
-        {
-            CheckVideo(shared, "--video");
-            names["video"] = shared;
-            videoInput = new VideoInput.Shared(shared);
-        }
-        else if (raw.VideoA is { } a && raw.VideoB is { } b)
-        {
-            CheckVideo(a, "--video-a");
-            CheckVideo(b, "--video-b");
-            names["video_a"] = a;
-            names["video_b"] = b;
-            videoInput = new VideoInput.PerParticipant(a, b);
-        }
-        else if (raw.Pose is { } table)
-        {
-            if (!File.Exists(table))
-                throw new FileNotFoundException($"--pose '{table}': no such file.");
-            names["pose"] = table;
-            videoInput = new VideoInput.PoseTable(table);
-        }
-
-        var voice = Voice(raw, videoInput, names);
-        if (videoInput is null && voice is VoiceInput.None)
-            throw new UsageException("nothing to analyse: give --video, --video-a/--video-b or --pose, and/or --audio or --audio-a/--audio-b.");
-        return new AnalyzeRequest(videoInput, voice, output, start, end, offset, pose, settings, names);
-    }
-
-    private static VoiceInput Voice(RawInputs raw, VideoInput? video, Dictionary<string, string> names)
-    {
-        if (raw.NoAudio)
-            return new VoiceInput.None("--no-audio: tone and tempo were not analysed.");
-        if (raw.Audio is { } stereo)
-        {
-            RequireStereo(stereo, "--audio");
-            names["audio"] = stereo;
-            return new VoiceInput.Files(DyadAudio.FromStereoFile(stereo), $"{stereo} (left)", $"{stereo} (right)");
-        }
-
-        if (raw.AudioA is { } a && raw.AudioB is { } b)
-        {
-            Channels(a);
-            Channels(b);
-            names["audio_a"] = a;
-            names["audio_b"] = b;
-            return new VoiceInput.Files(DyadAudio.FromFiles(a, b), a, b);
-        }
-
-        switch (video)
-        {
-            case VideoInput.Shared shared:
-                // One camera's sound track: a stereo track can hold one voice per channel (a lapel microphone each).
-                if (Channels(shared.Path, "its audio track") < 2)
-                    return new VoiceInput.None($"{shared.Path}: its audio track is mono, one mix of both voices; tone and tempo need each voice apart: give --audio STEREO or --audio-a/--audio-b.");
-                return new VoiceInput.Files(DyadAudio.FromStereoFile(shared.Path), $"{shared.Path} (left)", $"{shared.Path} (right)");
-            case VideoInput.PerParticipant both:
-                Channels(both.PathA, "its audio track");
-                Channels(both.PathB, "its audio track");
-                return new VoiceInput.Files(DyadAudio.FromFiles(both.PathA, both.PathB), both.PathA, both.PathB);
-            case VideoInput.PoseTable:
-                return new VoiceInput.None("landmarks only (--pose) and no --audio/--audio-a/--audio-b: tone and tempo were not analysed.");
-            default:
-                return new VoiceInput.None("no audio given.");
-        }
-    }
-
-    private static void RequireStereo(string path, string option)
-    {
-        var channels = Channels(path);
-        if (channels < 2)
-            throw new AudioSourceException(path, $"has {channels} channel; {option} needs a stereo recording (left = A, right = B), or give --audio-a and --audio-b.");
-    }
-
-    private static int Channels(string path, string? what = null)
-    {
-        try
-        {
-            using var source = AudioFile.Open(path);
-            return source.Format.Channels;
-        }
-        catch (AudioSourceException error) when (what is not null)
-        {
-            throw new AudioSourceException(path, $"{what} cannot be read as the voices ({error.Problem}) Give --audio/--audio-a/--audio-b, or --no-audio for body measures only.", error);
-        }
-    }
-
-    private static void CheckVideo(string path, string option)
-    {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"{option} '{path}': no such file.");
-        using var probe = new VideoFileSource(path);
     }
 
     private static int Run(AnalyzeRequest request, CancellationToken cancellation)

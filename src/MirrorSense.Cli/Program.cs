@@ -7,6 +7,7 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     ProsodyCommand.Create(),
     DevicesCommand.Create(),
     AnalyzeCommand.Create(),
+    BatchCommand.Create(),
     PoseCommand.Create(),
     ModelsCommand.Create(),
     ReportCommand.Create(),

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Analysis;
@@ -51,8 +50,6 @@ internal sealed class StageTimes
 /// </summary>
 internal sealed class SessionAnalysisRun(AnalyzeRequest request)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public AnalyzeOutcome Run(Action<AnalyzeProgress>? progress, CancellationToken cancellation)
     {
         Directory.CreateDirectory(request.Output);
@@ -209,15 +206,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         _ => null,
     };
 
-    /// <summary>Writes through a temporary file so a crash never leaves a half-written table behind.</summary>
-    private void WriteFile(string name, Action<TextWriter> write)
-    {
-        var path = Path.Combine(request.Output, name);
-        var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, Utf8))
-            write(writer);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private void WriteFile(string name, Action<TextWriter> write) => AtomicFile.Write(Path.Combine(request.Output, name), write);
 
     /// <summary>Each side reports its own fraction; the display gets all three together.</summary>
     private sealed class ProgressState(Action<AnalyzeProgress>? report, bool body, bool voices)

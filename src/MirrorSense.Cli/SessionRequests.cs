@@ -1,0 +1,149 @@
+using MirrorSense.Capture;
+using MirrorSense.Capture.Video;
+using MirrorSense.Sessions.Batch;
+using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Vision;
+
+namespace MirrorSense.Cli;
+
+/// <summary>How inputs are named in messages: <c>--video-a</c> on the command line, <c>video_a</c> in a manifest.</summary>
+internal sealed class InputLabels(Func<string, string> label)
+{
+    /// <summary><c>mirrorsense analyze</c>'s options.</summary>
+    public static InputLabels Options { get; } = new(key => "--" + key.Replace('_', '-'));
+
+    /// <summary>A batch manifest's columns.</summary>
+    public static InputLabels Columns { get; } = new(key => key);
+
+    public string this[string key] => label(key);
+}
+
+/// <summary>Turns a session's inputs into an <see cref="AnalyzeRequest"/>, checking their combination and that each can be opened, before any work starts.</summary>
+internal static class SessionRequests
+{
+    /// <exception cref="UsageException">Inputs that do not go together, or nothing to analyse.</exception>
+    /// <exception cref="FileNotFoundException">A missing input.</exception>
+    /// <exception cref="AudioSourceException">A recording that cannot be read as the voices.</exception>
+    /// <exception cref="VideoSourceException">A file that cannot be read as a video.</exception>
+    public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose)
+    {
+        if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
+            throw new UsageException($"give either {name["video"]} (both people in one video) or {name["video_a"]} and {name["video_b"]}, not both.");
+        if (raw.Pose is not null && (raw.Video is not null || raw.VideoA is not null))
+            throw new UsageException($"give either a video or {name["pose"]} (landmarks already extracted), not both.");
+        if ((raw.VideoA is null) != (raw.VideoB is null))
+            throw new UsageException($"two-camera mode needs both {name["video_a"]} and {name["video_b"]}.");
+        if (raw.Audio is not null && (raw.AudioA is not null || raw.AudioB is not null))
+            throw new UsageException($"give either {name["audio"]} (one stereo file) or {name["audio_a"]} and {name["audio_b"]}, not both.");
+        if ((raw.AudioA is null) != (raw.AudioB is null))
+            throw new UsageException($"separate voice recordings need both {name["audio_a"]} and {name["audio_b"]}.");
+        if (!(raw.Start >= 0))
+            throw new UsageException($"{name["start"]} must be 0 or more seconds.");
+        if (raw.End is { } last && !(last > raw.Start))
+            throw new UsageException($"{name["end"]} ({last}) must be after {name["start"]} ({raw.Start}).");
+        if (!double.IsFinite(raw.AvOffset))
+            throw new UsageException($"{name["av_offset"]} must be a number of seconds.");
+
+        var names = new Dictionary<string, string>();
+        VideoInput? videoInput = null;
+        if (raw.Video is { } shared)
+        {
+            CheckVideo(shared, name["video"]);
+            names["video"] = shared;
+            videoInput = new VideoInput.Shared(shared);
+        }
+        else if (raw.VideoA is { } a && raw.VideoB is { } b)
+        {
+            CheckVideo(a, name["video_a"]);
+            CheckVideo(b, name["video_b"]);
+            names["video_a"] = a;
+            names["video_b"] = b;
+            videoInput = new VideoInput.PerParticipant(a, b);
+        }
+        else if (raw.Pose is { } table)
+        {
+            if (!File.Exists(table))
+                throw new FileNotFoundException($"{name["pose"]} '{table}': no such file.");
+            names["pose"] = table;
+            videoInput = new VideoInput.PoseTable(table);
+        }
+
+        var voice = Voice(raw, name, videoInput, names);
+        if (videoInput is null && voice is VoiceInput.None)
+            throw new UsageException($"nothing to analyse: give {name["video"]}, {name["video_a"]}/{name["video_b"]} or {name["pose"]}, and/or {name["audio"]} or {name["audio_a"]}/{name["audio_b"]}.");
+        return new AnalyzeRequest(videoInput, voice, output, raw.Start, raw.End, raw.AvOffset, pose, settings, names);
+    }
+
+    private static VoiceInput Voice(SessionInputs raw, InputLabels name, VideoInput? video, Dictionary<string, string> names)
+    {
+        if (raw.NoAudio)
+            return new VoiceInput.None($"{name["no_audio"]}: tone and tempo were not analysed.");
+        var voicesInstead = $"Give {name["audio"]}/{name["audio_a"]}/{name["audio_b"]}, or {name["no_audio"]} for body measures only.";
+        if (raw.Audio is { } stereo)
+        {
+            RequireStereo(stereo, name);
+            names["audio"] = stereo;
+            return new VoiceInput.Files(DyadAudio.FromStereoFile(stereo), $"{stereo} (left)", $"{stereo} (right)");
+        }
+
+        if (raw.AudioA is { } a && raw.AudioB is { } b)
+        {
+            Channels(a);
+            Channels(b);
+            names["audio_a"] = a;
+            names["audio_b"] = b;
+            return new VoiceInput.Files(DyadAudio.FromFiles(a, b), a, b);
+        }
+
+        switch (video)
+        {
+            case VideoInput.Shared shared:
+                // One camera's sound track: a stereo track can hold one voice per channel (a lapel microphone each).
+                if (TrackChannels(shared.Path, voicesInstead) < 2)
+                    return new VoiceInput.None($"{shared.Path}: its audio track is mono, one mix of both voices; tone and tempo need each voice apart: give {name["audio"]} STEREO or {name["audio_a"]}/{name["audio_b"]}.");
+                return new VoiceInput.Files(DyadAudio.FromStereoFile(shared.Path), $"{shared.Path} (left)", $"{shared.Path} (right)");
+            case VideoInput.PerParticipant both:
+                TrackChannels(both.PathA, voicesInstead);
+                TrackChannels(both.PathB, voicesInstead);
+                return new VoiceInput.Files(DyadAudio.FromFiles(both.PathA, both.PathB), both.PathA, both.PathB);
+            case VideoInput.PoseTable:
+                return new VoiceInput.None($"landmarks only ({name["pose"]}) and no {name["audio"]}/{name["audio_a"]}/{name["audio_b"]}: tone and tempo were not analysed.");
+            default:
+                return new VoiceInput.None("no audio given.");
+        }
+    }
+
+    private static void RequireStereo(string path, InputLabels name)
+    {
+        var channels = Channels(path);
+        if (channels < 2)
+            throw new AudioSourceException(path, $"has {channels} channel; {name["audio"]} needs a stereo recording (left = A, right = B), or give {name["audio_a"]} and {name["audio_b"]}.");
+    }
+
+    private static int Channels(string path)
+    {
+        using var source = AudioFile.Open(path);
+        return source.Format.Channels;
+    }
+
+    /// <summary>Channels of a video's sound track, which is only tried because no recording was given.</summary>
+    private static int TrackChannels(string path, string voicesInstead)
+    {
+        try
+        {
+            using var source = AudioFile.Open(path);
+            return source.Format.Channels;
+        }
+        catch (AudioSourceException error)
+        {
+            throw new AudioSourceException(path, $"its audio track cannot be read as the voices ({error.Problem}) {voicesInstead}", error);
+        }
+    }
+
+    private static void CheckVideo(string path, string label)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{label} '{path}': no such file.");
+        using var probe = new VideoFileSource(path);
+    }
+}
