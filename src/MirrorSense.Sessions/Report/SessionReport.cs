@@ -98,8 +98,10 @@ public static class SessionReport
 
     private static void Heatmaps(ReportPage page, string folder, SummaryDocument summary)
     {
-        var files = Directory.EnumerateFiles(folder, "*.ccf.csv")
-            .Select(f => (Measure: Path.GetFileName(f)[..^".ccf.csv".Length], Path: f))
+        // Only the matrices of this analysis' measures: an output folder may also hold other runs' files (e.g. sync's).
+        var files = summary.Measures
+            .Select(m => (Measure: m.Name, Path: Path.Combine(folder, m.Name + ".ccf.csv")))
+            .Where(f => File.Exists(f.Path))
             .OrderBy(f => Order(summary, f.Measure))
             .ThenBy(f => f.Measure, StringComparer.Ordinal)
             .ToList();
