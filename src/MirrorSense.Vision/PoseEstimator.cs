@@ -165,10 +165,19 @@ public sealed class PoseEstimator : IPoseEstimator
     private static (float Left, float Top, float Right, float Bottom) VisibleBounds(IReadOnlyList<PoseLandmark> body) =>
         PersonTrack.Bounds(body) ?? (0, 0, 0, 0);
 
+    /// <summary>
+    /// Frees the model sessions once, however many times and from however many threads it is called: a live pose
+    /// stage releases its estimator on the thread that finishes the last frame, possibly while its owner does too,
+    /// and freeing a native session twice crashes the process.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+            return;
         detector.Dispose();
         foreach (var landmarker in landmarkers)
             landmarker.Dispose();
     }
+
+    private int disposed;
 }

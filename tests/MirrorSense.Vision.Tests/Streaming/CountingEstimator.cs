@@ -52,8 +52,13 @@ internal sealed class GatedEstimator(IPoseEstimator inner) : IPoseEstimator
 
     public void Dispose()
     {
+        // The stage under test releases its estimator itself, possibly on its own thread while the test does too.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+            return;
         inner.Dispose();
         started.Dispose();
         open.Dispose();
     }
+
+    private int disposed;
 }
