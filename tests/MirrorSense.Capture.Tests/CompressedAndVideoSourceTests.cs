@@ -13,7 +13,7 @@ public sealed class CompressedAndVideoSourceTests : IDisposable
     {
         // Given two seconds of a tone as MP3 (made by ffmpeg)
         var path = _folder.Combine("tone.mp3");
-        TestAudio.Tool("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=16000:duration=2", "-c:a", "libmp3lame", "-b:a", "64k", path);
+        ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=220:sample_rate=16000:duration=2", "-c:a", "libmp3lame", "-b:a", "64k", path);
 
         // When it is opened
         using var source = AudioFile.Open(path);
@@ -31,7 +31,7 @@ public sealed class CompressedAndVideoSourceTests : IDisposable
     {
         // Given a three-second video with a stereo 48 kHz audio track
         var path = _folder.Combine("clip.mp4");
-        TestAudio.Tool("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=3",
+        ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=3",
             "-f", "lavfi", "-i", "sine=frequency=330:sample_rate=48000:duration=3", "-ac", "2", "-c:v", "mpeg4", "-c:a", "aac", "-shortest", path);
 
         // When it is opened
@@ -49,7 +49,7 @@ public sealed class CompressedAndVideoSourceTests : IDisposable
     {
         // Given a video without sound
         var path = _folder.Combine("silent-film.mp4");
-        TestAudio.Tool("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=1", "-c:v", "mpeg4", path);
+        ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=1", "-c:v", "mpeg4", path);
 
         // When it is opened
         var error = Assert.Throws<AudioSourceException>(() => AudioFile.Open(path));

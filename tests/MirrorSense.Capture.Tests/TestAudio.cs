@@ -35,28 +35,4 @@ internal static class TestAudio
         return [.. all];
     }
 
-    /// <summary>Runs a command-line tool to make test media; the test is skipped, saying why, when the tool is missing.</summary>
-    public static void Tool(string tool, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        System.Diagnostics.Process process;
-        try
-        {
-            process = System.Diagnostics.Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Skip.If(true, $"{tool} is not installed (tools/install-prerequisites.sh installs it); it makes this test's media.");
-            return;
-        }
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} failed: {error.Result}");
-        }
-    }
 }

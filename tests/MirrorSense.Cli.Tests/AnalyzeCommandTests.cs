@@ -94,7 +94,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
     {
         // The first 15 s at 30 fps, then every other frame: 15 fps.
         var vfr = _folder.Combine("vfr.mkv");
-        Run("ffmpeg", "-y", "-loglevel", "error", "-i", sessions.Mirrored, "-vf", "select='lt(n\\,450)+not(mod(n\\,2))'", "-fps_mode", "vfr", "-c:v", "mjpeg", "-q:v", "3", vfr);
+        ExternalTool.Run("ffmpeg", "-y", "-loglevel", "error", "-i", sessions.Mirrored, "-vf", "select='lt(n\\,450)+not(mod(n\\,2))'", "-fps_mode", "vfr", "-c:v", "mjpeg", "-q:v", "3", vfr);
         var output = _folder.Combine("vfr");
 
         var run = MirrorSenseProcess.Run("analyze", "--video", vfr, "--no-audio", "--out", output);
@@ -138,7 +138,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         var waited = Stopwatch.StartNew();
         while (!(File.Exists(posePath) && new FileInfo(posePath).Length > 500_000) && waited.Elapsed < TimeSpan.FromMinutes(3))
             Thread.Sleep(200);
-        Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
+        ExternalTool.Run("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "analyze did not stop after Ctrl+C");
 
         Assert.True(process.ExitCode == 130, await error);
@@ -260,15 +260,4 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.All(annotations, a => Assert.True(slots[a.Attribute("TIME_SLOT_REF1")!.Value] < slots[a.Attribute("TIME_SLOT_REF2")!.Value]));
     }
 
-    private static void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {error.Result}");
-    }
 }

@@ -77,9 +77,9 @@ public sealed class ProsodyCommandTests(ITestOutputHelper output) : IDisposable
     {
         // Given a video whose soundtrack is a 200 Hz buzz (a pulse train, voice-like)
         var video = _folder.Combine("clip.mp4");
-        Tool("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2",
+        ExternalTool.Run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2",
             "-f", "lavfi", "-i", "aevalsrc='0.4*sin(2*PI*200*t)+0.2*sin(2*PI*400*t)':s=16000:d=2", "-c:v", "mpeg4", "-c:a", "pcm_s16le", "-shortest", _folder.Combine("clip.mkv"));
-        Tool("ffmpeg", "-v", "error", "-i", _folder.Combine("clip.mkv"), "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", video);
+        ExternalTool.Run("ffmpeg", "-v", "error", "-i", _folder.Combine("clip.mkv"), "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", video);
 
         // When the CLI analyses the video file
         var run = Prosody(video);
@@ -220,30 +220,6 @@ public sealed class ProsodyCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(file, run.Error);
         Assert.DoesNotContain("   at ", run.Error); // a user's bad file is no crash
-    }
-
-    private static void Tool(string tool, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        System.Diagnostics.Process process;
-        try
-        {
-            process = System.Diagnostics.Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Skip.If(true, $"{tool} is not installed (tools/install-prerequisites.sh); it makes this test's media.");
-            return;
-        }
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {error.Result}");
-        }
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);

@@ -13,6 +13,7 @@ namespace MirrorSense.Testing;
 /// </summary>
 public static class NpmTestPackages
 {
+    public const string Pose = "@mediapipe/pose@0.5.1675469404";
     public const string Human = "@vladmandic/human@3.3.6";
 
     private static readonly Lock Gate = new();
