@@ -1,0 +1,59 @@
+namespace MirrorSense.Synchrony.Live;
+
+/// <summary>
+/// Parameters of the live synchrony engine, with the defaults MirrorSense documents. Live windows are shorter
+/// than offline ones so a trainee sees a change within seconds; each index is a percentile against a pool of
+/// surrogate readings of the same two people (the partner's stream from another moment), so 50 is chance.
+/// </summary>
+/// <param name="UpdateSeconds">Media time between updates (10 per second).</param>
+/// <param name="BodyWindowSeconds">Window of posture and gesture readings.</param>
+/// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture.</param>
+/// <param name="HistorySeconds">How much body history is kept for surrogates (memory is bounded by it).</param>
+/// <param name="SurrogateShiftSeconds">Smallest offset of the partner's stream in a surrogate: longer than any lag, so a lagged copy is broken.</param>
+/// <param name="SurrogatePool">Surrogate readings kept per channel (one is added per update, the oldest dropped).</param>
+/// <param name="MinimumSurrogates">Readings the pool needs before an index is given.</param>
+/// <param name="MinimumCoverage">Share of a window both people must be seen (or heard) in for a reading.</param>
+/// <param name="SmoothingSeconds">Time constant of the exponential smoothing of each index.</param>
+/// <param name="OvershootSimilarity">Mirrored similarity at or above which copying counts as near-identical.</param>
+/// <param name="OvershootLagSeconds">Lag at or under which near-identical copying counts as too fast.</param>
+/// <param name="ToneFrameSeconds">Pitch is averaged over this much of each speaker's recent voice (TAMA-style frames).</param>
+/// <param name="ToneWindowSeconds">Window of the tone reading, on the 1 Hz contour.</param>
+/// <param name="ToneLagSeconds">Largest lead or lag searched for tone.</param>
+/// <param name="TempoWindowSeconds">Units whose end falls in this window make the tempo reading.</param>
+/// <param name="SpeechGapSeconds">Unvoiced gaps shorter than this do not end a stretch of speech.</param>
+public sealed record LiveCoordinationOptions(
+    double UpdateSeconds = 0.1,
+    double BodyWindowSeconds = 10,
+    double BodyLagSeconds = 2,
+    double HistorySeconds = 60,
+    double SurrogateShiftSeconds = 5,
+    int SurrogatePool = 60,
+    int MinimumSurrogates = 20,
+    double MinimumCoverage = 0.5,
+    double SmoothingSeconds = 1,
+    double OvershootSimilarity = 0.9,
+    double OvershootLagSeconds = 0.4,
+    double ToneFrameSeconds = 8,
+    double ToneWindowSeconds = 60,
+    double ToneLagSeconds = 4,
+    double TempoWindowSeconds = 30,
+    double SpeechGapSeconds = 0.3)
+{
+    public void Validate()
+    {
+        if (UpdateSeconds <= 0 || BodyWindowSeconds <= 0 || BodyLagSeconds < 0 || SmoothingSeconds < 0)
+            throw new ArgumentException("Live update, window, lag and smoothing times must be positive.");
+        if (BodyLagSeconds * 2 >= BodyWindowSeconds)
+            throw new ArgumentException($"The body lag ({BodyLagSeconds} s) must be under half the window ({BodyWindowSeconds} s).");
+        if (SurrogateShiftSeconds <= BodyLagSeconds)
+            throw new ArgumentException($"The surrogate shift ({SurrogateShiftSeconds} s) must exceed the lag ({BodyLagSeconds} s), or a lagged copy survives in the surrogates.");
+        if (HistorySeconds < BodyWindowSeconds + SurrogateShiftSeconds + 1)
+            throw new ArgumentException($"The history ({HistorySeconds} s) must hold a window plus the surrogate shift ({BodyWindowSeconds + SurrogateShiftSeconds} s) and more.");
+        if (MinimumSurrogates < 1 || SurrogatePool < MinimumSurrogates)
+            throw new ArgumentException("The surrogate pool must hold at least the minimum number of surrogates.");
+        if (MinimumCoverage is < 0 or > 1)
+            throw new ArgumentException("Minimum coverage is a share between 0 and 1.");
+        if (ToneFrameSeconds <= 0 || ToneWindowSeconds <= 2 * ToneLagSeconds || TempoWindowSeconds <= 0 || SpeechGapSeconds < 0)
+            throw new ArgumentException("Tone frame, tone window (more than twice its lag), tempo window and speech gap must be positive.");
+    }
+}
