@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reactive.Concurrency;
-using System.Reactive.Disposables;
-using System.Reactive.Linq;
 using MirrorSense.Dashboard.Http;
 using MirrorSense.Dashboard.Streaming;
 using MirrorSense.Dashboard.Wire;
@@ -24,23 +22,17 @@ namespace MirrorSense.Dashboard;
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
-    /// <summary>Skeletons go out at most this often: smooth enough to watch, a fraction of the camera's rate in JSON.</summary>
-    public static readonly TimeSpan PosePeriod = TimeSpan.FromSeconds(1.0 / 15);
-
-    /// <summary>Capture health changes slowly; twice a second is plenty.</summary>
-    public static readonly TimeSpan HealthPeriod = TimeSpan.FromSeconds(0.5);
-
     private readonly WebApplication _app;
-    private readonly CompositeDisposable _subscriptions;
+    private readonly IDisposable _subscription;
     private readonly ConsentGate _consent;
     private readonly SessionReport _report;
     private readonly EventBroadcaster _events;
 
-    private DashboardServer(WebApplication app, Uri address, CompositeDisposable subscriptions, ConsentGate consent, SessionReport report, EventBroadcaster events)
+    private DashboardServer(WebApplication app, Uri address, IDisposable subscription, ConsentGate consent, SessionReport report, EventBroadcaster events)
     {
         _app = app;
         Address = address;
-        _subscriptions = subscriptions;
+        _subscription = subscription;
         _consent = consent;
         _report = report;
         _events = events;
@@ -102,8 +94,8 @@ public sealed class DashboardServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = BoundAddress(app, bind);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<DashboardServer>();
-        var subscriptions = Subscribe(feed, options, scheduler, events, video, logger);
-        return new DashboardServer(app, address, subscriptions, consent, report, events);
+        var subscription = feed.Publish(options.Cues, scheduler, events, video, logger);
+        return new DashboardServer(app, address, subscription, consent, report, events);
     }
 
     /// <summary>
@@ -119,36 +111,9 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _subscriptions.Dispose();
+        _subscription.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static CompositeDisposable Subscribe(DashboardFeed feed, DashboardOptions options, IScheduler scheduler, EventBroadcaster events, LatestVideoFrame video, ILogger logger)
-    {
-        // Errors end that stream for the page but must not reach the capture thread that raised them.
-        void Report(string stream, Exception error) => logger.LogWarning(error, "The dashboard's {Stream} stream failed; the page stops showing it.", stream);
-
-        return new CompositeDisposable(
-            feed.Video.Subscribe(video.Publish, e => Report("video", e)),
-            feed.Updates.Subscribe(
-                update =>
-                {
-                    events.Publish(DashboardJson.Event(DashboardEventKind.Update, UpdateMessage.From(update, feed)));
-                    if (options.Cues && update.Cue is { } cue)
-                        events.Publish(DashboardJson.Event(DashboardEventKind.Cue, CueMessage.From(cue, feed)));
-                },
-                e => Report("update", e)),
-            feed.Poses.Sample(PosePeriod, scheduler).Subscribe(
-                frame =>
-                {
-                    var size = video.Current is { } latest ? FrameSize.FromJpeg(latest.Jpeg.Span) : null;
-                    events.Publish(DashboardJson.Event(DashboardEventKind.Pose, PoseMessage.From(frame, size, feed)));
-                },
-                e => Report("pose", e)),
-            feed.Health.Sample(HealthPeriod, scheduler).Subscribe(
-                health => events.Publish(DashboardJson.Event(DashboardEventKind.Health, HealthMessage.From(health, feed))),
-                e => Report("health", e)));
     }
 
     private static Uri BoundAddress(WebApplication app, IPAddress bind)

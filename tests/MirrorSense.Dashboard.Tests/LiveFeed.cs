@@ -1,0 +1,27 @@
+using System.Reactive.Subjects;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Live;
+
+namespace MirrorSense.Dashboard.Tests;
+
+/// <summary>A dashboard feed the test drives by hand: one subject per stream, media time 0 at a fixed instant.</summary>
+internal sealed class LiveFeed : IDisposable
+{
+    public static readonly DateTimeOffset Zero = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public LiveFeed() => Feed = new DashboardFeed(Updates, Poses, Health, Video, Zero);
+
+    public Subject<CoordinationUpdate> Updates { get; } = new();
+    public Subject<PoseFrame> Poses { get; } = new();
+    public Subject<CaptureHealth> Health { get; } = new();
+    public Subject<VideoFrame> Video { get; } = new();
+    public DashboardFeed Feed { get; }
+
+    public void Dispose()
+    {
+        Updates.Dispose();
+        Poses.Dispose();
+        Health.Dispose();
+        Video.Dispose();
+    }
+}
