@@ -10,8 +10,6 @@ namespace MirrorSense.Dashboard.Tests;
 
 public sealed class DashboardServerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private static Task<DashboardServer> Start(LiveFeed live, bool cues = true) =>
         DashboardServer.StartAsync(new DashboardOptions(Port: 0, Cues: cues), live.Feed);
 
@@ -121,15 +119,13 @@ public sealed class DashboardServerTests
             // Given a page reading the event stream
             using var live = new LiveFeed();
             await using var server = await Start(live);
-            using var client = new HttpClient();
-            using var timeout = new CancellationTokenSource(Patience);
-            await using var events = client.ReadEventsAsync(new Uri(server.Address, "/events"), timeout.Token).GetAsyncEnumerator(timeout.Token);
+            await using var page = new EventStreamReader(server);
 
             // When the engine emits an update, and later another
             live.Updates.OnNext(Readings.Update(10, 63));
-            var first = await NextOfKind(events, "update");
+            var first = await page.NextAsync("update");
             live.Updates.OnNext(Readings.Update(10.2, 71));
-            var second = await NextOfKind(events, "update");
+            var second = await page.NextAsync("update");
 
             // Then each event carries that update's readings
             Assert.Equal(63, first.GetProperty("channels")[0].GetProperty("index").GetDouble());
@@ -164,12 +160,10 @@ public sealed class DashboardServerTests
             live.Updates.OnNext(Readings.Update(5.2, 44));
 
             // When the page connects
-            using var client = new HttpClient();
-            using var timeout = new CancellationTokenSource(Patience);
-            await using var events = client.ReadEventsAsync(new Uri(server.Address, "/events"), timeout.Token).GetAsyncEnumerator(timeout.Token);
+            await using var page = new EventStreamReader(server);
 
             // Then its first update is the newest one, not a replay of history
-            var update = await NextOfKind(events, "update");
+            var update = await page.NextAsync("update");
             Assert.Equal(44, update.GetProperty("channels")[0].GetProperty("index").GetDouble());
         }
 
@@ -201,34 +195,21 @@ public sealed class DashboardServerTests
             var report = folder.Write("report.html", "<h1>Session report</h1>");
             using var live = new LiveFeed();
             await using var server = await Start(live);
-            using var client = new HttpClient();
-            using var timeout = new CancellationTokenSource(Patience);
-            await using var events = client.ReadEventsAsync(new Uri(server.Address, "/events"), timeout.Token).GetAsyncEnumerator(timeout.Token);
+            await using var page = new EventStreamReader(server);
             live.Updates.OnNext(Readings.Update(1, 50));
-            await NextOfKind(events, "update");
+            await page.NextAsync("update");
 
             // When the session ends
             server.SessionEnded(report);
 
             // Then the page is told where the report is
-            var ended = await NextOfKind(events, "ended");
+            var ended = await page.NextAsync("ended");
             Assert.Equal("/report", ended.GetProperty("report_url").GetString());
-        }
-
-        private static async Task<JsonElement> NextOfKind(IAsyncEnumerator<(string Event, JsonElement Data)> events, string kind)
-        {
-            while (await events.MoveNextAsync())
-            {
-                if (events.Current.Event == kind)
-                    return events.Current.Data;
-            }
-
-            throw new InvalidOperationException($"The event stream ended before a '{kind}' event.");
         }
 
         private static async Task WaitUntil(Func<bool> condition)
         {
-            using var timeout = new CancellationTokenSource(Patience);
+            using var timeout = new CancellationTokenSource(EventStreamReader.Patience);
             while (!condition())
                 await Task.Delay(10, timeout.Token);
         }
@@ -310,7 +291,7 @@ public sealed class DashboardServerTests
 
             // Then capture may start, and a reloaded page knows it
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-            await server.ConsentGiven.WaitAsync(Patience);
+            await server.ConsentGiven.WaitAsync(EventStreamReader.Patience);
             Assert.Contains("\"given\":true", await client.GetStringAsync("/consent"), StringComparison.Ordinal);
         }
 
@@ -364,7 +345,7 @@ public sealed class DashboardServerTests
             Assert.Equal((LiveFeed.Zero.ToUnixTimeMilliseconds() + 2000).ToString(CultureInfo.InvariantCulture), frame.Headers.GetValues("X-Captured-Ms").Single());
 
             // And the motion-JPEG stream starts with the newer one too
-            using var timeout = new CancellationTokenSource(Patience);
+            using var timeout = new CancellationTokenSource(EventStreamReader.Patience);
             using var stream = await client.GetAsync("/video.mjpg", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             Assert.Equal("multipart/x-mixed-replace", stream.Content.Headers.ContentType?.MediaType);
             var body = await stream.Content.ReadAsStreamAsync(timeout.Token);

@@ -3,13 +3,43 @@ using System.Text.Json;
 
 namespace MirrorSense.Dashboard.Tests;
 
-/// <summary>Reads a text/event-stream response the way EventSource does: `event:` and `data:` lines, a blank line ends one.</summary>
-internal static class EventStreamReader
+/// <summary>
+/// A page's view of GET /events, read the way EventSource does: `event:` and `data:` lines, a blank line ends one.
+/// Gives up after <see cref="Patience"/> so a missing event fails the test instead of hanging it.
+/// </summary>
+internal sealed class EventStreamReader : IAsyncDisposable
 {
-    public static async IAsyncEnumerable<(string Event, JsonElement Data)> ReadEventsAsync(
-        this HttpClient client, Uri events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient _client = new();
+    private readonly CancellationTokenSource _timeout = new(Patience);
+    private readonly IAsyncEnumerator<(string Event, JsonElement Data)> _events;
+
+    public EventStreamReader(DashboardServer server) =>
+        _events = ReadAsync(new Uri(server.Address, "/events"), _timeout.Token).GetAsyncEnumerator(_timeout.Token);
+
+    /// <summary>The data of the next event of <paramref name="kind"/>, skipping others.</summary>
+    public async Task<JsonElement> NextAsync(string kind)
     {
-        using var response = await client.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        while (await _events.MoveNextAsync())
+        {
+            if (_events.Current.Event == kind)
+                return _events.Current.Data;
+        }
+
+        throw new InvalidOperationException($"The event stream ended before a '{kind}' event.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _events.DisposeAsync();
+        _timeout.Dispose();
+        _client.Dispose();
+    }
+
+    private async IAsyncEnumerable<(string Event, JsonElement Data)> ReadAsync(Uri events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await _client.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
         string? name = null, data = null;

@@ -9,7 +9,8 @@ internal sealed class LiveFeed : IDisposable
 {
     public static readonly DateTimeOffset Zero = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public LiveFeed() => Feed = new DashboardFeed(Updates, Poses, Health, Video, Zero);
+    /// <param name="mediaTimeZero">The wall-clock instant of media time 0; <see cref="Zero"/> unless the test runs in real time.</param>
+    public LiveFeed(DateTimeOffset? mediaTimeZero = null) => Feed = new DashboardFeed(Updates, Poses, Health, Video, mediaTimeZero ?? Zero);
 
     public Subject<CoordinationUpdate> Updates { get; } = new();
     public Subject<PoseFrame> Poses { get; } = new();

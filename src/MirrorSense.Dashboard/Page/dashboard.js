@@ -86,7 +86,7 @@ function buildMeters() {
         <div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100"><div class="fill"></div><div class="chance"></div></div>
       </div>
       <div class="details"><span class="confidence">confidence –</span><span class="leader"></span></div>
-      <canvas class="trend" aria-label="Last two minutes"></canvas>`;
+      <div class="trend-box"><canvas class="trend" aria-label="Last two minutes"></canvas><span class="trend-label">last 2 min</span></div>`;
     el.querySelector("h2").textContent = channel.name;
     el.querySelector("h2").title = channel.help;
     host.appendChild(el);
@@ -146,8 +146,10 @@ function drawTrend(m) {
   ctx.beginPath(); ctx.moveTo(0, y(50)); ctx.lineTo(w, y(50)); ctx.stroke();
   ctx.setLineDash([]);
   if (!m.history.length) return;
+  // The line grows from the left edge during the first two minutes, then scrolls.
   const end = m.history[m.history.length - 1][0];
-  const x = (t) => w - ((end - t) / TREND_SECONDS) * w;
+  const left = Math.max(m.history[0][0], end - TREND_SECONDS);
+  const x = (t) => ((t - left) / TREND_SECONDS) * w;
   ctx.strokeStyle = "#1b1f24";
   ctx.lineWidth = 2 * devicePixelRatio;
   ctx.beginPath();
@@ -190,13 +192,16 @@ function speaking(id, on) {
 // ---- capture health and latency --------------------------------------------------------------------------
 
 const delays = [];
+// A delay beyond this is not latency but two clocks that disagree (the page's and the capture machine's).
+const PLAUSIBLE_DELAY_MS = 30000;
 
 function noteDelay(capturedMs) {
   if (capturedMs === null || capturedMs === undefined) return;
   delays.push(Date.now() - capturedMs);
   if (delays.length > 20) delays.shift();
   const sorted = [...delays].sort((p, q) => p - q);
-  $("latency").textContent = `${Math.round(sorted[Math.floor(sorted.length / 2)])} ms`;
+  const median = sorted[Math.floor(sorted.length / 2)];
+  $("latency").textContent = Math.abs(median) > PLAUSIBLE_DELAY_MS ? "unknown (clocks differ)" : `${Math.round(median)} ms`;
 }
 
 function showHealth(h) {
@@ -309,6 +314,7 @@ function connect() {
   source.addEventListener("cue", (e) => showCue(JSON.parse(e.data)));
   source.addEventListener("ended", () => {
     $("ended").hidden = false;
+    $("ended").scrollIntoView({ behavior: "smooth", block: "start" });
     setStatus("Session ended");
     source.close();
   });
