@@ -1,0 +1,364 @@
+// MirrorSense live page: consent first, then server-sent events drive the meters, the skeleton overlay,
+// the conversation panel and the capture panel. Plain DOM, no framework: the page must run offline as shipped.
+"use strict";
+
+const CHANNELS = [
+  { id: "posture", name: "Posture mirroring", help: "how much your body positions mirror each other" },
+  { id: "gesture", name: "Gesture timing", help: "how your movements rise and fall together" },
+  { id: "tone", name: "Voice tone", help: "how your pitch and loudness follow each other" },
+  { id: "tempo", name: "Speaking tempo", help: "how your speaking rates match" },
+];
+
+// Plain words for each state; colour is never the only signal.
+const STATES = {
+  no_data: "No reading",
+  calibrating: "Learning your range",
+  low: "Below your range",
+  in_band: "In your range",
+  high: "Above your range",
+  overshoot: "Too exact: ease off",
+};
+
+const PEOPLE = { A: "#0b6fb8", B: "#d97a00" };
+const TREND_SECONDS = 120;
+const VISIBLE = 0.5;
+
+const body = document.body;
+const bones = JSON.parse(body.dataset.bones || "[]");
+const cuesOn = body.dataset.cues === "on";
+const $ = (id) => document.getElementById(id);
+
+// ---- consent ---------------------------------------------------------------------------------------------
+
+function initConsent() {
+  const a = $("agree-a"), b = $("agree-b"), start = $("start"), error = $("consent-error");
+  const refresh = () => { start.disabled = !(a.checked && b.checked); };
+  a.addEventListener("change", refresh);
+  b.addEventListener("change", refresh);
+  $("consent-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    start.disabled = true;
+    try {
+      const response = await fetch("/consent", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ agree_a: a.checked, agree_b: b.checked }),
+      });
+      if (!response.ok) throw new Error(await response.text() || response.statusText);
+      goLive();
+    } catch (e) {
+      error.textContent = "Could not start: " + e.message;
+      error.hidden = false;
+      refresh();
+    }
+  });
+  fetch("/consent").then((r) => r.json()).then((s) => { if (s.given) goLive(); }).catch(() => {});
+}
+
+function goLive() {
+  if (!$("live").hidden) return;
+  $("consent").hidden = true;
+  $("live").hidden = false;
+  const video = $("video");
+  video.src = "/video.mjpg";
+  if (!cuesOn) $("cue").remove();
+  buildMeters();
+  connect();
+  requestAnimationFrame(frame);
+}
+
+// ---- meters ----------------------------------------------------------------------------------------------
+
+const meters = {};
+
+function buildMeters() {
+  const host = $("meters");
+  for (const channel of CHANNELS) {
+    const el = document.createElement("article");
+    el.className = "meter";
+    el.dataset.channel = channel.id;
+    el.dataset.state = "no_data";
+    el.dataset.updates = "0";
+    el.innerHTML = `
+      <header><h2></h2><span class="state"></span></header>
+      <div class="reading">
+        <span class="index">–</span>
+        <div class="bar" role="meter" aria-valuemin="0" aria-valuemax="100"><div class="fill"></div><div class="chance"></div></div>
+      </div>
+      <div class="details"><span class="confidence">confidence –</span><span class="leader"></span></div>
+      <div class="trend-box"><canvas class="trend" aria-label="Last two minutes"></canvas><span class="trend-label">last 2 min</span></div>`;
+    el.querySelector("h2").textContent = channel.name;
+    el.querySelector("h2").title = channel.help;
+    host.appendChild(el);
+    meters[channel.id] = {
+      el,
+      index: el.querySelector(".index"),
+      bar: el.querySelector(".bar"),
+      fill: el.querySelector(".fill"),
+      state: el.querySelector(".state"),
+      confidence: el.querySelector(".confidence"),
+      leader: el.querySelector(".leader"),
+      trend: el.querySelector(".trend"),
+      history: [],
+    };
+  }
+}
+
+function showChannel(reading, time) {
+  const m = meters[reading.channel];
+  if (!m) return;
+  const hasIndex = reading.index !== null;
+  const confidence = reading.confidence ?? 0;
+  m.el.dataset.state = reading.state;
+  m.el.dataset.updates = String(Number(m.el.dataset.updates) + 1);
+  m.index.textContent = hasIndex ? Math.round(reading.index) : "–";
+  m.fill.style.width = hasIndex ? `${clamp(reading.index, 0, 100)}%` : "0%";
+  // Low confidence shows as a faint, hatched bar: the number is there but should not be trusted much.
+  m.fill.style.opacity = String(0.25 + 0.75 * confidence);
+  m.fill.classList.toggle("unsure", confidence < 0.5);
+  m.bar.setAttribute("aria-valuenow", hasIndex ? String(Math.round(reading.index)) : "");
+  m.state.textContent = STATES[reading.state] ?? reading.state;
+  m.confidence.textContent = `confidence ${Math.round(confidence * 100)} %`;
+  m.leader.textContent = leaderText(reading);
+  m.history.push([time, hasIndex ? reading.index : null, confidence]);
+  m.dirty = true;
+  while (m.history.length && m.history[0][0] < time - TREND_SECONDS) m.history.shift();
+}
+
+function leaderText(reading) {
+  if (!reading.leader || reading.lag_s === null) return hasData(reading) ? "nobody leads" : "";
+  const lag = Math.abs(reading.lag_s);
+  if (lag < 0.05) return "in step";
+  return `${reading.leader} leads by ${lag.toFixed(1)} s`;
+}
+
+const hasData = (reading) => reading.index !== null;
+
+function drawTrend(m) {
+  const canvas = m.trend;
+  const ctx = sized(canvas);
+  const w = canvas.width, h = canvas.height;
+  ctx.clearRect(0, 0, w, h);
+  const y = (v) => h - 2 - (v / 100) * (h - 4);
+  ctx.strokeStyle = "#8a8f98";
+  ctx.setLineDash([4, 4]);
+  ctx.lineWidth = 1;
+  ctx.beginPath(); ctx.moveTo(0, y(50)); ctx.lineTo(w, y(50)); ctx.stroke();
+  ctx.setLineDash([]);
+  if (!m.history.length) return;
+  // The line grows from the left edge during the first two minutes, then scrolls.
+  const end = m.history[m.history.length - 1][0];
+  const left = Math.max(m.history[0][0], end - TREND_SECONDS);
+  const x = (t) => ((t - left) / TREND_SECONDS) * w;
+  ctx.strokeStyle = "#1b1f24";
+  ctx.lineWidth = 2 * devicePixelRatio;
+  ctx.beginPath();
+  let drawing = false;
+  for (const [t, v] of m.history) {
+    if (v === null) { drawing = false; continue; }
+    if (drawing) ctx.lineTo(x(t), y(v)); else ctx.moveTo(x(t), y(v));
+    drawing = true;
+  }
+  ctx.stroke();
+}
+
+// ---- conversation ----------------------------------------------------------------------------------------
+
+function showConversation(c) {
+  speaking("speaking-a", c.speaking_a);
+  speaking("speaking-b", c.speaking_b);
+  if (c.talk_share_a === null) {
+    $("share-a").style.width = "50%";
+    $("share-b").style.width = "50%";
+    $("share-text").textContent = "Nobody has spoken yet";
+  } else {
+    const a = Math.round(c.talk_share_a * 100);
+    $("share-a").style.width = `${a}%`;
+    $("share-b").style.width = `${100 - a}%`;
+    $("share-text").textContent = `Talk share: A ${a} % · B ${100 - a} %`;
+  }
+  $("monologue").textContent = c.longest_monologue_by
+    ? `${formatDuration(c.longest_monologue_s)} by ${c.longest_monologue_by}` : "–";
+  $("interruptions").textContent = `A ${c.interruptions_a} · B ${c.interruptions_b}`;
+  $("backchannels").textContent = `A ${c.backchannels_a} · B ${c.backchannels_b}`;
+}
+
+function speaking(id, on) {
+  const el = $(id);
+  el.dataset.on = String(on);
+  el.querySelector(".speaking-word").textContent = on ? "speaking" : "quiet";
+}
+
+// ---- capture health and latency --------------------------------------------------------------------------
+
+const delays = [];
+// A delay beyond this is not latency but two clocks that disagree (the page's and the capture machine's).
+const PLAUSIBLE_DELAY_MS = 30000;
+
+function noteDelay(capturedMs) {
+  if (capturedMs === null || capturedMs === undefined) return;
+  delays.push(Date.now() - capturedMs);
+  if (delays.length > 20) delays.shift();
+  const sorted = [...delays].sort((p, q) => p - q);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  $("latency").textContent = Math.abs(median) > PLAUSIBLE_DELAY_MS ? "unknown (clocks differ)" : `${Math.round(median)} ms`;
+}
+
+function showHealth(h) {
+  $("pose-latency").textContent = h.pose_latency_ms === null ? "–" : `${Math.round(h.pose_latency_ms)} ms per frame`;
+  const share = h.frames_captured > 0 ? (100 * h.frames_dropped / h.frames_captured).toFixed(1) : "0.0";
+  $("dropped").textContent = `${h.frames_dropped} of ${h.frames_captured} (${share} %)`;
+  const list = $("sources");
+  list.replaceChildren(...h.sources.map((s) => {
+    const li = document.createElement("li");
+    li.dataset.live = String(s.live);
+    li.textContent = `${s.kind === "camera" ? "Camera" : "Microphone"} ${s.name}: ${s.live ? "working" : "not working"}`
+      + (s.problem ? ` (${s.problem})` : "");
+    return li;
+  }));
+}
+
+// ---- cues ------------------------------------------------------------------------------------------------
+
+let cueTimer = 0;
+
+function showCue(cue) {
+  const el = $("cue");
+  if (!el) return;
+  clearTimeout(cueTimer);
+  el.textContent = cue.text;
+  el.dataset.kind = cue.kind;
+  el.dataset.shown = String(Number(el.dataset.shown) + 1);
+  el.classList.remove("fading");
+  el.classList.add("visible");
+  cueTimer = setTimeout(() => {
+    el.classList.add("fading");
+    cueTimer = setTimeout(() => { el.classList.remove("visible", "fading"); el.textContent = ""; }, 1000);
+  }, cue.show_for_s * 1000);
+}
+
+// ---- skeletons -------------------------------------------------------------------------------------------
+
+let people = [];
+let skeletonsDirty = false;
+
+function fitVideo() {
+  const img = $("video");
+  if (img.naturalWidth && img.naturalHeight) {
+    $("video-box").style.aspectRatio = `${img.naturalWidth} / ${img.naturalHeight}`;
+  }
+}
+
+function drawSkeletons() {
+  const canvas = $("skeletons");
+  const ctx = sized(canvas);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const w = canvas.width, h = canvas.height, scale = devicePixelRatio;
+  for (const person of people) {
+    const p = person.points;
+    const colour = PEOPLE[person.participant] ?? "#666";
+    const at = (i) => [p[i * 3] * w, p[i * 3 + 1] * h, p[i * 3 + 2]];
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 4 * scale;
+    ctx.lineCap = "round";
+    ctx.beginPath();
+    for (const [from, to] of bones) {
+      const a = at(from), b = at(to);
+      if (a[2] < VISIBLE || b[2] < VISIBLE) continue;
+      ctx.moveTo(a[0], a[1]);
+      ctx.lineTo(b[0], b[1]);
+    }
+    ctx.stroke();
+    const anchor = headAnchor(at);
+    if (anchor) drawTag(ctx, person.participant, colour, anchor[0], anchor[1] - 38 * scale, scale);
+  }
+}
+
+// The letter goes above the nose, or above the shoulders when the face is hidden.
+function headAnchor(at) {
+  const nose = at(0);
+  if (nose[2] >= VISIBLE) return nose;
+  const left = at(11), right = at(12);
+  if (left[2] >= VISIBLE && right[2] >= VISIBLE) return [(left[0] + right[0]) / 2, Math.min(left[1], right[1]) - 40];
+  return null;
+}
+
+function drawTag(ctx, letter, colour, x, y, scale) {
+  const r = 16 * scale;
+  y = Math.max(r + 2, y);
+  ctx.fillStyle = colour;
+  ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill();
+  ctx.strokeStyle = "#fff"; ctx.lineWidth = 2 * scale; ctx.stroke();
+  ctx.fillStyle = "#fff";
+  ctx.font = `bold ${20 * scale}px system-ui, sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillText(letter, x, y + scale);
+}
+
+// ---- events ----------------------------------------------------------------------------------------------
+
+function connect() {
+  const source = new EventSource("/events");
+  source.addEventListener("open", () => setStatus("Live"));
+  source.addEventListener("error", () => setStatus("Connection lost, reconnecting…"));
+  source.addEventListener("update", (e) => {
+    const u = JSON.parse(e.data);
+    for (const reading of u.channels) showChannel(reading, u.time_s);
+    showConversation(u.conversation);
+    noteDelay(u.captured_ms);
+    body.dataset.updates = String(Number(body.dataset.updates || 0) + 1);
+  });
+  source.addEventListener("pose", (e) => { people = JSON.parse(e.data).people; skeletonsDirty = true; });
+  source.addEventListener("health", (e) => showHealth(JSON.parse(e.data)));
+  source.addEventListener("cue", (e) => showCue(JSON.parse(e.data)));
+  source.addEventListener("ended", () => {
+    $("ended").hidden = false;
+    $("ended").scrollIntoView({ behavior: "smooth", block: "start" });
+    setStatus("Session ended");
+    source.close();
+  });
+}
+
+function setStatus(text) { $("status").textContent = text; }
+
+// Drawing happens once per animation frame, however many events arrived since.
+let videoWidth = 0;
+
+function frame() {
+  // An MJPEG <img> does not reliably fire "load" per frame, so the picture's size is watched here.
+  const img = $("video");
+  if (img.naturalWidth !== videoWidth) {
+    videoWidth = img.naturalWidth;
+    $("no-video").hidden = videoWidth > 0;
+    fitVideo();
+    skeletonsDirty = true;
+  }
+  if (skeletonsDirty) { skeletonsDirty = false; drawSkeletons(); }
+  for (const m of Object.values(meters)) {
+    if (m.dirty) { m.dirty = false; drawTrend(m); }
+  }
+  requestAnimationFrame(frame);
+}
+
+// ---- helpers ---------------------------------------------------------------------------------------------
+
+function sized(canvas) {
+  const w = Math.round(canvas.clientWidth * devicePixelRatio), h = Math.round(canvas.clientHeight * devicePixelRatio);
+  if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+  return canvas.getContext("2d");
+}
+
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+function formatDuration(seconds) {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+initConsent();
+
+window.addEventListener("resize", () => {
+  skeletonsDirty = true;
+  for (const m of Object.values(meters)) m.dirty = true;
+});

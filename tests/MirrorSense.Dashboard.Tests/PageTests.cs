@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MirrorSense.Core;
+using MirrorSense.Testing;
+using Xunit.Abstractions;
+
+namespace MirrorSense.Dashboard.Tests;
+
+/// <summary>
+/// The page in the system Chromium, driven by Playwright: consent by clicking, live meters, no emotion words,
+/// and a screenshot kept in the test output (screenshots/) for a person to look at.
+/// </summary>
+public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private readonly TempFolder _folder = new("mirrorsense-page-");
+    // Media time 0 is now, as in a live session, so the page's capture-to-screen delay is a real measurement.
+    private readonly LiveFeed _live = new(DateTimeOffset.UtcNow);
+    private readonly CancellationTokenSource _stop = new();
+    private DashboardServer? _server;
+    private Task _feeding = Task.CompletedTask;
+
+    private static string Screenshots => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync() =>
+        _server = await DashboardServer.StartAsync(new DashboardOptions(Port: 0, Title: "MirrorSense live: practice room"), _live.Feed);
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _feeding;
+        if (_server is not null)
+            await _server.DisposeAsync();
+        _live.Dispose();
+        _stop.Dispose();
+        _folder.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task Should_show_live_meters_after_both_people_agree_and_update_them_at_the_engine_rate()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"The browser test drives the system Chromium at {Chromium} (Debian package 'chromium'); it is not installed.");
+        var server = _server!;
+        var camera = Jpegs.Plain(_folder, Dyads.Width, Dyads.Height);
+        Directory.CreateDirectory(Screenshots);
+
+        // Given the system Chromium (Playwright never downloads a browser here)
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                problems.Add($"{message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        // When the page opens, it asks for consent first and Start waits for both ticks
+        await page.GotoAsync(server.Address.ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Before we start" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "consent.png"), FullPage = true });
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
+        await Assertions.Expect(start).ToBeDisabledAsync();
+        Assert.False(server.ConsentGiven.IsCompleted);
+        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
+        await start.ClickAsync();
+        await server.ConsentGiven.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // And the engine emits at 10 per second once capture runs
+        _feeding = FeedAsync(camera, _stop.Token);
+        var posture = page.Locator("article.meter[data-channel=posture]");
+        await Assertions.Expect(posture).Not.ToHaveAttributeAsync("data-updates", "0");
+
+        // Then the meters update at least 5 times per second
+        var before = int.Parse(await posture.GetAttributeAsync("data-updates") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var after = int.Parse(await posture.GetAttributeAsync("data-updates") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        output.WriteLine($"posture meter: {after - before} updates in 2 s");
+        Assert.True(after - before >= 10, $"The posture meter updated {after - before} times in 2 s; at least 10 expected.");
+
+        // And it reads as a trainee should see it
+        await Assertions.Expect(posture.Locator(".state")).ToHaveTextAsync("In your range");
+        await Assertions.Expect(posture.Locator(".leader")).ToHaveTextAsync("A leads by 0.8 s");
+        await Assertions.Expect(posture.Locator(".confidence")).ToHaveTextAsync("confidence 80 %");
+        await Assertions.Expect(page.Locator("article.meter[data-channel=tempo] .index")).ToHaveTextAsync("–");
+        await Assertions.Expect(page.Locator("#cue")).ToContainTextAsync("in step");
+        await Assertions.Expect(page.Locator("#dropped")).ToContainTextAsync(" of ");
+        await Assertions.Expect(page.Locator("#latency")).ToHaveTextAsync(new Regex(@"^\d+ ms$"));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a few more trend points and skeleton frames for the picture
+        var screenshot = Path.Combine(Screenshots, "live.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+
+        // And nowhere does the page name an emotion
+        var text = await page.Locator("body").InnerTextAsync();
+        var emotions = EmotionWords().Matches(text).Select(m => m.Value).ToList();
+        Assert.True(emotions.Count == 0, $"Emotion words on the page: {string.Join(", ", emotions)}");
+
+        // When the session ends, the page links the report
+        server.SessionEnded(_folder.Write("report.html", "<h1>Session report</h1>"));
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Your session report" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        Assert.Equal("/report", await link.GetAttributeAsync("href"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "ended.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+
+    /// <summary>What the live command would send: updates, skeletons and camera frames at 10 Hz, health at 2 Hz, one cue.</summary>
+    private async Task FeedAsync(byte[] camera, CancellationToken cancellationToken)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            for (var n = 0; await tick.WaitForNextTickAsync(cancellationToken); n++)
+            {
+                // Media time follows the wall clock, as a camera's does.
+                var seconds = (DateTimeOffset.UtcNow - _live.Feed.MediaTimeZero).TotalSeconds;
+                var index = 62 + (12 * Math.Sin(n / 8.0));
+                var cue = n == 5 ? Readings.Cue(seconds, "You two are in step on posture. Keep it natural.") : null;
+                _live.Video.OnNext(new VideoFrame(MediaTime.FromSeconds(seconds), camera));
+                _live.Poses.OnNext(Dyads.Frame(seconds, sway: (float)(15 * Math.Sin(n / 5.0))));
+                _live.Updates.OnNext(Readings.Update(seconds, index, cue, talkShareA: 0.5 + (0.1 * Math.Sin(n / 20.0))));
+                if (n % 5 == 0)
+                    _live.Health.OnNext(Readings.Health(seconds, 30L * (n + 1), n / 10));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test is over.
+        }
+    }
+
+    [GeneratedRegex(@"\b(happy|happiness|sad|sadness|angry|anger|fear|afraid|disgust|surprise[d]?|joy|emotion(al|s)?|mood|anxious|nervous|calm|excited|upset|frustrat\w*|bored|stress\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EmotionWords();
+}
