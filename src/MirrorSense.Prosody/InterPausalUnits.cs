@@ -55,6 +55,9 @@ public sealed class InterPausalUnitDetector
         _options.Validate();
     }
 
+    /// <summary>Start of the unit in progress, null between units.</summary>
+    public MediaTime? OpenSince => _unitStart;
+
     /// <summary>Takes the next intensity frame; returns the unit it closed, if any.</summary>
     public InterPausalUnit? Process(IntensityFrame frame)
     {
