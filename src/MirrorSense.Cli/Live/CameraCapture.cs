@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using MirrorSense.Capture.Video;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Features;
+using MirrorSense.Vision;
+using MirrorSense.Vision.Motion;
+using MirrorSense.Vision.Streaming;
+using OpenCvSharp;
+
+namespace MirrorSense.Cli.Live;
+
+/// <summary>A JPEG of a captured frame, for the page's video.</summary>
+internal sealed record CapturedJpeg(MediaTime Time, byte[] Jpeg);
+
+/// <summary>
+/// One live camera showing both people, through the pose stage paced live (newest frame wins, drops counted) and
+/// on into body features on the grid. On the capture thread each frame is put on the session clock, measured for
+/// pixel motion (with the newest known skeletons' regions), encoded for the page a few times a second, and handed
+/// to the raw-media writer when one is asked for. A camera that is unplugged or whose stream ends completes the
+/// streams and says so in <see cref="Problem"/>; the voices go on without it.
+/// </summary>
+internal sealed class CameraCapture
+{
+    /// <summary>The page's video needs no more than this; encoding every frame would cost the pose stage.</summary>
+    private static readonly TimeSpan JpegEvery = TimeSpan.FromSeconds(1.0 / 12);
+
+    private readonly IVideoSource _source;
+    private readonly PoseOptions _pose;
+    private readonly SessionClock _clock;
+    private readonly Action<Mat, MediaTime>? _raw;
+    private readonly Action<CapturedJpeg>? _jpeg;
+    private readonly ConcurrentDictionary<MediaTime, PixelMotionFrame> _pixels = new();
+    private PoseFrame? _latestPose;
+    private long _captured;
+    private long _dropped;
+    private MediaTime _lastJpeg = new(long.MinValue / 2);
+
+    public CameraCapture(IVideoSource source, PoseOptions pose, SessionClock clock, Action<Mat, MediaTime>? raw, Action<CapturedJpeg>? jpeg)
+    {
+        _source = source;
+        _pose = pose;
+        _clock = clock;
+        _raw = raw;
+        _jpeg = jpeg;
+    }
+
+    public string Name => _source.ToString() ?? "camera";
+
+    public long FramesCaptured => Interlocked.Read(ref _captured);
+
+    public long FramesDropped => Interlocked.Read(ref _dropped);
+
+    public bool Live { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>Wall-clock delay from a frame's capture to its skeletons, for the page.</summary>
+    public double PoseLatencyMs { get; private set; } = double.NaN;
+
+    /// <summary>The names of the values in each body sample: the landmark features and pixel motion.</summary>
+    public static IReadOnlyList<string> FeatureNames => BodySide.FeatureNames;
+
+    /// <summary>Skeletons as they are estimated (hot once subscribed: subscribe once and share).</summary>
+    public IObservable<PoseFrame> Poses(IScheduler poseScheduler)
+    {
+        var motion = new PixelMotionEnergy();
+        DeviceClock? clock = null;
+        return _source.Frames(NewThreadScheduler.Default)
+            .Do(_ => Live = true)
+            .Select(frame =>
+            {
+                clock ??= _clock.Register(frame.Time, TimeSpan.Zero);
+                var time = clock.Value.ToSession(frame.Time);
+                Interlocked.Increment(ref _captured);
+                var latest = Volatile.Read(ref _latestPose);
+                var pixels = latest is null ? motion.Measure(frame.Value, time) : motion.Measure(frame.Value, latest with { Time = time });
+                _pixels[time] = pixels;
+                _raw?.Invoke(frame.Value, time);
+                if (_jpeg is not null && time - _lastJpeg >= JpegEvery)
+                {
+                    _lastJpeg = time;
+                    _jpeg(new CapturedJpeg(time, frame.Value.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 70))));
+                }
+
+                return Stamped.At(time, frame.Value);
+            })
+            .EstimatePoses(_pose, PoseFlow.Live, poseScheduler)
+            .Do(update =>
+            {
+                Interlocked.Exchange(ref _dropped, update.Statistics.FramesDropped);
+                Volatile.Write(ref _latestPose, update.Poses);
+                PoseLatencyMs = (DateTimeOffset.UtcNow - _clock.WallClockOf(update.Time)).TotalMilliseconds;
+            })
+            .Select(update => update.Poses)
+            .Catch<PoseFrame, VideoSourceException>(error =>
+            {
+                Problem = error.Message;
+                return Observable.Empty<PoseFrame>();
+            })
+            .Finally(() =>
+            {
+                Live = false;
+                Problem ??= "the camera stream ended";
+                motion.Dispose();
+            });
+    }
+
+    /// <summary>Body features of each estimated frame, its pixel motion appended, on the grid from media time zero.</summary>
+    public IObservable<FeatureSample> Features(IObservable<PoseFrame> poses) =>
+        poses.ExtractBodyFeatures()
+            .Select(body =>
+            {
+                var pixels = _pixels.TryRemove(body.Time, out var found) ? found : null;
+                // Frames the pose stage dropped never come back for their pixels.
+                foreach (var stale in _pixels.Keys.Where(t => t < body.Time))
+                    _pixels.TryRemove(stale, out _);
+                return body with
+                {
+                    A = [.. body.A, pixels?.A.ChangedPixels ?? double.NaN],
+                    B = [.. body.B, pixels?.B.ChangedPixels ?? double.NaN],
+                };
+            })
+            .ResampleToGrid(new FeatureGridOptions(Origin: MediaTime.Zero));
+}

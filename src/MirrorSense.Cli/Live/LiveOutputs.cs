@@ -1,0 +1,33 @@
+using System.Reactive.Subjects;
+using MirrorSense.Core;
+using MirrorSense.Dashboard;
+using MirrorSense.Synchrony.Live;
+
+namespace MirrorSense.Cli.Live;
+
+/// <summary>The streams the live view reads (the page or the terminal), fed by the session as things happen.</summary>
+internal sealed class LiveOutputs : IDisposable
+{
+    public Subject<CoordinationUpdate> Updates { get; } = new();
+    public Subject<PoseFrame> Poses { get; } = new();
+    public Subject<CaptureHealth> Health { get; } = new();
+    public Subject<VideoFrame> Video { get; } = new();
+
+    public DashboardFeed Feed(SessionClock clock) => new(Updates, Poses, Health, Video, clock.Zero);
+
+    public void Complete()
+    {
+        Updates.OnCompleted();
+        Poses.OnCompleted();
+        Health.OnCompleted();
+        Video.OnCompleted();
+    }
+
+    public void Dispose()
+    {
+        Updates.Dispose();
+        Poses.Dispose();
+        Health.Dispose();
+        Video.Dispose();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Reactive.Subjects;
+using MirrorSense.Capture;
+using MirrorSense.Core;
+using MirrorSense.Prosody;
+using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Live;
+
+namespace MirrorSense.Cli.Live;
+
+/// <summary>Which channel of a microphone carries which participant's voice.</summary>
+internal sealed record MicrophoneInput(string? Device, IReadOnlyList<(Participant Speaker, int Channel)> Voices, int Channels)
+{
+    public string Describe() => $"microphone '{Device ?? "default"}'" + (Channels > 1 ? " (stereo: left A, right B)" : $" ({Voices[0].Speaker})");
+}
+
+/// <summary>
+/// One live microphone through the prosody stage: blocks read on a thread of their own (audio is never dropped:
+/// prosody is cheaper than real time), each participant's channel through a <see cref="ProsodyAnalyzer"/> and a
+/// <see cref="LiveUnitTracker"/>, frames and units out on the session clock. A lost microphone ends its streams
+/// and is reported through <see cref="Problem"/>; everything it delivered before stays delivered.
+/// </summary>
+internal sealed class MicrophoneCapture : IDisposable
+{
+    private static readonly TimeSpan Block = TimeSpan.FromMilliseconds(50);
+
+    private readonly Subject<SpokenFrame> _frames = new();
+    private readonly Subject<SpokenUnit> _units = new();
+    private readonly MicrophoneInput _input;
+    private readonly IAudioSource _source;
+    private readonly SessionClock _clock;
+    private readonly Action<Participant, AudioFormat, ReadOnlyMemory<float>>? _raw;
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+
+    public MicrophoneCapture(MicrophoneInput input, IAudioSource source, SessionClock clock, Action<Participant, AudioFormat, ReadOnlyMemory<float>>? raw)
+    {
+        _input = input;
+        _source = source;
+        _clock = clock;
+        _raw = raw;
+    }
+
+    public IObservable<SpokenFrame> Frames => _frames;
+
+    public IObservable<SpokenUnit> Units => _units;
+
+    public string Name => _input.Describe();
+
+    public bool Live { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void Start()
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = Name };
+        _thread.Start();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            // The source belongs to the session, which releases it after this thread has stopped.
+            var source = _source;
+            var rate = source.Format.SampleRate;
+            var speakers = _input.Voices.Select(v => (v.Speaker, v.Channel, Prosody: new ProsodyAnalyzer(rate), Units: new LiveUnitTracker(rate))).ToList();
+            var mono = new AudioFormat(rate, 1);
+            DeviceClock? clock = null;
+            Live = true;
+            foreach (var block in source.ReadBlocks(Block))
+            {
+                if (_stop.IsCancellationRequested)
+                    break;
+                clock ??= _clock.Register(block.Start, block.Duration);
+                var start = clock.Value.ToSession(block.Start);
+                foreach (var speaker in speakers)
+                {
+                    var samples = Channel(block, speaker.Channel);
+                    _raw?.Invoke(speaker.Speaker, mono, samples);
+                    speaker.Units.AddSamples(samples, start);
+                    var frames = speaker.Prosody.Process(samples, start);
+                    foreach (var frame in frames)
+                        _frames.OnNext(new SpokenFrame(speaker.Speaker, new VoiceFrame(frame.Time, frame.FrequencyHz, frame.IntensityDb)));
+                    foreach (var unit in speaker.Units.AddFrames(frames))
+                        _units.OnNext(new SpokenUnit(speaker.Speaker, new VoiceUnit(unit.Start, unit.End, double.NaN, unit.SyllablesPerSecond)));
+                }
+            }
+
+            if (!_stop.IsCancellationRequested)
+                Problem = "the microphone stream ended";
+        }
+        catch (AudioSourceException error)
+        {
+            Problem = error.Message;
+        }
+        finally
+        {
+            Live = false;
+            _frames.OnCompleted();
+            _units.OnCompleted();
+        }
+    }
+
+    private static float[] Channel(AudioBlock block, int channel)
+    {
+        var channels = block.Format.Channels;
+        if (channels == 1)
+            return block.Samples.ToArray();
+        var span = block.Samples.Span;
+        var mono = new float[block.FrameCount];
+        for (var i = 0; i < mono.Length; i++)
+            mono[i] = span[i * channels + channel];
+        return mono;
+    }
+
+    public void Stop()
+    {
+        _stop.Cancel();
+        _thread?.Join(TimeSpan.FromSeconds(5));
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _frames.Dispose();
+        _units.Dispose();
+        _stop.Dispose();
+    }
+}
