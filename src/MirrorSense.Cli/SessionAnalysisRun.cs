@@ -1,6 +1,7 @@
 using System.Globalization;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
+using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Readers;
@@ -183,10 +184,10 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("prosody.csv", writer =>
         {
             writer.NewLine = "\n";
-            writer.WriteLine(ProsodyCsv.DyadFrameHeader);
+            writer.WriteLine(ProsodyCsvWriter.DyadFrameHeader);
             foreach (var voice in new[] { a, b })
                 foreach (var frame in voice?.Frames ?? [])
-                    ProsodyCsv.WriteFrame(writer, frame, voice!.Speaker);
+                    ProsodyCsvWriter.WriteFrame(writer, frame.ToVoiceFrame(), voice!.Speaker);
         });
     }
 

@@ -12,7 +12,7 @@ internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<Prosod
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
     public SpeakerVoice ToSpeakerVoice()
     {
-        var frames = Frames.Select(f => new VoiceFrame(f.Time, f.FrequencyHz, f.IntensityDb)).ToImmutableArray();
+        var frames = Frames.Select(f => f.ToVoiceFrame()).ToImmutableArray();
         var units = Units.Select(u => new VoiceUnit(u.Start, u.End, MeanSemitones(u.Start, u.End), u.SyllablesPerSecond)).ToImmutableArray();
         return new SpeakerVoice(Speaker, frames, units);
     }
