@@ -14,15 +14,16 @@ public enum RawMediaKind
 
 /// <summary>A raw media file written beside the tables, only when it was asked for (<c>--raw-media</c>).</summary>
 /// <param name="File">Its name inside the session folder.</param>
-public sealed record RawMediaFile(string File, RawMediaKind Kind, Participant? Participant)
+/// <param name="StartSeconds">Media time of its first sample or frame: where the file's own time 0 sits on the session's clock.</param>
+public sealed record RawMediaFile(string File, RawMediaKind Kind, Participant? Participant, double StartSeconds = 0)
 {
     /// <summary>A participant's microphone: <c>voice_a.wav</c> or <c>voice_b.wav</c>.</summary>
-    public static RawMediaFile Microphone(Participant participant) =>
-        new($"voice_{participant.ToString().ToLowerInvariant()}.wav", RawMediaKind.Audio, participant);
+    public static RawMediaFile Microphone(Participant participant, double startSeconds = 0) =>
+        new($"voice_{participant.ToString().ToLowerInvariant()}.wav", RawMediaKind.Audio, participant, startSeconds);
 
     /// <summary>A camera: <c>video.avi</c> when it shows both people (null), else <c>video_a.avi</c> or <c>video_b.avi</c>.</summary>
-    public static RawMediaFile Camera(Participant? participant) =>
-        new(participant is { } who ? $"video_{who.ToString().ToLowerInvariant()}.avi" : "video.avi", RawMediaKind.Video, participant);
+    public static RawMediaFile Camera(Participant? participant, double startSeconds = 0) =>
+        new(participant is { } who ? $"video_{who.ToString().ToLowerInvariant()}.avi" : "video.avi", RawMediaKind.Video, participant, startSeconds);
 }
 
 /// <summary>

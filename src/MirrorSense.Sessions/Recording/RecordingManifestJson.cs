@@ -9,7 +9,7 @@ namespace MirrorSense.Sessions.Recording;
 /// Reads and writes <c>manifest.json</c>: <c>format_version</c>, <c>tool_version</c>, <c>started_utc</c>,
 /// <c>ended_utc</c> (null until a clean stop), <c>complete</c>, <c>grid_origin_s</c>, <c>feature_names</c>,
 /// <c>inputs</c>, <c>settings</c>, <c>files</c> and <c>raw_media</c> (<c>file</c>, <c>kind</c>: audio|video,
-/// <c>participant</c>: A|B|null).
+/// <c>participant</c>: A|B|null, <c>start_s</c>: media time of its first sample or frame).
 /// </summary>
 public static class RecordingManifestJson
 {
@@ -39,6 +39,7 @@ public static class RecordingManifestJson
                 ["file"] = m.File,
                 ["kind"] = m.Kind == RawMediaKind.Audio ? "audio" : "video",
                 ["participant"] = m.Participant?.ToString(),
+                ["start_s"] = m.StartSeconds,
             })]),
         };
         writer.Write(root.ToJsonString(Indented));
@@ -102,7 +103,7 @@ public static class RecordingManifestJson
             "B" => Participant.B,
             var other => throw new FormatException($"raw_media '{file}': expected participant A, B or null but found '{other}'"),
         };
-        return new RawMediaFile(file, kind, participant);
+        return new RawMediaFile(file, kind, participant, node["start_s"]?.GetValue<double>() ?? 0);
     }
 
     private static JsonNode Required(JsonObject root, string name) =>

@@ -80,10 +80,14 @@ public sealed class SessionFolder
     /// <summary>A table by file name (e.g. <see cref="SessionRecorder.PoseFileName"/>), or null when it is missing or empty.</summary>
     public RecordedTableFile? Table(string name) => _tables.GetValueOrDefault(name);
 
-    /// <summary>The path of a raw media file of this kind for this participant (null: the one camera showing both), or null when none was recorded.</summary>
-    public string? RawMedia(RawMediaKind kind, Participant? participant) =>
-        Manifest.RawMedia
-            .Where(m => m.Kind == kind && m.Participant == participant)
-            .Select(m => System.IO.Path.Combine(Path, m.File))
-            .FirstOrDefault(File.Exists);
+    /// <summary>The raw media file of this kind for this participant (null: the one camera showing both), or null when none was recorded.</summary>
+    public RawMediaFile? RawMedia(RawMediaKind kind, Participant? participant) =>
+        Manifest.RawMedia.FirstOrDefault(m => m.Kind == kind && m.Participant == participant && File.Exists(PathOf(m)));
+
+    /// <summary>Where a raw media file of this session is.</summary>
+    public string PathOf(RawMediaFile media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return System.IO.Path.Combine(Path, media.File);
+    }
 }
