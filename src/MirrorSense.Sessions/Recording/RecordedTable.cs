@@ -21,6 +21,7 @@ internal sealed class RecordedTable<TRows> : IDisposable
     private long _lastFlush;
     private bool _unflushed;
     private bool _closed;
+    private IOException? _fault;
 
     public RecordedTable(string path, TimeProvider clock, Func<TextWriter, TRows> rows)
     {
@@ -36,12 +37,16 @@ internal sealed class RecordedTable<TRows> : IDisposable
 
     public string Path { get; }
 
-    /// <exception cref="ObjectDisposedException">The recording was already stopped.</exception>
+    /// <summary>Writes rows; after the stop they are dropped: producers on other threads may still be finishing a frame.</summary>
+    /// <exception cref="IOException">The file cannot be written (also when the timer's flush found that first).</exception>
     public void Append(Action<TRows> write)
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_closed, this);
+            if (_closed)
+                return;
+            if (_fault is { } fault)
+                throw new IOException($"'{Path}' can no longer be written: {fault.Message}", fault);
             write(_rows);
             _unflushed = true;
             if (_clock.GetElapsedTime(_lastFlush) >= SessionRecorder.FlushInterval)
@@ -49,13 +54,21 @@ internal sealed class RecordedTable<TRows> : IDisposable
         }
     }
 
-    /// <summary>The timer's flush: only when rows came since the last one.</summary>
+    /// <summary>The timer's flush: only when rows came since the last one. A failure (disk full) is kept for the next write to throw: a timer thread has no one to tell.</summary>
     public void FlushIfDue()
     {
         lock (_gate)
         {
-            if (!_closed && _unflushed)
+            if (_closed || !_unflushed || _fault is not null)
+                return;
+            try
+            {
                 Flush();
+            }
+            catch (IOException error)
+            {
+                _fault = error;
+            }
         }
     }
 

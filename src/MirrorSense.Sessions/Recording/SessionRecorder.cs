@@ -39,10 +39,24 @@ public sealed class SessionRecorder : IDisposable
     {
         Folder = folder;
         _clock = clock;
-        _pose = new(Combine(PoseFileName), clock, text => new PoseCsvWriter(text));
-        _prosody = new(Combine(ProsodyFileName), clock, text => new ProsodyFrameCsvWriter(text));
-        _features = new(Combine(FeaturesFileName), clock, text => new FeatureCsvWriter(text, manifest.FeatureNames, leaveOpen: true));
-        _coordination = new(Combine(CoordinationFileName), clock, text => new CoordinationUpdateCsvWriter(text));
+        var opened = new List<IDisposable>();
+        try
+        {
+            _pose = new RecordedTable<PoseCsvWriter>(Combine(PoseFileName), clock, text => new PoseCsvWriter(text));
+            opened.Add(_pose);
+            _prosody = new RecordedTable<ProsodyFrameCsvWriter>(Combine(ProsodyFileName), clock, text => new ProsodyFrameCsvWriter(text));
+            opened.Add(_prosody);
+            _features = new RecordedTable<FeatureCsvWriter>(Combine(FeaturesFileName), clock, text => new FeatureCsvWriter(text, manifest.FeatureNames, leaveOpen: true));
+            opened.Add(_features);
+            _coordination = new RecordedTable<CoordinationUpdateCsvWriter>(Combine(CoordinationFileName), clock, text => new CoordinationUpdateCsvWriter(text));
+        }
+        catch
+        {
+            // A table that cannot be created (disk full, no permission) must not leave the others open.
+            opened.ForEach(table => table.Dispose());
+            throw;
+        }
+
         Manifest = manifest with
         {
             Files = [PoseFileName, ProsodyFileName, FeaturesFileName, CoordinationFileName, .. manifest.RawMedia.Select(m => m.File)],
@@ -80,6 +94,8 @@ public sealed class SessionRecorder : IDisposable
 
         return new SessionRecorder(folder, start, clock);
     }
+
+    // Rows that arrive after Complete or Dispose are dropped: the producers run on their own threads and may be mid-frame.
 
     /// <summary>Landmarks of one frame: one row per person and landmark.</summary>
     public void Write(PoseFrame frame)

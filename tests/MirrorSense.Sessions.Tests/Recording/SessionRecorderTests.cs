@@ -244,6 +244,26 @@ public sealed class SessionRecorderTests : IDisposable
                 "1.500000,tone,,0,,\n",
                 System.IO.File.ReadAllText(_t.File("coordination.csv")));
         }
+
+        [Fact]
+        public void Should_drop_rows_that_arrive_after_the_stop_instead_of_failing_their_producer()
+        {
+            // Given a stopped recording with one update
+            using var recorder = SessionRecorder.Open(_t.Session, Manifest(_t._clock.GetUtcNow()), _t._clock);
+            recorder.Write(Update(0));
+            recorder.Complete();
+
+            // When a producer on another thread delivers one more of each
+            recorder.Write(PoseAt(1));
+            recorder.Write(Participant.A, Voice(1));
+            recorder.Write(Feature(1));
+            recorder.Write(Update(1));
+
+            // Then nothing is added and the manifest stays complete
+            Assert.Equal(1 + 2, Lines(_t.File("coordination.csv")));
+            Assert.Equal(PoseCsvWriter.Header + "\n", OnDisk(_t.File("pose.csv")));
+            Assert.True(SessionFolder.Open(_t.Session).Manifest.Complete);
+        }
     }
 
     private static int Lines(string path) => OnDisk(path).Count(c => c == '\n');
