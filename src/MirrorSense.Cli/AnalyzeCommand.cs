@@ -4,6 +4,7 @@ using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
 using Spectre.Console;
@@ -24,6 +25,7 @@ internal static class AnalyzeCommand
         var videoA = new Option<string?>("--video-a") { Description = "Two-camera mode: A's video (use with --video-b; the cameras must start together)." };
         var videoB = new Option<string?>("--video-b") { Description = "Two-camera mode: B's video." };
         var pose = new Option<string?>("--pose") { Description = "Landmarks already extracted (a pose.csv from `mirrorsense pose` or an earlier analysis) instead of a video." };
+        var session = new Option<string?>("--session") { Description = "A folder recorded by `mirrorsense live --record`: its landmarks, and its voices (WAVs when recorded with --raw-media, else prosody.csv). Outputs go to DIR/analysis unless --out says otherwise." };
         var audio = new Option<string?>("--audio") { Description = "One stereo recording: A on the left channel, B on the right." };
         var audioA = new Option<string?>("--audio-a") { Description = "A's voice recording (use with --audio-b)." };
         var audioB = new Option<string?>("--audio-b") { Description = "B's voice recording." };
@@ -44,7 +46,8 @@ internal static class AnalyzeCommand
 
             Inputs: --video FILE (both people in one frame) or --video-a/--video-b (one camera each); voices from
             the video's audio track (stereo: A left, B right; with two videos, each video's own track), or from
-            --audio STEREO, or --audio-a/--audio-b. Give only audio for voice measures alone.
+            --audio STEREO, or --audio-a/--audio-b. Give only audio for voice measures alone. --session DIR
+            re-analyses a folder recorded live (also one cut short by a crash: its whole rows are used).
 
             Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
@@ -56,12 +59,13 @@ internal static class AnalyzeCommand
               mirrorsense analyze --video session.mp4 --out results/
               mirrorsense analyze --video-a a.mp4 --video-b b.mp4 --audio-a a.wav --audio-b b.wav --seed 7 --out results/
               mirrorsense analyze --print-config > settings.json    # edit, then --config settings.json
+              mirrorsense analyze --session recordings/monday        # results in recordings/monday/analysis
 
             Exit codes: 0 done; 1 an input could not be read (outputs cover what was processed); 2 usage error;
             130 stopped with Ctrl+C (outputs cover what was processed).
             """)
         {
-            video, videoA, videoB, pose, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
+            video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -81,19 +85,22 @@ internal static class AnalyzeCommand
                 var inputs = new SessionInputs(
                     parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
                     parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
-                request = SessionRequests.Resolve(
-                    inputs,
-                    InputLabels.Options,
-                    parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
-                    settings,
-                    new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap)));
+                var poseOptions = new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap));
+                request = parse.GetValue(session) is { } recorded
+                    ? SessionRequests.FromRecording(recorded, inputs, parse.GetValue(output) ?? Path.Combine(recorded, "analysis"), settings, poseOptions)
+                    : SessionRequests.Resolve(
+                        inputs,
+                        InputLabels.Options,
+                        parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
+                        settings,
+                        poseOptions);
             }
             catch (UsageException error)
             {
                 Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
                 return Task.FromResult(ExitUsage);
             }
-            catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException)
+            catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException)
             {
                 Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
                 return Task.FromResult(ExitInputFailed);

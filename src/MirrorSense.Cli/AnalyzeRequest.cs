@@ -12,14 +12,19 @@ internal abstract record VideoInput
 
     public sealed record PerParticipant(string PathA, string PathB) : VideoInput;
 
-    /// <summary>Landmarks already extracted (a pose.csv of an earlier run): the pose stage is skipped.</summary>
-    public sealed record PoseTable(string Path) : VideoInput;
+    /// <summary>Landmarks already extracted (a pose.csv of an earlier run or a recording): the pose stage is skipped.</summary>
+    /// <param name="CompleteLength">Read only this many bytes: the whole rows of a recording a crash cut off; null: all.</param>
+    public sealed record PoseTable(string Path, long? CompleteLength = null) : VideoInput;
 }
 
 /// <summary>Where each participant's voice comes from, or why there is none.</summary>
 internal abstract record VoiceInput
 {
     public sealed record Files(DyadAudio Audio, string DescriptionA, string DescriptionB) : VoiceInput;
+
+    /// <summary>A recording's prosody.csv (no raw audio): pitch and intensity frames, but no syllables, so no speech rate.</summary>
+    /// <param name="CompleteLength">Read only this many bytes: the whole rows of a recording a crash cut off.</param>
+    public sealed record RecordedFrames(string Path, long CompleteLength) : VoiceInput;
 
     public sealed record None(string Reason) : VoiceInput;
 }
@@ -39,6 +44,9 @@ internal sealed record AnalyzeRequest(
     CoordinationSettings Settings,
     IReadOnlyDictionary<string, string> InputNames)
 {
+    /// <summary>What reading the inputs found worth saying before any work (a recording cut short, a torn row skipped).</summary>
+    public IReadOnlyList<string> InputWarnings { get; init; } = [];
+
     public MediaTime StartTime => MediaTime.FromSeconds(Start);
 
     public bool Includes(MediaTime time) => time.Seconds >= Start && (End is not { } end || time.Seconds < end);

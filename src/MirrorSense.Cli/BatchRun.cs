@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
+using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Batch;
 using MirrorSense.Synchrony.Coordination;

@@ -61,7 +61,7 @@ internal static class BodySide
             {
                 VideoInput.Shared shared => OneCamera(shared.Path, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
                 VideoInput.PerParticipant both => TwoCameras(both, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
-                VideoInput.PoseTable table => FromTable(table.Path, request, new Sinks(poses, pixels, poseCsv), cancellation),
+                VideoInput.PoseTable table => FromTable(table, request, new Sinks(poses, pixels, poseCsv), cancellation),
                 _ => throw new InvalidOperationException("Unknown video input."),
             };
             poses.OnCompleted();
@@ -159,11 +159,11 @@ internal static class BodySide
     }
 
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) FromTable(
-        string path, AnalyzeRequest request, Sinks sinks, CancellationToken cancellation)
+        VideoInput.PoseTable table, AnalyzeRequest request, Sinks sinks, CancellationToken cancellation)
     {
         long frames = 0, withPeople = 0;
         MediaTime? last = null;
-        foreach (var pose in PoseCsvReader.Read(path))
+        foreach (var pose in PoseCsvReader.Read(table.Path, table.CompleteLength))
         {
             if (cancellation.IsCancellationRequested || (request.End is { } end && pose.Time.Seconds >= end))
                 break;

@@ -1,49 +1,15 @@
 using System.Globalization;
-using MirrorSense.Core;
 using MirrorSense.Prosody;
 
 namespace MirrorSense.Cli;
 
 /// <summary>
-/// The tidy CSV files of <c>mirrorsense prosody</c>: one row per 10 ms frame, and one row per inter-pausal unit.
-/// (Format owners belong in Sessions; these move there when Sessions takes prosody outputs.)
+/// The inter-pausal units table of <c>mirrorsense prosody --units</c>, one row per unit. (The frame table is
+/// Sessions' <see cref="Sessions.Report.ProsodyCsvWriter"/>; units move there once Sessions has a neutral unit record.)
 /// </summary>
 internal static class ProsodyCsv
 {
-    public const string FrameHeader = "time_s,f0_hz,intensity_db,voiced";
-
-    /// <summary>A dyad's frames in one table (<c>mirrorsense analyze</c>): the frame columns with the participant second, as in pose.csv.</summary>
-    public const string DyadFrameHeader = "time_s,participant,f0_hz,intensity_db,voiced";
     public const string UnitHeader = "start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s";
-
-    public static void WriteFrame(TextWriter writer, ProsodyFrame frame, Participant? participant = null)
-    {
-        // Formatted into a stack buffer: no string per number at 100 rows a second of audio.
-        Span<char> row = stackalloc char[96];
-        var length = Format(row, frame.Time.Seconds, "0.######");
-        row[length++] = ',';
-        if (participant is { } who)
-        {
-            row[length++] = who == Participant.A ? 'A' : 'B';
-            row[length++] = ',';
-        }
-        if (frame.IsVoiced)
-            length += Format(row[length..], frame.FrequencyHz, "0.####");
-        row[length++] = ',';
-        length += Format(row[length..], frame.IntensityDb, "0.###");
-        foreach (var c in frame.IsVoiced ? ",1\n" : ",0\n")
-            row[length++] = c;
-        writer.Write(row[..length]);
-    }
-
-    private static int Format(Span<char> into, double value, string format)
-    {
-        if (!double.IsFinite(value))
-            return 0;
-        return value.TryFormat(into, out var written, format, CultureInfo.InvariantCulture)
-            ? written
-            : throw new InvalidOperationException($"{value} does not fit a CSV cell of {into.Length} characters.");
-    }
 
     public static void WriteUnits(string path, IReadOnlyList<UnitFeatures> units)
     {

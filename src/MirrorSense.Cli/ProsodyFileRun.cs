@@ -1,5 +1,6 @@
 using MirrorSense.Capture;
 using MirrorSense.Prosody;
+using MirrorSense.Sessions.Report;
 
 namespace MirrorSense.Cli;
 
@@ -22,7 +23,7 @@ internal static class ProsodyFileRun
             if (writer is null)
             {
                 writer = new StreamWriter(request.Output, append: false) { NewLine = "\n" };
-                writer.WriteLine(ProsodyCsv.FrameHeader);
+                writer.WriteLine(ProsodyCsvWriter.FrameHeader);
             }
 
             return writer;
@@ -32,7 +33,7 @@ internal static class ProsodyFileRun
         try
         {
             result = VoicePass.Run(() => AudioFile.OpenMono(request.Audio, request.Channel), request.Audio, request.Pitch,
-                units: request.UnitsPath is not null, frame => ProsodyCsv.WriteFrame(Writer(), frame), progress);
+                units: request.UnitsPath is not null, frame => ProsodyCsvWriter.WriteFrame(Writer(), frame.ToVoiceFrame()), progress);
             Writer();
         }
         finally

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
+using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Readers;
@@ -60,7 +61,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         var voiceA = Voice(Participant.A, state.For(1), times, cancellation);
         var voiceB = Voice(Participant.B, state.For(2), times, cancellation);
 
-        var warnings = new List<string>();
+        var warnings = new List<string>(request.InputWarnings);
         var errors = new List<string>();
         var bodyResult = Settle(body, errors);
         var voiceResultA = Settle(voiceA, errors);
@@ -131,10 +132,16 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         return features.Dyad(BodyFeatures.MotionBody);
     }
 
-    private Task<VoiceSideResult>? Voice(Participant speaker, IProgress<double>? progress, StageTimes times, CancellationToken cancellation) =>
-        request.Voice is VoiceInput.Files files
-            ? Task.Run(() => times.Time($"voice_{speaker.ToString().ToLowerInvariant()}_s", () => VoiceSide.Run(request, files, speaker, progress, cancellation)), CancellationToken.None)
-            : null;
+    private Task<VoiceSideResult>? Voice(Participant speaker, IProgress<double>? progress, StageTimes times, CancellationToken cancellation)
+    {
+        var stage = $"voice_{speaker.ToString().ToLowerInvariant()}_s";
+        return request.Voice switch
+        {
+            VoiceInput.Files files => Task.Run(() => times.Time(stage, () => VoiceSide.Run(request, files, speaker, progress, cancellation)), CancellationToken.None),
+            VoiceInput.RecordedFrames recorded => Task.Run(() => times.Time(stage, () => RecordedVoiceSide.Run(request, recorded, speaker)), CancellationToken.None),
+            _ => null,
+        };
+    }
 
     /// <summary>The side's result, or null with its error recorded: one failing side does not lose the others.</summary>
     private static T? Settle<T>(Task<T>? side, List<string> errors)
@@ -183,10 +190,10 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("prosody.csv", writer =>
         {
             writer.NewLine = "\n";
-            writer.WriteLine(ProsodyCsv.DyadFrameHeader);
+            writer.WriteLine(ProsodyCsvWriter.DyadFrameHeader);
             foreach (var voice in new[] { a, b })
                 foreach (var frame in voice?.Frames ?? [])
-                    ProsodyCsv.WriteFrame(writer, frame, voice!.Speaker);
+                    ProsodyCsvWriter.WriteFrame(writer, frame.ToVoiceFrame(), voice!.Speaker);
         });
     }
 

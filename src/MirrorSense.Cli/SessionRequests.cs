@@ -1,6 +1,8 @@
 using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
+using MirrorSense.Core;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
 
@@ -72,6 +74,56 @@ internal static class SessionRequests
         if (videoInput is null && voice is VoiceInput.None)
             throw new UsageException($"nothing to analyse: give {name["video"]}, {name["video_a"]}/{name["video_b"]} or {name["pose"]}, and/or {name["audio"]} or {name["audio_a"]}/{name["audio_b"]}.");
         return new AnalyzeRequest(videoInput, voice, output, raw.Start, raw.End, raw.AvOffset, pose, settings, names);
+    }
+
+    /// <summary>
+    /// A folder recorded live (<c>--session DIR</c>): landmarks from its pose.csv, voices from its WAVs when raw media
+    /// was recorded, else from its prosody.csv frames. The analysis starts at the recording's grid origin (or later
+    /// with --start), and what the folder's state is worth knowing (cut short, a torn row skipped) comes as warnings.
+    /// </summary>
+    /// <exception cref="UsageException">Other inputs given too: a recorded session brings its own.</exception>
+    /// <exception cref="SessionFolderException">Not a readable recorded session.</exception>
+    public static AnalyzeRequest FromRecording(string folder, SessionInputs raw, string output, CoordinationSettings settings, PoseOptions pose)
+    {
+        if (raw.Video is not null || raw.VideoA is not null || raw.VideoB is not null || raw.Pose is not null || raw.Audio is not null || raw.AudioA is not null || raw.AudioB is not null)
+            throw new UsageException("--session DIR brings its own landmarks and voices: give no --video, --pose or --audio options with it.");
+        if (raw.AvOffset != 0)
+            throw new UsageException("--session DIR: its audio and pictures share one media clock, so --av-offset does not apply.");
+        var session = SessionFolder.Open(folder);
+        var start = Math.Max(raw.Start, session.Manifest.GridOrigin.Seconds);
+        if (raw.End is { } last && !(last > start))
+            throw new UsageException($"--end ({last}) must be after the start ({start}).");
+
+        var table = session.Table(SessionRecorder.PoseFileName);
+        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength);
+        var names = new Dictionary<string, string> { ["session"] = folder };
+        var warnings = new List<string>(session.Warnings);
+        var (voice, audioOffset) = RecordedVoice(session, raw.NoAudio, names, warnings);
+        if (body is null && voice is VoiceInput.None)
+            throw new SessionFolderException($"'{folder}' has neither landmarks (pose.csv) nor voices to analyse.");
+        return new AnalyzeRequest(body, voice, output, start, raw.End, audioOffset, pose, settings, names) { InputWarnings = warnings };
+    }
+
+    private static (VoiceInput Voice, double AudioOffset) RecordedVoice(SessionFolder session, bool noAudio, Dictionary<string, string> names, List<string> warnings)
+    {
+        if (noAudio)
+            return (new VoiceInput.None("--no-audio: tone and tempo were not analysed."), 0);
+        if (session.RawMedia(RawMediaKind.Audio, Participant.A) is { } a && session.RawMedia(RawMediaKind.Audio, Participant.B) is { } b)
+        {
+            var (pathA, pathB) = (session.PathOf(a), session.PathOf(b));
+            Channels(pathA);
+            Channels(pathB);
+            names["audio_a"] = pathA;
+            names["audio_b"] = pathB;
+            if (Math.Abs(a.StartSeconds - b.StartSeconds) > 0.001)
+                warnings.Add($"the microphones started {a.StartSeconds - b.StartSeconds:0.###} s apart; both are placed by A's start ({a.StartSeconds:0.###} s).");
+            // The WAV's sample 0 sits at the microphone's start on the session clock: its frames belong start seconds later.
+            return (new VoiceInput.Files(DyadAudio.FromFiles(pathA, pathB), pathA, pathB), -a.StartSeconds);
+        }
+
+        if (session.Table(SessionRecorder.ProsodyFileName) is { } prosody)
+            return (new VoiceInput.RecordedFrames(prosody.Path, prosody.CompleteLength), 0);
+        return (new VoiceInput.None("the recording has no voices (no prosody.csv rows and no WAVs): tone and tempo were not analysed."), 0);
     }
 
     private static VoiceInput Voice(SessionInputs raw, InputLabels name, VideoInput? video, Dictionary<string, string> names)

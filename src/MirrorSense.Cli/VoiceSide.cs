@@ -9,11 +9,14 @@ namespace MirrorSense.Cli;
 /// <summary>One participant's voice analysed for a session: the frames in the session's span on video time, and the units.</summary>
 internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<ProsodyFrame> Frames, IReadOnlyList<UnitFeatures> Units, TimeSpan RecordingDuration, IReadOnlyList<string> Warnings)
 {
+    /// <summary>False when the units were cut from frames alone (no audio, so no syllables): their rate is unknown, not zero.</summary>
+    public bool HasSpeechRate { get; init; } = true;
+
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
     public SpeakerVoice ToSpeakerVoice()
     {
-        var frames = Frames.Select(f => new VoiceFrame(f.Time, f.FrequencyHz, f.IntensityDb)).ToImmutableArray();
-        var units = Units.Select(u => new VoiceUnit(u.Start, u.End, MeanSemitones(u.Start, u.End), u.SyllablesPerSecond)).ToImmutableArray();
+        var frames = Frames.Select(f => f.ToVoiceFrame()).ToImmutableArray();
+        var units = Units.Select(u => new VoiceUnit(u.Start, u.End, MeanSemitones(u.Start, u.End), HasSpeechRate ? u.SyllablesPerSecond : double.NaN)).ToImmutableArray();
         return new SpeakerVoice(Speaker, frames, units);
     }
 

@@ -16,16 +16,20 @@ public static class PoseCsvReader
     private static readonly Dictionary<string, int> Landmarks = Skeleton.Names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
 
     /// <exception cref="SeriesFormatException">The file is missing, is not a pose table, or has a malformed row.</exception>
-    public static IEnumerable<PoseFrame> Read(string path)
+    public static IEnumerable<PoseFrame> Read(string path) => Read(path, null);
+
+    /// <summary>Only the first <paramref name="length"/> bytes: the whole rows of a recording a crash cut off mid-row.</summary>
+    /// <exception cref="SeriesFormatException">The file is missing, is not a pose table, or has a malformed row.</exception>
+    public static IEnumerable<PoseFrame> Read(string path, long? length)
     {
         if (!File.Exists(path))
             throw new SeriesFormatException(path, null, null, "expected a pose table but there is no such file");
-        return ReadFrames(path);
+        return ReadFrames(path, length);
     }
 
-    private static IEnumerable<PoseFrame> ReadFrames(string path)
+    private static IEnumerable<PoseFrame> ReadFrames(string path, long? length)
     {
-        using var reader = new StreamReader(path);
+        using var reader = TableText.Open(path, length);
         var header = reader.ReadLine();
         if (header is null || !header.Split(',').Select(c => c.Trim()).SequenceEqual(Columns))
             throw new SeriesFormatException(path, 1, null, $"expected the header '{PoseCsvWriter.Header}' but found '{header ?? "(empty file)"}'");

@@ -11,16 +11,17 @@ namespace MirrorSense.Sessions.Report;
 internal static class CsvTable
 {
     /// <param name="expectedHeader">The exact header; null to accept any header whose first cell is <paramref name="firstColumn"/>.</param>
-    public static IEnumerable<CsvRow> Read(string path, string? expectedHeader, string? firstColumn = null)
+    /// <param name="length">Read only this many bytes (the whole rows of a table a crash tore); null: all of it.</param>
+    public static IEnumerable<CsvRow> Read(string path, string? expectedHeader, string? firstColumn = null, long? length = null)
     {
         if (!File.Exists(path))
             throw new SeriesFormatException(path, null, null, "no such file");
-        return Rows(path, expectedHeader, firstColumn);
+        return Rows(path, expectedHeader, firstColumn, length);
     }
 
-    private static IEnumerable<CsvRow> Rows(string path, string? expectedHeader, string? firstColumn)
+    private static IEnumerable<CsvRow> Rows(string path, string? expectedHeader, string? firstColumn, long? length)
     {
-        using var reader = new StreamReader(path);
+        using var reader = TableText.Open(path, length);
         var header = reader.ReadLine()?.Split(',');
         if (header is null)
             throw new SeriesFormatException(path, 1, null, $"expected the header '{expectedHeader ?? firstColumn}' but the file is empty");

@@ -87,10 +87,14 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
         var voices = signals.VoiceA is not null && signals.VoiceB is not null;
         Try(MeasureNames.Tone, voices, "no audio for both participants",
             () => new ToneCoordination(Settings.Tone).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
-        Try(MeasureNames.Tempo, voices, "no audio for both participants",
+        // Voices read back from frames alone (a recording without raw audio) have units but no syllables: their rate is unknown, not zero.
+        var rates = voices && HasSpeechRate(signals.VoiceA!) && HasSpeechRate(signals.VoiceB!);
+        Try(MeasureNames.Tempo, rates, voices ? "no speech rate: the voices' units have no syllable rates (they need the audio itself)" : "no audio for both participants",
             () => new TempoCoordination(Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
         return new CoordinationReport(measures, missing);
     }
+
+    private static bool HasSpeechRate(SpeakerVoice voice) => voice.Units.Any(u => !double.IsNaN(u.SyllablesPerSecond));
 
     /// <summary>Posture windows are counted from the series' first sample; put them on the session's media time.</summary>
     private static CoordinationMeasure Shifted(CoordinationMeasure measure, MediaTime origin)

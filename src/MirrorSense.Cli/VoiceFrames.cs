@@ -1,0 +1,10 @@
+using MirrorSense.Prosody;
+using MirrorSense.Synchrony.Coordination;
+
+namespace MirrorSense.Cli;
+
+/// <summary>The prosody analyzer's frames as the neutral record the measures and the tables take (Prosody does not know Synchrony).</summary>
+internal static class VoiceFrames
+{
+    public static VoiceFrame ToVoiceFrame(this ProsodyFrame frame) => new(frame.Time, frame.FrequencyHz, frame.IntensityDb);
+}
