@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MirrorSense.Cli.Live;
 using MirrorSense.Cli;
 
 var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dyads (posture, gesture, tone and tempo of voice).")
@@ -11,6 +12,7 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     PoseCommand.Create(),
     ModelsCommand.Create(),
     ReportCommand.Create(),
+    LiveCommand.Create(),
 };
 // Ctrl+C cancels the running command, which then writes what it has (an analysis still computes its measures on the
 // part processed); the default of forcing the exit after two seconds would cut that short.

@@ -20,5 +20,4 @@ internal sealed record LiveRequest(
     TimeSpan? Duration,
     PoseOptions Pose,
     LiveCoordinationOptions Engine,
-    CoachingOptions Coaching,
-    bool ConsentGiven);
+    CoachingOptions Coaching);
