@@ -1,3 +1,4 @@
+using MirrorSense.Testing;
 using MirrorSense.Capture.Alsa;
 using MirrorSense.Capture.PulseAudio;
 using Xunit.Abstractions;

@@ -35,7 +35,7 @@ internal sealed class CameraCapture
     private PoseFrame? _latestPose;
     private long _captured;
     private long _dropped;
-    private MediaTime _lastJpeg = new(long.MinValue / 2);
+    private MediaTime? _lastJpeg;
 
     public CameraCapture(IVideoSource source, PoseOptions pose, SessionClock clock, Action<Mat, MediaTime>? raw, Action<CapturedJpeg>? jpeg)
     {
@@ -59,6 +59,12 @@ internal sealed class CameraCapture
     /// <summary>Wall-clock delay from a frame's capture to its skeletons, for the page.</summary>
     public double PoseLatencyMs { get; private set; } = double.NaN;
 
+    /// <summary>
+    /// The live body grid: gaps up to half a second are bridged, because under load the pose stage estimates only a few
+    /// frames a second (the rest are dropped, newest wins) and a reading needs most of its window.
+    /// </summary>
+    public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero);
+
     /// <summary>The names of the values in each body sample: the landmark features and pixel motion.</summary>
     public static IReadOnlyList<string> FeatureNames => BodySide.FeatureNames;
 
@@ -71,14 +77,14 @@ internal sealed class CameraCapture
             .Do(_ => Live = true)
             .Select(frame =>
             {
-                clock ??= _clock.Register(frame.Time, TimeSpan.Zero);
-                var time = clock.Value.ToSession(frame.Time);
+                clock ??= _clock.Register(TimeSpan.Zero);
+                var time = clock.ToSession(frame.Time);
                 Interlocked.Increment(ref _captured);
                 var latest = Volatile.Read(ref _latestPose);
                 var pixels = latest is null ? motion.Measure(frame.Value, time) : motion.Measure(frame.Value, latest with { Time = time });
                 _pixels[time] = pixels;
                 _raw?.Invoke(frame.Value, time);
-                if (_jpeg is not null && time - _lastJpeg >= JpegEvery)
+                if (_jpeg is not null && (_lastJpeg is not { } previous || time - previous >= JpegEvery))
                 {
                     _lastJpeg = time;
                     _jpeg(new CapturedJpeg(time, frame.Value.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 70))));
@@ -122,5 +128,5 @@ internal sealed class CameraCapture
                     B = [.. body.B, pixels?.B.ChangedPixels ?? double.NaN],
                 };
             })
-            .ResampleToGrid(new FeatureGridOptions(Origin: MediaTime.Zero));
+            .ResampleToGrid(LiveGrid);
 }

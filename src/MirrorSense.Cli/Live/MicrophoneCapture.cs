@@ -63,7 +63,7 @@ internal sealed class MicrophoneCapture : IDisposable
             // The source belongs to the session, which releases it after this thread has stopped.
             var source = _source;
             var rate = source.Format.SampleRate;
-            var speakers = _input.Voices.Select(v => (v.Speaker, v.Channel, Prosody: new ProsodyAnalyzer(rate), Units: new LiveUnitTracker(rate))).ToList();
+            var speakers = _input.Voices.Select(v => new Voice(v.Speaker, v.Channel, new ProsodyAnalyzer(rate), new LiveUnitTracker(rate))).ToList();
             var mono = new AudioFormat(rate, 1);
             DeviceClock? clock = null;
             Live = true;
@@ -71,18 +71,20 @@ internal sealed class MicrophoneCapture : IDisposable
             {
                 if (_stop.IsCancellationRequested)
                     break;
-                clock ??= _clock.Register(block.Start, block.Duration);
-                var start = clock.Value.ToSession(block.Start);
+                // Prosody needs contiguous audio, so it runs on the device's own sample clock; what it finds is
+                // placed on the session clock as the offset stands, never moving a speaker's frames backwards.
+                clock ??= _clock.Register(block.Duration);
+                clock.Observe(block.Start);
                 foreach (var speaker in speakers)
                 {
                     var samples = Channel(block, speaker.Channel);
                     _raw?.Invoke(speaker.Speaker, mono, samples);
-                    speaker.Units.AddSamples(samples, start);
-                    var frames = speaker.Prosody.Process(samples, start);
+                    speaker.Units.AddSamples(samples, block.Start);
+                    var frames = speaker.Prosody.Process(samples, block.Start);
                     foreach (var frame in frames)
-                        _frames.OnNext(new SpokenFrame(speaker.Speaker, new VoiceFrame(frame.Time, frame.FrequencyHz, frame.IntensityDb)));
+                        _frames.OnNext(new SpokenFrame(speaker.Speaker, new VoiceFrame(speaker.Place(frame.Time, clock.Offset), frame.FrequencyHz, frame.IntensityDb)));
                     foreach (var unit in speaker.Units.AddFrames(frames))
-                        _units.OnNext(new SpokenUnit(speaker.Speaker, new VoiceUnit(unit.Start, unit.End, double.NaN, unit.SyllablesPerSecond)));
+                        _units.OnNext(new SpokenUnit(speaker.Speaker, new VoiceUnit(unit.Start + clock.Offset, unit.End + clock.Offset, double.NaN, unit.SyllablesPerSecond)));
                 }
             }
 
@@ -93,11 +95,34 @@ internal sealed class MicrophoneCapture : IDisposable
         {
             Problem = error.Message;
         }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            // A fault in the analysis of this microphone ends this microphone only: the camera and the recording go on.
+            Problem = $"the voice analysis stopped: {error.Message}";
+        }
         finally
         {
             Live = false;
             _frames.OnCompleted();
             _units.OnCompleted();
+        }
+    }
+
+    /// <summary>One participant's channel of the microphone and its analysis.</summary>
+    private sealed class Voice(Participant speaker, int channel, ProsodyAnalyzer prosody, LiveUnitTracker units)
+    {
+        private MediaTime _last = new(long.MinValue);
+
+        public Participant Speaker => speaker;
+        public int Channel => channel;
+        public ProsodyAnalyzer Prosody => prosody;
+        public LiveUnitTracker Units => units;
+
+        public MediaTime Place(MediaTime deviceTime, TimeSpan offset)
+        {
+            var time = deviceTime + offset;
+            _last = time > _last ? time : new MediaTime(_last.Microseconds + 1);
+            return _last;
         }
     }
 

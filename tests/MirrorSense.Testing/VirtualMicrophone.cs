@@ -1,6 +1,7 @@
+using Xunit;
 using System.Diagnostics;
 
-namespace MirrorSense.Capture.Tests;
+namespace MirrorSense.Testing;
 
 /// <summary>
 /// A PulseAudio daemon of the test's own (TESTING.md's recipe) in a temporary XDG_RUNTIME_DIR, with a null sink

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using MirrorSense.Fixtures;
+using MirrorSense.Testing;
+using OpenCvSharp;
+using Xunit.Abstractions;
+
+namespace MirrorSense.EndToEnd.Tests;
+
+/// <summary>
+/// <c>mirrorsense live</c> end to end (issue 6): a constructed dyad through the piped camera at real-time pace, espeak-ng
+/// voices through the virtual microphone, the page in headless Chromium — consent, meters at the engine's rate, the
+/// posture meter higher while B mirrors A than while they move on their own, the recording and the report afterwards.
+/// </summary>
+public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper output) : IClassFixture<VirtualMicrophone>, IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const double Seconds = 72;
+
+    /// <summary>B moves on its own, mirrors A one second later from 20 to 46 s, then moves on its own again.</summary>
+    private const double MirrorFrom = 20, MirrorTo = 46;
+
+    private readonly TempFolder _folder = new("mirrorsense-live-e2e-");
+
+    private static string Screenshots => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [SkippableFact]
+    public async Task The_page_shows_more_posture_mirroring_while_B_mirrors_A_than_while_they_move_on_their_own()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"The browser test drives the system Chromium at {Chromium} (Debian package 'chromium'); it is not installed.");
+        pulse.SkipIfUnavailable();
+        var (video, voices) = MakeSession();
+
+        // Given mirrorsense live on a piped camera and the virtual microphone, its page in Chromium
+        using var rig = new LiveRig(pulse, _folder, "--duration", (Seconds + 2).ToString(CultureInfo.InvariantCulture), "--linger", "20", "--calibration", "30");
+        var address = await rig.Address.WaitAsync(TimeSpan.FromSeconds(60));
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        await page.GotoAsync(address.ToString());
+
+        // When both people agree and the session plays
+        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
+        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));   // the devices open after consent
+        var clock = rig.Play(video, voices);
+
+        // Then the meters update at least five times a second
+        var posture = page.Locator("article.meter[data-channel=posture]");
+        await Assertions.Expect(posture).Not.ToHaveAttributeAsync("data-updates", "0", new() { Timeout = 20000 });
+        var before = await Updates(posture);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var rate = (await Updates(posture) - before) / 2.0;
+        output.WriteLine($"posture meter: {rate:0.0} updates per second");
+        Assert.True(rate >= 5, $"The posture meter updated {rate:0.0} times a second; at least 5 expected.\n{rig.Output}");
+
+        // And the posture meter reads higher in the mirrored stretch than in the independent one
+        var readings = new List<(double Seconds, double Index)>();
+        Directory.CreateDirectory(Screenshots);
+        var shot = false;
+        while (clock.Elapsed.TotalSeconds < Seconds)
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            if (double.TryParse(await posture.Locator("[role=meter]").GetAttributeAsync("aria-valuenow"), CultureInfo.InvariantCulture, out var index))
+                readings.Add((now, index));
+            if (!shot && now > MirrorTo - 4)
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "live-session.png"), FullPage = true });
+                shot = true;
+            }
+
+            await Task.Delay(250);
+        }
+
+        // The live window is 10 s: judge each stretch once the window lies wholly inside it.
+        var mirrored = readings.Where(r => r.Seconds >= MirrorFrom + 12 && r.Seconds < MirrorTo).Select(r => r.Index).ToList();
+        var independent = readings.Where(r => r.Seconds >= MirrorTo + 12).Select(r => r.Index).ToList();
+        output.WriteLine($"posture index: mirrored stretch mean {Mean(mirrored):0.0} ({mirrored.Count} readings), independent stretch mean {Mean(independent):0.0} ({independent.Count})");
+        output.WriteLine($"screenshot: {Path.Combine(Screenshots, "live-session.png")}");
+        Assert.True(mirrored.Count > 10 && independent.Count > 10, $"Too few posture readings (mirrored {mirrored.Count}, independent {independent.Count}).\n{rig.Output}");
+        Assert.True(Mean(mirrored) > Mean(independent) + 15, $"mirrored {Mean(mirrored):0.0} vs independent {Mean(independent):0.0}");
+
+        // And when the session ends, the page links the report, and the recording is complete
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Your session report" });
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 120000 });
+        Assert.True(rig.WaitForExit(TimeSpan.FromSeconds(60)), "mirrorsense live did not exit after its linger time.\n" + rig.Output);
+        Assert.Equal(0, rig.ExitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(rig.Record, "manifest.json")));
+        Assert.True(manifest.RootElement.GetProperty("complete").GetBoolean());
+        Assert.True(File.ReadLines(Path.Combine(rig.Record, "coordination.csv")).Count() > 100);
+        Assert.True(File.Exists(Path.Combine(rig.Record, "analysis", "report.html")));
+        Assert.Empty(Directory.GetFiles(rig.Record, "*.wav").Concat(Directory.GetFiles(rig.Record, "*.avi")));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private (string Video, string Voices) MakeSession()
+    {
+        using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
+        using var woman = new Mat(sheet, new Rect(166, 0, 152, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
+        using var man = new Mat(sheet, new Rect(325, 0, 212, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
+        var leanA = ConstructedSession.Lean(21, amplitude: 12);
+        var mirror = ConstructedSession.MirroredCopy(leanA, 1.0);
+        var own = ConstructedSession.Lean(22, amplitude: 12);
+        // A one-second cross-fade at each switch, so B does not jump.
+        double Weight(double t) => Math.Clamp(Math.Min(t - MirrorFrom, MirrorTo - t) + 0.5, 0, 1);
+        var video = _folder.Combine("dyad.avi");
+        new ConstructedDyadVideo(Seconds: Seconds).Write(video, woman, man, leanA, t => Weight(t) * mirror(t) + (1 - Weight(t)) * own(t));
+        var voices = _folder.Combine("voices.wav");
+        ConstructedSession.WriteVoices(voices, Seconds, [
+            new('A', "How was the week for you?", 50, 160), new('B', "It was busy but mostly fine.", 80, 170),
+            new('A', "What helped you most?", 50, 160), new('B', "Talking to my sister helped.", 80, 170),
+        ]);
+        return (video, voices);
+    }
+
+    private static async Task<int> Updates(ILocator meter) =>
+        int.Parse(await meter.GetAttributeAsync("data-updates") ?? "0", CultureInfo.InvariantCulture);
+
+    private static double Mean(List<double> values) => values.Count == 0 ? double.NaN : values.Average();
+}
