@@ -93,7 +93,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("synchrony.csv", writer => CoordinationCsv.WriteWindows(report.Measures, writer));
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
-            WriteFile(measure.Name + ".ccf.csv", writer => CoordinationCsv.WriteMatrix(measure, writer));
+            WriteFile(CoordinationCsv.MatrixFileName(measure.Name), writer => CoordinationCsv.WriteMatrix(measure, writer));
         var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         if (bodyResult is not null)
             WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));

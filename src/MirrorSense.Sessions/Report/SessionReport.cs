@@ -1,5 +1,7 @@
 using System.Text;
+using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Readers;
+using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -27,6 +29,10 @@ public static class SessionReport
         ("pixel_motion", "Motion energy: changed pixels in each person's region", "changed pixels per frame"),
         ("motion_body", "Motion energy: landmark movement of the whole body", "shoulder widths per second"),
     ];
+
+    /// <summary>For folders whose summary.json predates <c>matrices</c>: the report says it does not know rather than guess from the measure's name.</summary>
+    private static readonly LagMatrixCells UnstatedCells =
+        new("cell value", "values summary.json does not describe (written before analyze recorded what its matrices hold)", double.NaN, double.NaN);
 
     /// <summary>Renders the report of <paramref name="folder"/> and writes it there as <see cref="FileName"/> (through a temporary file).</summary>
     /// <returns>The report's path.</returns>
@@ -100,19 +106,26 @@ public static class SessionReport
     {
         // Only the matrices of this analysis' measures: an output folder may also hold other runs' files (e.g. sync's).
         var files = summary.Measures
-            .Select(m => (Measure: m.Name, Path: Path.Combine(folder, m.Name + ".ccf.csv")))
+            .Select(m => (Measure: m.Name, Path: Path.Combine(folder, CoordinationCsv.MatrixFileName(m.Name))))
             .Where(f => File.Exists(f.Path))
             .OrderBy(f => Order(summary, f.Measure))
             .ThenBy(f => f.Measure, StringComparer.Ordinal)
             .ToList();
         page.Heading(2, "Window × lag correlation");
-        page.Note("Each row is one analysis window, each column one lag: the colour is the correlation of A and B at that lag "
-            + "(red: together, blue: opposite, grey: missing). The dashed line is lag 0; a ridge right of it means B follows A.");
+        page.Note("Each row is one analysis window, each column one lag: the colour says how closely A and B move together at that lag, "
+            + "on the scale named by the colour bar (signed scales: red together, blue opposite; |Fisher z|: the redder the stronger, "
+            + "either way; grey: missing). The dashed line is lag 0; a ridge right of it means B follows A.");
         if (files.Count == 0)
             page.Note("No window × lag matrices (*.ccf.csv) are in the folder.");
         foreach (var (measure, path) in files)
-            page.Figure(ReportPlots.Heatmap($"{measure}: correlation by window and lag", CoordinationCsvReader.ReadMatrix(path)), $"{measure}: window × lag heat map");
+        {
+            var cells = summary.Matrices.GetValueOrDefault(measure) ?? UnstatedCells;
+            page.Figure(
+                ReportPlots.Heatmap($"{measure}: {cells.Name} by window and lag", CoordinationCsvReader.ReadMatrix(path), cells),
+                $"{measure}: window × lag heat map of {cells.Description}.");
+        }
     }
+
 
     private static void OverTime(ReportPage page, string folder, SummaryDocument summary)
     {

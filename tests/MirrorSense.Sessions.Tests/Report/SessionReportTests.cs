@@ -75,17 +75,51 @@ public sealed partial class SessionReportTests : IDisposable
     [Fact]
     public void Every_plot_section_carries_its_embedded_figures()
     {
-        // Given a folder with one matrix, two measures over time, body features and prosody
+        // Given a folder with two matrices, two measures over time, body features and prosody
         var folder = SyntheticAnalysisFolder.Write(_folder.Path);
 
         // When rendered
         var sections = Sections(SessionReport.Render(folder));
 
         // Then each section has as many images as it has plots
-        Assert.Equal(1, sections["Window × lag correlation"]);
+        Assert.Equal(2, sections["Window × lag correlation"]);
         Assert.Equal(2, sections["Coordination over time"]);
         Assert.Equal(4, sections["Posture and movement"]);
         Assert.Equal(2, sections["Voice"]);
+    }
+
+    [Fact]
+    public void Each_heat_map_is_captioned_with_what_its_cells_hold_as_summary_json_says()
+    {
+        // Given a folder whose summary says posture's matrix holds r and gesture's holds |Fisher z|
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then each caption names its own cells, and no gesture caption calls |z| a correlation r
+        Assert.Contains($"posture_mirroring: window × lag heat map of {SyntheticAnalysisFolder.PostureCells}.", html);
+        Assert.Contains($"gesture_synchrony: window × lag heat map of {SyntheticAnalysisFolder.GestureCells}.", html);
+        Assert.DoesNotContain("gesture_synchrony: correlation r", html);
+    }
+
+    [Fact]
+    public void A_summary_that_does_not_say_what_a_matrix_holds_gets_a_neutral_label_instead_of_a_guess()
+    {
+        // Given a folder written before summary.json described its matrices
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var summary = Path.Combine(folder, "summary.json");
+        var text = File.ReadAllText(summary);
+        var start = text.IndexOf("\"matrices\"", StringComparison.Ordinal);
+        var end = text.IndexOf("\"missing\"", StringComparison.Ordinal);
+        File.WriteAllText(summary, text[..start] + text[end..]);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then both heat maps are still drawn, and their captions say the values are not described
+        Assert.Equal(2, Sections(SessionReport.Render(folder))["Window × lag correlation"]);
+        Assert.Contains("gesture_synchrony: window × lag heat map of values summary.json does not describe", html);
     }
 
     [Fact]
