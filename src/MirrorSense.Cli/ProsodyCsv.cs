@@ -1,12 +1,14 @@
 using System.Globalization;
 using MirrorSense.Core;
 using MirrorSense.Prosody;
+using MirrorSense.Sessions.Voice;
 
 namespace MirrorSense.Cli;
 
 /// <summary>
-/// The tidy CSV files of <c>mirrorsense prosody</c>: one row per 10 ms frame, and one row per inter-pausal unit.
-/// (Format owners belong in Sessions; these move there when Sessions takes prosody outputs.)
+/// The frame table of <c>mirrorsense prosody</c> and <c>analyze</c>: one row per 10 ms frame, formatted without a string per
+/// number. (Format owners belong in Sessions; the units table already lives there as <see cref="UnitsCsv"/>, the frames
+/// follow when Sessions takes prosody outputs.)
 /// </summary>
 internal static class ProsodyCsv
 {
@@ -14,7 +16,6 @@ internal static class ProsodyCsv
 
     /// <summary>A dyad's frames in one table (<c>mirrorsense analyze</c>): the frame columns with the participant second, as in pose.csv.</summary>
     public const string DyadFrameHeader = "time_s,participant,f0_hz,intensity_db,voiced";
-    public const string UnitHeader = "start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s";
 
     public static void WriteFrame(TextWriter writer, ProsodyFrame frame, Participant? participant = null)
     {
@@ -45,24 +46,7 @@ internal static class ProsodyCsv
             : throw new InvalidOperationException($"{value} does not fit a CSV cell of {into.Length} characters.");
     }
 
-    public static void WriteUnits(string path, IReadOnlyList<UnitFeatures> units)
-    {
-        using var writer = new StreamWriter(path) { NewLine = "\n" };
-        writer.WriteLine(UnitHeader);
-        foreach (var unit in units)
-        {
-            writer.WriteLine(string.Join(',',
-                Number(unit.Start.Seconds, "0.######"),
-                Number(unit.End.Seconds, "0.######"),
-                Number(unit.Duration.TotalSeconds, "0.######"),
-                Number(unit.MeanPitchSemitones, "0.###"),
-                Number(unit.MeanIntensityDb, "0.###"),
-                unit.Syllables.ToString(CultureInfo.InvariantCulture),
-                Number(unit.SyllablesPerSecond, "0.###")));
-        }
-    }
-
-    // Missing values (no voiced frame in a unit) are empty cells, as f0 is in unvoiced frames.
-    private static string Number(double value, string format) =>
-        double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "";
+    /// <summary>A unit as the units table (owned by Sessions) holds it.</summary>
+    public static SpeechUnitRow Row(UnitFeatures unit, Participant? speaker = null) =>
+        new(speaker, unit.Start, unit.End, unit.MeanPitchSemitones, unit.MeanIntensityDb, unit.Syllables);
 }

@@ -1,5 +1,6 @@
 using MirrorSense.Capture;
 using MirrorSense.Prosody;
+using MirrorSense.Sessions.Voice;
 
 namespace MirrorSense.Cli;
 
@@ -41,7 +42,7 @@ internal static class ProsodyFileRun
         }
 
         if (request.UnitsPath is { } unitsPath)
-            ProsodyCsv.WriteUnits(unitsPath, result.Units!);
+            AtomicFile.Write(unitsPath, w => UnitsCsv.Write(w, result.Units!.Select(u => ProsodyCsv.Row(u)), dyad: false));
         return new ProsodyOutcome(result.Frames, result.VoicedFrames, result.Duration, result.Units?.Count, result.Warnings);
     }
 }

@@ -5,6 +5,7 @@ using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 
@@ -176,6 +177,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         return (origin, TimeSpan.FromSeconds(Math.Max(0, earliest.End - request.Start)));
     }
 
+    /// <summary>prosody.csv (frames) and units.csv (inter-pausal units), A's rows then B's.</summary>
     private void WriteProsody(VoiceSideResult? a, VoiceSideResult? b)
     {
         if (a is null && b is null)
@@ -188,6 +190,10 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
                 foreach (var frame in voice?.Frames ?? [])
                     ProsodyCsv.WriteFrame(writer, frame, voice!.Speaker);
         });
+        WriteFile(UnitsCsv.FileName, writer => UnitsCsv.Write(
+            writer,
+            new[] { a, b }.SelectMany(voice => voice?.Units.Select(u => ProsodyCsv.Row(u, voice.Speaker)) ?? []),
+            dyad: true));
     }
 
     private Dictionary<string, double?> Parameters() => new()

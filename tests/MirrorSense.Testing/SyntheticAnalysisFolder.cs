@@ -7,7 +7,7 @@ namespace MirrorSense.Testing;
 /// A small analysis output folder written by hand, as <c>mirrorsense analyze</c> lays it out: 20 s of a
 /// dyad where B is not visible from 5 to 8 s (empty feature values), B's pixel motion was never measured,
 /// posture mirroring is significant with A leading by 0.9 s, gesture synchrony is not, and tone is missing.
-/// Both measures have a window × lag matrix; summary.json says what their cells hold (r for posture, |Fisher z| for gesture).
+/// units.csv holds two inter-pausal units per speaker. Both measures have a window × lag matrix; summary.json says what their cells hold (r for posture, |Fisher z| for gesture).
 /// </summary>
 public static class SyntheticAnalysisFolder
 {
@@ -52,6 +52,15 @@ public static class SyntheticAnalysisFolder
             """);
         File.WriteAllText(Path.Combine(folder, "features.csv"), Features());
         File.WriteAllText(Path.Combine(folder, "prosody.csv"), Prosody());
+        // A speaks in the first half, B in the second (as in prosody.csv); B's last unit had no voiced frame.
+        File.WriteAllText(Path.Combine(folder, "units.csv"), """
+            participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s
+            A,0.5,2.5,2,1.25,60,8,4
+            A,3,6,3,-0.5,58.5,15,5
+            B,10.5,12,1.5,0.75,61,6,4
+            B,13,14,1,,55,3,3
+
+            """);
         return folder;
     }
 

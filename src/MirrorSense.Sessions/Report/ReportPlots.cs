@@ -6,6 +6,12 @@ namespace MirrorSense.Sessions.Report;
 /// <summary>A line to draw: times (s) and values; NaN values are gaps.</summary>
 public sealed record PlotLine(string Label, double[] Times, double[] Values, string ColorHex, bool Dashed = false);
 
+/// <summary>A value held over a stretch of time (a unit's speech rate); NaN values are not drawn.</summary>
+public sealed record PlotSegment(double StartSeconds, double EndSeconds, double Value);
+
+/// <summary>One participant's segments, drawn in one colour under one legend entry.</summary>
+public sealed record PlotSegments(string Label, IReadOnlyList<PlotSegment> Segments, string ColorHex);
+
 /// <summary>A stretch of time to shade (an episode), with its label.</summary>
 public sealed record PlotSpan(double StartSeconds, double EndSeconds, string Label);
 
@@ -43,6 +49,44 @@ public static class ReportPlots
             AddWithGaps(plot, line);
         if (yLimits is { } limits)
             plot.Axes.SetLimitsY(limits.Low, limits.High);
+        return OverTime(plot, timeLimits);
+    }
+
+    /// <summary>
+    /// Values held over stretches of time: each a horizontal bar from its start to its end, with a dot at its middle
+    /// so a very short one stays visible. The y axis starts at 0 (rates and counts).
+    /// </summary>
+    public static byte[] Segments(string title, string yLabel, IReadOnlyList<PlotSegments> series, (double Start, double End) timeLimits)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = NewPlot(title, "time (s)", yLabel);
+        var highest = 0.0;
+        foreach (var participant in series)
+        {
+            var color = Color.FromHex(participant.ColorHex);
+            var present = participant.Segments.Where(s => double.IsFinite(s.Value)).ToArray();
+            foreach (var segment in present)
+            {
+                var bar = plot.Add.Line(segment.StartSeconds, segment.Value, segment.EndSeconds, segment.Value);
+                bar.LineColor = color;
+                bar.LineWidth = 3;
+                highest = Math.Max(highest, segment.Value);
+            }
+
+            double[] times = [.. present.Select(s => (s.StartSeconds + s.EndSeconds) / 2)];
+            double[] values = [.. present.Select(s => s.Value)];
+            var middles = plot.Add.ScatterPoints(times, values, color);
+            middles.MarkerSize = 6;
+            middles.LegendText = participant.Label;
+        }
+
+        plot.Axes.SetLimitsY(0, highest > 0 ? highest * 1.1 : 1);
+        return OverTime(plot, timeLimits);
+    }
+
+    /// <summary>The common finish of plots over time: the shared time axis and the legend.</summary>
+    private static byte[] OverTime(Plot plot, (double Start, double End) timeLimits)
+    {
         if (timeLimits.End > timeLimits.Start)
             plot.Axes.SetLimitsX(timeLimits.Start, timeLimits.End);
         plot.Legend.IsVisible = true;

@@ -1,6 +1,8 @@
 using System.Text;
+using MirrorSense.Core;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Readers;
+using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
@@ -190,10 +192,37 @@ public static class SessionReport
             Participants(page, contours.IntensityDb, "Intensity", "intensity (dB)", Span(summary), "prosody.csv", "intensity_db");
         }
 
+        SpeechRate(page, folder, summary);
+    }
+
+    private static void SpeechRate(ReportPage page, string folder, SummaryDocument summary)
+    {
         page.Heading(3, "Speech rate per unit");
-        page.Note("Not shown: the analysis folder holds prosody frames (prosody.csv), not inter-pausal units with their syllable "
-            + "rates, so speech rate per unit cannot be drawn from it. The tempo measure uses them: its plot under Coordination over time "
-            + "shows, at each change of speaker, minus the difference of the two units' rates (0 = same rate), and the summary gives each speaker's mean rate.");
+        var path = Path.Combine(folder, UnitsCsv.FileName);
+        if (!File.Exists(path))
+        {
+            page.Note("units.csv is not in the folder (no voice analysis, or a folder from before analyze wrote it): speech rate per unit is not drawn. "
+                + "The tempo plot under Coordination over time still shows, at each change of speaker, minus the difference of the two units' rates.");
+            return;
+        }
+
+        var units = UnitsCsv.Read(path);
+        page.Note("One bar per inter-pausal unit (speech between pauses of the same speaker), from its start to its end at its speech rate "
+            + "(syllable nuclei per second of the unit), with a dot at its middle.");
+        var series = new List<PlotSegments>();
+        foreach (var who in new[] { Participant.A, Participant.B })
+        {
+            var own = units.Where(u => u.Speaker == who && double.IsFinite(u.SyllablesPerSecond))
+                .Select(u => new PlotSegment(u.Start.Seconds, u.End.Seconds, u.SyllablesPerSecond))
+                .ToList();
+            if (own.Count > 0)
+                series.Add(new PlotSegments(who.ToString(), own, ReportPlots.ColorOf(who.ToString())));
+            else
+                page.Note($"Speech rate per unit: no units for {who} in units.csv.");
+        }
+
+        if (series.Count > 0)
+            page.Figure(ReportPlots.Segments("Speech rate per unit", "speech rate (syllables/s)", series, Span(summary)), "Speech rate per unit");
     }
 
     private static void Participants(ReportPage page, IReadOnlyDictionary<string, BinnedSeries> byParticipant, string title, string unit, (double, double) span, string file, string column)

@@ -75,7 +75,7 @@ public sealed partial class SessionReportTests : IDisposable
     [Fact]
     public void Every_plot_section_carries_its_embedded_figures()
     {
-        // Given a folder with two matrices, two measures over time, body features and prosody
+        // Given a folder with two matrices, two measures over time, body features, prosody and units
         var folder = SyntheticAnalysisFolder.Write(_folder.Path);
 
         // When rendered
@@ -85,7 +85,7 @@ public sealed partial class SessionReportTests : IDisposable
         Assert.Equal(2, sections["Window × lag correlation"]);
         Assert.Equal(2, sections["Coordination over time"]);
         Assert.Equal(4, sections["Posture and movement"]);
-        Assert.Equal(2, sections["Voice"]);
+        Assert.Equal(3, sections["Voice"]);
     }
 
     [Fact]
@@ -123,6 +123,37 @@ public sealed partial class SessionReportTests : IDisposable
     }
 
     [Fact]
+    public void Speech_rate_per_unit_is_drawn_when_units_csv_is_present()
+    {
+        // Given a folder with units of both speakers
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the voice section has a speech-rate figure after the pitch and intensity contours, and names no speaker as absent
+        Assert.Contains("Figure", html[html.IndexOf("Speech rate per unit</h3>", StringComparison.Ordinal)..]);
+        Assert.Contains("Speech rate per unit</figcaption>", html);
+        Assert.DoesNotContain("no units for", html);
+    }
+
+    [Fact]
+    public void A_speaker_without_units_is_named_and_the_other_still_drawn()
+    {
+        // Given a units.csv with A's units only
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var units = Path.Combine(folder, "units.csv");
+        File.WriteAllLines(units, File.ReadAllLines(units).Where(line => !line.StartsWith("B,", StringComparison.Ordinal)));
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the report says B has none, and the figure is there for A
+        Assert.Contains("Speech rate per unit: no units for B in units.csv.", html);
+        Assert.Contains("Speech rate per unit</figcaption>", html);
+    }
+
+    [Fact]
     public void A_participant_never_measured_is_said_so_instead_of_drawn_as_zero()
     {
         // Given a folder where B's pixel motion is empty throughout
@@ -143,6 +174,7 @@ public sealed partial class SessionReportTests : IDisposable
         var folder = SyntheticAnalysisFolder.Write(_folder.Path);
         File.Delete(Path.Combine(folder, "features.csv"));
         File.Delete(Path.Combine(folder, "prosody.csv"));
+        File.Delete(Path.Combine(folder, "units.csv"));
 
         // When rendered
         var html = SessionReport.Render(folder);
@@ -150,6 +182,7 @@ public sealed partial class SessionReportTests : IDisposable
         // Then the sections name the missing files and draw nothing there
         Assert.Contains("features.csv is not in the folder", html);
         Assert.Contains("prosody.csv is not in the folder", html);
+        Assert.Contains("units.csv is not in the folder", html);
         Assert.Equal(0, Sections(html)["Voice"]);
     }
 
@@ -158,6 +191,7 @@ public sealed partial class SessionReportTests : IDisposable
     [InlineData("features.csv", "time_s,participant,feature,value\n0,A,lean_sideways,1\n0,C,lean_sideways,1\n", "features.csv:3:2")]
     [InlineData("posture_mirroring.ccf.csv", "window_start_s,-1,0,1\n0,0.1,0.2\n", "posture_mirroring.ccf.csv:2")]
     [InlineData("prosody.csv", "time,who,f0\n", "prosody.csv:1")]
+    [InlineData("units.csv", "participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s\nA,2,1,-1,,60,3,\n", "units.csv:2:3")]
     [InlineData("summary.json", "{ \"measures\": { ", "summary.json")]
     public void A_malformed_file_is_named_with_its_line_in_the_error(string file, string text, string location)
     {
