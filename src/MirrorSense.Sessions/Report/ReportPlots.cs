@@ -120,6 +120,9 @@ public static class ReportPlots
             heatmap.Rectangle = new CoordinateRect(
                 matrix.LagSeconds[0] - (lagStep / 2), matrix.LagSeconds[^1] + (lagStep / 2),
                 matrix.WindowStartSeconds[^1] + step, matrix.WindowStartSeconds[0]);
+            // ScottPlot puts the first row of values at the rectangle's higher y, which the inverted axis shows at the
+            // bottom; flipped, the first window sits at the top beside its own start time.
+            heatmap.FlipVertically = true;
             var bar = plot.Add.ColorBar(heatmap);
             bar.Label = cells.Name;
             bar.LabelStyle.FontSize = 15;
