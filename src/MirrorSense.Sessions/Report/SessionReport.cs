@@ -128,7 +128,6 @@ public static class SessionReport
         }
     }
 
-
     private static void OverTime(ReportPage page, string folder, SummaryDocument summary)
     {
         page.Heading(2, "Coordination over time");

@@ -13,7 +13,4 @@ public sealed record SpeechUnitRow(Participant? Speaker, MediaTime Start, MediaT
 
     /// <summary>Speech rate: syllable nuclei per second of the unit; NaN for a unit without duration.</summary>
     public double SyllablesPerSecond => Duration > TimeSpan.Zero ? Syllables / Duration.TotalSeconds : double.NaN;
-
-    /// <summary>The middle of the unit, in seconds.</summary>
-    public double MidpointSeconds => (Start.Seconds + End.Seconds) / 2;
 }
