@@ -1,6 +1,8 @@
 using MirrorSense.Capture;
 using MirrorSense.Prosody;
 using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions;
+using MirrorSense.Sessions.Voice;
 
 namespace MirrorSense.Cli;
 
@@ -42,7 +44,7 @@ internal static class ProsodyFileRun
         }
 
         if (request.UnitsPath is { } unitsPath)
-            ProsodyCsv.WriteUnits(unitsPath, result.Units!);
+            AtomicFile.Write(unitsPath, w => UnitsCsv.Write(w, result.Units!.Select(u => u.ToUnitRow()), dyad: false));
         return new ProsodyOutcome(result.Frames, result.VoicedFrames, result.Duration, result.Units?.Count, result.Warnings);
     }
 }

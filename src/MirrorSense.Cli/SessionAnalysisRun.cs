@@ -6,6 +6,7 @@ using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 
@@ -94,7 +95,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("synchrony.csv", writer => CoordinationCsv.WriteWindows(report.Measures, writer));
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
-            WriteFile(measure.Name + ".ccf.csv", writer => CoordinationCsv.WriteMatrix(measure, writer));
+            WriteFile(CoordinationCsv.MatrixFileName(measure.Name), writer => CoordinationCsv.WriteMatrix(measure, writer));
         var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         if (bodyResult is not null)
             WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
@@ -183,6 +184,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         return (origin, TimeSpan.FromSeconds(Math.Max(0, earliest.End - request.Start)));
     }
 
+    /// <summary>prosody.csv (frames) and units.csv (inter-pausal units), A's rows then B's.</summary>
     private void WriteProsody(VoiceSideResult? a, VoiceSideResult? b)
     {
         if (a is null && b is null)
@@ -195,6 +197,10 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
                 foreach (var frame in voice?.Frames ?? [])
                     ProsodyCsvWriter.WriteFrame(writer, frame.ToVoiceFrame(), voice!.Speaker);
         });
+        WriteFile(UnitsCsv.FileName, writer => UnitsCsv.Write(
+            writer,
+            new[] { a, b }.SelectMany(voice => voice?.Units.Select(u => u.ToUnitRow(voice.Speaker)) ?? []),
+            dyad: true));
     }
 
     private Dictionary<string, double?> Parameters() => new()

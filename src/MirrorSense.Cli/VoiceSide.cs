@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Prosody;
@@ -13,18 +12,10 @@ internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<Prosod
     public bool HasSpeechRate { get; init; } = true;
 
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
-    public SpeakerVoice ToSpeakerVoice()
-    {
-        var frames = Frames.Select(f => f.ToVoiceFrame()).ToImmutableArray();
-        var units = Units.Select(u => new VoiceUnit(u.Start, u.End, MeanSemitones(u.Start, u.End), HasSpeechRate ? u.SyllablesPerSecond : double.NaN)).ToImmutableArray();
-        return new SpeakerVoice(Speaker, frames, units);
-    }
-
-    private double MeanSemitones(MediaTime start, MediaTime end)
-    {
-        var voiced = Frames.Where(f => f.IsVoiced && f.Time >= start && f.Time <= end).Select(f => SpeakerVoice.Semitones(f.FrequencyHz)).ToArray();
-        return voiced.Length == 0 ? double.NaN : voiced.Average();
-    }
+    public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(
+        Speaker,
+        [.. Frames.Select(f => f.ToVoiceFrame())],
+        [.. Units.Select(u => new VoiceUnitSpan(u.Start, u.End, HasSpeechRate ? u.SyllablesPerSecond : double.NaN))]);
 }
 
 /// <summary>Runs the voice pass for one participant of a session and puts its frames and units on the video's clock.</summary>

@@ -34,6 +34,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         {
             ("pose.csv", "time_s,participant,landmark,x,y,z,visibility"),
             ("prosody.csv", "time_s,participant,f0_hz,intensity_db,voiced"),
+            ("units.csv", "participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s"),
             ("features.csv", "time_s,participant,feature,value"),
             ("synchrony.csv", CoordinationHeader),
             ("episodes.csv", "measure,start_s,end_s,strength,leader,lag_s"),
@@ -221,6 +222,35 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         var mismatched = RateDifference("mismatched", 320);
 
         Assert.True(mismatched > matched + 1, $"rate difference: matched {matched:0.00}/s, mismatched {mismatched:0.00}/s");
+    }
+
+    [Fact]
+    public void Both_speakers_units_are_written_to_units_csv_in_time_and_drawn_as_speech_rate_per_unit()
+    {
+        // Given 20 s of A and B taking turns
+        var voices = _folder.Combine("turns.wav");
+        ConstructedSession.WriteVoices(voices, 20, AnalyzeSessions.Turns(bPitch: _ => 80, bSpeed: _ => 160));
+        var output = _folder.Combine("turns");
+
+        // When analysed
+        var run = MirrorSenseProcess.Run("analyze", "--audio", voices, "--out", output);
+
+        // Then units.csv has A's units, then B's, each in time order with a positive duration and a speech rate,
+        // and the report draws them
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = File.ReadLines(Path.Combine(output, "units.csv")).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.All(rows, r => Assert.Equal(8, r.Length));
+        foreach (var who in new[] { "A", "B" })
+        {
+            var own = rows.Where(r => r[0] == who).ToList();
+            Assert.True(own.Count >= 3, $"{who} has {own.Count} units");
+            var starts = own.Select(r => double.Parse(r[1], CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(starts.Order(), starts);
+            Assert.All(own, r => Assert.True(double.Parse(r[3], CultureInfo.InvariantCulture) > 0 && double.Parse(r[7], CultureInfo.InvariantCulture) > 0, string.Join(',', r)));
+        }
+
+        Assert.Equal(["A", "B"], rows.Select(r => r[0]).Distinct());
+        Assert.Contains("Speech rate per unit</figcaption>", File.ReadAllText(Path.Combine(output, "report.html")));
     }
 
     [Fact]

@@ -82,36 +82,45 @@ public sealed class BatchCommandTests(BatchVoices voices) : IClassFixture<BatchV
     [Fact]
     public void Should_split_the_rows_between_shards_so_that_together_they_cover_each_once_and_combine_afterwards()
     {
-        // Given five sessions: one good, four whose recordings are missing (they fail at once)
+        // Given five sessions: a good one in each shard, and three whose recordings are missing (they fail at once)
         var manifest = _folder.Write("sessions.csv",
             "id,audio\n" +
-            $"good,{voices.Voice(1)}\n" +
-            string.Concat(Enumerable.Range(1, 4).Select(i => $"bad{i},absent{i}.wav\n")));
+            $"good1,{voices.Voice(1)}\n" +
+            $"good2,{voices.Voice(2)}\n" +
+            string.Concat(Enumerable.Range(1, 3).Select(i => $"bad{i},absent{i}.wav\n")));
         var output = _folder.Combine("results");
 
         // When shard 1/2 and shard 2/2 run into the same folder
         var one = MirrorSenseProcess.Run("batch", manifest, "--out", output, "--shard", "1/2");
         var two = MirrorSenseProcess.Run("batch", manifest, "--out", output, "--shard", "2/2");
 
-        // Then the rows 0, 2, 4 and 1, 3 went to each, every row once, each shard in its own files
+        // Then the rows 0, 2, 4 and 1, 3 went to each, every row once, each shard in its own files, neither touching the other's
         Assert.Equal((1, 1), (one.ExitCode, two.ExitCode));
         var first = Rows(Path.Combine(output, "batch-1-of-2.csv")).Select(r => r.Split(',')[0]).ToList();
         var second = Rows(Path.Combine(output, "batch-2-of-2.csv")).Select(r => r.Split(',')[0]).ToList();
-        Assert.Equal(["good", "bad2", "bad4"], first);
-        Assert.Equal(["bad1", "bad3"], second);
+        Assert.Equal(["good1", "bad1", "bad3"], first);
+        Assert.Equal(["good2", "bad2"], second);
         Assert.False(File.Exists(Path.Combine(output, "batch.csv")));
-        Assert.Contains(Rows(Path.Combine(output, "measures-1-of-2.csv")), r => r.StartsWith("good,", StringComparison.Ordinal));
-        Assert.Empty(Rows(Path.Combine(output, "measures-2-of-2.csv")));
+        Assert.False(File.Exists(Path.Combine(output, "measures.csv")));
+        var shardOne = Rows(Path.Combine(output, "measures-1-of-2.csv"));
+        var shardTwo = Rows(Path.Combine(output, "measures-2-of-2.csv"));
+        Assert.All(shardOne, r => Assert.StartsWith("good1,", r, StringComparison.Ordinal));
+        Assert.All(shardTwo, r => Assert.StartsWith("good2,", r, StringComparison.Ordinal));
+        Assert.NotEmpty(shardOne);
+        Assert.NotEmpty(shardTwo);
 
         // When the results are combined
         var combined = MirrorSenseProcess.Run("batch", manifest, "--out", output, "--combine-only");
 
-        // Then measures.csv has the good session's measures, and the others are named as having none
+        // Then measures.csv holds both shards' rows, in manifest order, one per session × measure, and the sessions
+        // without results are named
         Assert.Equal(0, combined.ExitCode);
-        Assert.All(Rows(Path.Combine(output, "measures.csv")), r => Assert.StartsWith("good,", r, StringComparison.Ordinal));
-        Assert.NotEmpty(Rows(Path.Combine(output, "measures.csv")));
-        Assert.Contains("1 of 5", combined.Output, StringComparison.Ordinal);
+        var measures = Rows(Path.Combine(output, "measures.csv"));
+        Assert.Equal([.. shardOne, .. shardTwo], measures);
+        Assert.Equal(measures.Length, measures.Select(r => string.Join(',', r.Split(',')[..2])).Distinct().Count());
+        Assert.Contains("2 of 5", combined.Output, StringComparison.Ordinal);
         Assert.Contains("bad1", combined.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "measures.csv.partial")));
     }
 
     [Theory]

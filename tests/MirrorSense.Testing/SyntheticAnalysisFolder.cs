@@ -7,6 +7,7 @@ namespace MirrorSense.Testing;
 /// A small analysis output folder written by hand, as <c>mirrorsense analyze</c> lays it out: 20 s of a
 /// dyad where B is not visible from 5 to 8 s (empty feature values), B's pixel motion was never measured,
 /// posture mirroring is significant with A leading by 0.9 s, gesture synchrony is not, and tone is missing.
+/// units.csv holds two inter-pausal units per speaker. Both measures have a window × lag matrix; summary.json says what their cells hold (r for posture, |Fisher z| for gesture).
 /// </summary>
 public static class SyntheticAnalysisFolder
 {
@@ -14,6 +15,8 @@ public static class SyntheticAnalysisFolder
     public const double HiddenFrom = 5;
     public const double HiddenTo = 8;
     public const string MissingReason = "no voices: --no-audio was given";
+    public const string PostureCells = "similarity of A's posture with B's mirror image at each lag";
+    public const string GestureCells = "absolute Fisher z of A and B at each lag";
     public const string Warning = "the recordings end at different times (video 20 s, voice A 19.5 s)";
 
     /// <summary>Writes every file into <paramref name="folder"/> (created if needed) and returns the folder.</summary>
@@ -41,8 +44,23 @@ public static class SyntheticAnalysisFolder
             10,0,0.1,0.3,0.6,0.7
 
             """);
+        // rMEA's |Fisher z|: values above 1, none below 0.
+        File.WriteAllText(Path.Combine(folder, "gesture_synchrony.ccf.csv"), """
+            window_start_s,-0.5,0,0.5
+            0,0.3,1.6,2.4
+
+            """);
         File.WriteAllText(Path.Combine(folder, "features.csv"), Features());
         File.WriteAllText(Path.Combine(folder, "prosody.csv"), Prosody());
+        // A speaks in the first half, B in the second (as in prosody.csv); B's last unit had no voiced frame.
+        File.WriteAllText(Path.Combine(folder, "units.csv"), """
+            participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s
+            A,0.5,2.5,2,1.25,60,8,4
+            A,3,6,3,-0.5,58.5,15,5
+            B,10.5,12,1.5,0.75,61,6,4
+            B,13,14,1,,55,3,3
+
+            """);
         return folder;
     }
 
@@ -63,6 +81,10 @@ public static class SyntheticAnalysisFolder
               "value": 0.2468, "p_value": 0.3137, "significant": false, "best_lag_s": -0.5, "leader": "B",
               "lag0_mean": 0.1, "n_windows": 1, "missing_windows": 0, "episodes": 0
             }
+          },
+          "matrices": {
+            "posture_mirroring": { "file": "posture_mirroring.ccf.csv", "cells": "mirrored similarity r", "description": "{{PostureCells}}", "low": -1, "high": 1 },
+            "gesture_synchrony": { "file": "gesture_synchrony.ccf.csv", "cells": "|Fisher z|", "description": "{{GestureCells}}", "low": 0, "high": 10 }
           },
           "missing": { "tone": "{{MissingReason}}" },
           "warnings": [ "{{Warning}}" ],

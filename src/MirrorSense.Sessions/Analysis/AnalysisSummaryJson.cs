@@ -24,7 +24,8 @@ public sealed record AnalysisSummary(
 /// <summary>
 /// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, significant,
 /// best_lag_s (positive: B follows A), leader ("A", "B" or null) and details; measures that could not be
-/// computed under <c>missing</c> with the reason. Missing numbers are null.
+/// computed under <c>missing</c> with the reason, and for each window × lag matrix under <c>matrices</c> its file
+/// and what its cells hold (<c>cells</c>, <c>description</c>, and the range <c>low</c>–<c>high</c>). Missing numbers are null.
 /// </summary>
 public static class AnalysisSummaryJson
 {
@@ -41,6 +42,7 @@ public static class AnalysisSummaryJson
             ["parameters"] = new JsonObject([.. summary.Parameters.Select(p => KeyValuePair.Create(p.Key, p.Value is { } v ? Number(v) : null))]),
             ["settings"] = JsonSerializer.SerializeToNode(settings, CoordinationSettingsJson.Options),
             ["measures"] = new JsonObject([.. summary.Report.Measures.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)Measure(m)))]),
+            ["matrices"] = new JsonObject([.. summary.Report.Measures.Where(m => m.Matrix is not null).Select(m => KeyValuePair.Create(m.Name, (JsonNode?)Matrix(m.Name, m.Matrix!.Cells)))]),
             ["missing"] = new JsonObject([.. summary.Report.Missing.Select(m => KeyValuePair.Create(m.Name, (JsonNode?)m.Reason))]),
             ["warnings"] = new JsonArray([.. summary.Warnings.Select(w => (JsonNode)w)]),
             ["timing"] = new JsonObject([.. summary.Timing.Select(t => KeyValuePair.Create(t.Key, t.Value is { } v ? Number(v) : null))]),
@@ -66,6 +68,15 @@ public static class AnalysisSummaryJson
         node["episodes"] = measure.Episodes.Length;
         return node;
     }
+
+    private static JsonObject Matrix(string measure, LagMatrixCells cells) => new()
+    {
+        ["file"] = CoordinationCsv.MatrixFileName(measure),
+        ["cells"] = cells.Name,
+        ["description"] = cells.Description,
+        ["low"] = Number(cells.Low),
+        ["high"] = Number(cells.High),
+    };
 
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 }

@@ -30,9 +30,13 @@ public static class CoordinationCsv
                 writer.WriteLine(string.Join(',', measure.Name, Seconds(e.Start), Seconds(e.End), CsvCells.Number(e.Strength), Leader(e.Leader), CsvCells.Number(e.LagSeconds)));
     }
 
+    /// <summary>The file of a measure's window × lag matrix.</summary>
+    public static string MatrixFileName(string measure) => measure + ".ccf.csv";
+
     /// <summary>
     /// <c>&lt;measure&gt;.ccf.csv</c>: the window × lag matrix, one row per window (<c>window_start_s</c>) and one column per lag
-    /// from −lag to +lag headed by the lag in seconds (positive: B follows A); empty cell = missing.
+    /// from −lag to +lag headed by the lag in seconds (positive: B follows A); empty cell = missing. What the cells
+    /// hold is in summary.json under <c>matrices</c> (the table stays a plain CSV for R and pandas).
     /// </summary>
     public static void WriteMatrix(CoordinationMeasure measure, TextWriter writer)
     {

@@ -12,22 +12,30 @@ internal static class CsvTable
 {
     /// <param name="expectedHeader">The exact header; null to accept any header whose first cell is <paramref name="firstColumn"/>.</param>
     /// <param name="length">Read only this many bytes (the whole rows of a table a crash tore); null: all of it.</param>
-    public static IEnumerable<CsvRow> Read(string path, string? expectedHeader, string? firstColumn = null, long? length = null)
+    public static IEnumerable<CsvRow> Read(string path, string? expectedHeader, string? firstColumn = null, long? length = null) =>
+        expectedHeader is not null
+            ? Read(path, [expectedHeader], length)
+            : Read(path, header => header[0] == firstColumn, firstColumn + ",…", length);
+
+    /// <summary>A table that may come in one of several layouts, told apart by the header.</summary>
+    public static IEnumerable<CsvRow> Read(string path, IReadOnlyList<string> acceptedHeaders, long? length = null) =>
+        Read(path, header => acceptedHeaders.Contains(string.Join(',', header)), string.Join("' or '", acceptedHeaders), length);
+
+    private static IEnumerable<CsvRow> Read(string path, Func<string[], bool> fits, string expected, long? length)
     {
         if (!File.Exists(path))
             throw new SeriesFormatException(path, null, null, "no such file");
-        return Rows(path, expectedHeader, firstColumn, length);
+        return Rows(path, fits, expected, length);
     }
 
-    private static IEnumerable<CsvRow> Rows(string path, string? expectedHeader, string? firstColumn, long? length)
+    private static IEnumerable<CsvRow> Rows(string path, Func<string[], bool> fits, string expected, long? length)
     {
         using var reader = TableText.Open(path, length);
         var header = reader.ReadLine()?.Split(',');
         if (header is null)
-            throw new SeriesFormatException(path, 1, null, $"expected the header '{expectedHeader ?? firstColumn}' but the file is empty");
-        var fits = expectedHeader is not null ? string.Join(',', header) == expectedHeader : header[0] == firstColumn;
-        if (!fits)
-            throw new SeriesFormatException(path, 1, null, $"expected the header '{expectedHeader ?? firstColumn + ",…"}' but found '{string.Join(',', header)}'");
+            throw new SeriesFormatException(path, 1, null, $"expected the header '{expected}' but the file is empty");
+        if (!fits(header))
+            throw new SeriesFormatException(path, 1, null, $"expected the header '{expected}' but found '{string.Join(',', header)}'");
 
         yield return new CsvRow(path, 1, header, header);
         var line = 1;

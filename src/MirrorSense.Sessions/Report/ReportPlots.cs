@@ -1,9 +1,16 @@
+using MirrorSense.Synchrony.Coordination;
 using ScottPlot;
 
 namespace MirrorSense.Sessions.Report;
 
 /// <summary>A line to draw: times (s) and values; NaN values are gaps.</summary>
 public sealed record PlotLine(string Label, double[] Times, double[] Values, string ColorHex, bool Dashed = false);
+
+/// <summary>A value held over a stretch of time (a unit's speech rate); NaN values are not drawn.</summary>
+public sealed record PlotSegment(double StartSeconds, double EndSeconds, double Value);
+
+/// <summary>One participant's segments, drawn in one colour under one legend entry.</summary>
+public sealed record PlotSegments(string Label, IReadOnlyList<PlotSegment> Segments, string ColorHex);
 
 /// <summary>A stretch of time to shade (an episode), with its label.</summary>
 public sealed record PlotSpan(double StartSeconds, double EndSeconds, string Label);
@@ -42,6 +49,44 @@ public static class ReportPlots
             AddWithGaps(plot, line);
         if (yLimits is { } limits)
             plot.Axes.SetLimitsY(limits.Low, limits.High);
+        return OverTime(plot, timeLimits);
+    }
+
+    /// <summary>
+    /// Values held over stretches of time: each a horizontal bar from its start to its end, with a dot at its middle
+    /// so a very short one stays visible. The y axis starts at 0 (rates and counts).
+    /// </summary>
+    public static byte[] Segments(string title, string yLabel, IReadOnlyList<PlotSegments> series, (double Start, double End) timeLimits)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = NewPlot(title, "time (s)", yLabel);
+        var highest = 0.0;
+        foreach (var participant in series)
+        {
+            var color = Color.FromHex(participant.ColorHex);
+            var present = participant.Segments.Where(s => double.IsFinite(s.Value)).ToArray();
+            foreach (var segment in present)
+            {
+                var bar = plot.Add.Line(segment.StartSeconds, segment.Value, segment.EndSeconds, segment.Value);
+                bar.LineColor = color;
+                bar.LineWidth = 3;
+                highest = Math.Max(highest, segment.Value);
+            }
+
+            double[] times = [.. present.Select(s => (s.StartSeconds + s.EndSeconds) / 2)];
+            double[] values = [.. present.Select(s => s.Value)];
+            var middles = plot.Add.ScatterPoints(times, values, color);
+            middles.MarkerSize = 6;
+            middles.LegendText = participant.Label;
+        }
+
+        plot.Axes.SetLimitsY(0, highest > 0 ? highest * 1.1 : 1);
+        return OverTime(plot, timeLimits);
+    }
+
+    /// <summary>The common finish of plots over time: the shared time axis and the legend.</summary>
+    private static byte[] OverTime(Plot plot, (double Start, double End) timeLimits)
+    {
         if (timeLimits.End > timeLimits.Start)
             plot.Axes.SetLimitsX(timeLimits.Start, timeLimits.End);
         plot.Legend.IsVisible = true;
@@ -52,11 +97,13 @@ public static class ReportPlots
 
     /// <summary>
     /// The window × lag heat map: lag on x (positive: B follows A), window start time on y (earliest at the
-    /// top, as rMEA draws it), correlation on a diverging colour scale from −1 to 1, lag 0 marked.
+    /// top, as rMEA draws it), lag 0 marked, and the colour bar named after what the cells hold. Signed values
+    /// get a diverging scale centred on 0, values that cannot be negative (rMEA's |Fisher z|) a white-to-red one.
     /// </summary>
-    public static byte[] Heatmap(string title, LagMatrix matrix)
+    public static byte[] Heatmap(string title, LagMatrix matrix, LagMatrixCells cells)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(cells);
         var plot = NewPlot(title, "lag (s):  negative = A follows B,  positive = B follows A", "window start (s)");
         var windows = matrix.WindowStartSeconds.Length;
         var lags = matrix.LagSeconds.Length;
@@ -65,15 +112,19 @@ public static class ReportPlots
             var step = windows > 1 ? (matrix.WindowStartSeconds[^1] - matrix.WindowStartSeconds[0]) / (windows - 1) : 1;
             var lagStep = lags > 1 ? (matrix.LagSeconds[^1] - matrix.LagSeconds[0]) / (lags - 1) : 1;
             var heatmap = plot.Add.Heatmap(matrix.Values);
-            heatmap.Colormap = new ScottPlot.Colormaps.Balance();
-            heatmap.ManualRange = new ScottPlot.Range(-1, 1);
+            var (low, high) = ColourRange(matrix, cells);
+            heatmap.Colormap = low < 0 ? new ScottPlot.Colormaps.Balance() : new ScottPlot.Colormaps.Amp();
+            heatmap.ManualRange = new ScottPlot.Range(low, high);
             heatmap.NaNCellColor = Color.FromHex("#d0d0d0");
             // Each row covers its window's start up to the next window's start, so the y axis reads as window start time.
             heatmap.Rectangle = new CoordinateRect(
                 matrix.LagSeconds[0] - (lagStep / 2), matrix.LagSeconds[^1] + (lagStep / 2),
                 matrix.WindowStartSeconds[^1] + step, matrix.WindowStartSeconds[0]);
+            // ScottPlot puts the first row of values at the rectangle's higher y, which the inverted axis shows at the
+            // bottom; flipped, the first window sits at the top beside its own start time.
+            heatmap.FlipVertically = true;
             var bar = plot.Add.ColorBar(heatmap);
-            bar.Label = "correlation r";
+            bar.Label = cells.Name;
             bar.LabelStyle.FontSize = 15;
             plot.Axes.InvertY();
         }
@@ -83,6 +134,20 @@ public static class ReportPlots
         plot.Legend.IsVisible = true;
         plot.Legend.FontSize = 15;
         return plot.GetImageBytes(Width, HeatmapHeight, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// A correlation scale (at most 2 wide) is drawn whole, so heat maps of different sessions compare; a wider one
+    /// (Fisher z reaches ±10) or an unknown one is fitted to the values present, or it would wash out to one colour.
+    /// </summary>
+    private static (double Low, double High) ColourRange(LagMatrix matrix, LagMatrixCells cells)
+    {
+        if (double.IsFinite(cells.Low) && double.IsFinite(cells.High) && cells.High - cells.Low <= 2)
+            return (cells.Low, cells.High);
+        var present = matrix.Values.Cast<double>().Where(double.IsFinite).ToArray();
+        var largest = present.Length == 0 ? 1 : Math.Max(present.Max(Math.Abs), 1e-6);
+        var signed = cells.Low < 0 || present.Any(v => v < 0);
+        return signed ? (-largest, largest) : (0, largest);
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)

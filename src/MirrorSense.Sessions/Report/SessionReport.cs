@@ -1,5 +1,9 @@
 using System.Text;
+using MirrorSense.Core;
+using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Readers;
+using MirrorSense.Sessions.Voice;
+using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -27,6 +31,10 @@ public static class SessionReport
         ("pixel_motion", "Motion energy: changed pixels in each person's region", "changed pixels per frame"),
         ("motion_body", "Motion energy: landmark movement of the whole body", "shoulder widths per second"),
     ];
+
+    /// <summary>For folders whose summary.json predates <c>matrices</c>: the report says it does not know rather than guess from the measure's name.</summary>
+    private static readonly LagMatrixCells UnstatedCells =
+        new("cell value", "values summary.json does not describe (written before analyze recorded what its matrices hold)", double.NaN, double.NaN);
 
     /// <summary>Renders the report of <paramref name="folder"/> and writes it there as <see cref="FileName"/> (through a temporary file).</summary>
     /// <returns>The report's path.</returns>
@@ -100,18 +108,24 @@ public static class SessionReport
     {
         // Only the matrices of this analysis' measures: an output folder may also hold other runs' files (e.g. sync's).
         var files = summary.Measures
-            .Select(m => (Measure: m.Name, Path: Path.Combine(folder, m.Name + ".ccf.csv")))
+            .Select(m => (Measure: m.Name, Path: Path.Combine(folder, CoordinationCsv.MatrixFileName(m.Name))))
             .Where(f => File.Exists(f.Path))
             .OrderBy(f => Order(summary, f.Measure))
             .ThenBy(f => f.Measure, StringComparer.Ordinal)
             .ToList();
         page.Heading(2, "Window × lag correlation");
-        page.Note("Each row is one analysis window, each column one lag: the colour is the correlation of A and B at that lag "
-            + "(red: together, blue: opposite, grey: missing). The dashed line is lag 0; a ridge right of it means B follows A.");
+        page.Note("Each row is one analysis window, each column one lag: the colour says how closely A and B move together at that lag, "
+            + "on the scale named by the colour bar (signed scales: red together, blue opposite; |Fisher z|: the redder the stronger, "
+            + "either way; grey: missing). The dashed line is lag 0; a ridge right of it means B follows A.");
         if (files.Count == 0)
             page.Note("No window × lag matrices (*.ccf.csv) are in the folder.");
         foreach (var (measure, path) in files)
-            page.Figure(ReportPlots.Heatmap($"{measure}: correlation by window and lag", CoordinationCsvReader.ReadMatrix(path)), $"{measure}: window × lag heat map");
+        {
+            var cells = summary.Matrices.GetValueOrDefault(measure) ?? UnstatedCells;
+            page.Figure(
+                ReportPlots.Heatmap($"{measure}: {cells.Name} by window and lag", CoordinationCsvReader.ReadMatrix(path), cells),
+                $"{measure}: window × lag heat map of {cells.Description}.");
+        }
     }
 
     private static void OverTime(ReportPage page, string folder, SummaryDocument summary)
@@ -177,10 +191,37 @@ public static class SessionReport
             Participants(page, contours.IntensityDb, "Intensity", "intensity (dB)", Span(summary), "prosody.csv", "intensity_db");
         }
 
+        SpeechRate(page, folder, summary);
+    }
+
+    private static void SpeechRate(ReportPage page, string folder, SummaryDocument summary)
+    {
         page.Heading(3, "Speech rate per unit");
-        page.Note("Not shown: the analysis folder holds prosody frames (prosody.csv), not inter-pausal units with their syllable "
-            + "rates, so speech rate per unit cannot be drawn from it. The tempo measure uses them: its plot under Coordination over time "
-            + "shows, at each change of speaker, minus the difference of the two units' rates (0 = same rate), and the summary gives each speaker's mean rate.");
+        var path = Path.Combine(folder, UnitsCsv.FileName);
+        if (!File.Exists(path))
+        {
+            page.Note("units.csv is not in the folder (no voice analysis, or a folder from before analyze wrote it): speech rate per unit is not drawn. "
+                + "The tempo plot under Coordination over time still shows, at each change of speaker, minus the difference of the two units' rates.");
+            return;
+        }
+
+        var units = UnitsCsv.Read(path);
+        page.Note("One bar per inter-pausal unit (speech between pauses of the same speaker), from its start to its end at its speech rate "
+            + "(syllable nuclei per second of the unit), with a dot at its middle.");
+        var series = new List<PlotSegments>();
+        foreach (var who in new[] { Participant.A, Participant.B })
+        {
+            var own = units.Where(u => u.Speaker == who && double.IsFinite(u.SyllablesPerSecond))
+                .Select(u => new PlotSegment(u.Start.Seconds, u.End.Seconds, u.SyllablesPerSecond))
+                .ToList();
+            if (own.Count > 0)
+                series.Add(new PlotSegments(who.ToString(), own, ReportPlots.ColorOf(who.ToString())));
+            else
+                page.Note($"Speech rate per unit: no units for {who} in units.csv.");
+        }
+
+        if (series.Count > 0)
+            page.Figure(ReportPlots.Segments("Speech rate per unit", "speech rate (syllables/s)", series, Span(summary)), "Speech rate per unit");
     }
 
     private static void Participants(ReportPage page, IReadOnlyDictionary<string, BinnedSeries> byParticipant, string title, string unit, (double, double) span, string file, string column)

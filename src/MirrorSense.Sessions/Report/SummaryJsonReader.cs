@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MirrorSense.Sessions.Readers;
+using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -18,7 +19,11 @@ public sealed record SummaryDocument(
     bool Complete,
     IReadOnlyList<MeasureSummary> Measures,
     IReadOnlyList<KeyValuePair<string, string>> Missing,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>What each measure's window × lag matrix holds, by measure; empty for summaries written before analyze recorded it.</summary>
+    public IReadOnlyDictionary<string, LagMatrixCells> Matrices { get; init; } = new Dictionary<string, LagMatrixCells>();
+}
 
 /// <summary>Reads back the <c>summary.json</c> that <see cref="Analysis.AnalysisSummaryJson"/> writes.</summary>
 public static class SummaryJsonReader
@@ -54,8 +59,29 @@ public static class SummaryJsonReader
                 Texts(root, "missing"),
                 root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
                     ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
-                    : []);
+                    : [])
+            {
+                Matrices = Matrices(path, root),
+            };
         }
+    }
+
+    private static Dictionary<string, LagMatrixCells> Matrices(string path, JsonElement root)
+    {
+        var matrices = new Dictionary<string, LagMatrixCells>();
+        if (!root.TryGetProperty("matrices", out var node) || node.ValueKind != JsonValueKind.Object)
+            return matrices;
+        foreach (var matrix in node.EnumerateObject())
+        {
+            var cells = matrix.Value;
+            string Text(string name) => cells.ValueKind == JsonValueKind.Object && cells.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? v.GetString()!
+                : throw new SeriesFormatException(path, null, null, $"expected matrices.{matrix.Name}.{name} to be a text but found none");
+            double Limit(string name) => cells.TryGetProperty(name, out var v) ? Value(path, $"matrices.{matrix.Name}", name, v) ?? double.NaN : double.NaN;
+            matrices[matrix.Name] = new LagMatrixCells(Text("cells"), Text("description"), Limit("low"), Limit("high"));
+        }
+
+        return matrices;
     }
 
     private static MeasureSummary Measure(string path, JsonProperty measure)
@@ -63,21 +89,22 @@ public static class SummaryJsonReader
         var node = measure.Value;
         if (node.ValueKind != JsonValueKind.Object)
             throw new SeriesFormatException(path, null, null, $"expected measures.{measure.Name} to be an object but found {node.ValueKind}");
-        double? Get(string name) => node.TryGetProperty(name, out var v) ? Value(path, measure.Name, name, v) : null;
+        double? Get(string name) => node.TryGetProperty(name, out var v) ? Value(path, $"measures.{measure.Name}", name, v) : null;
         bool? significant = node.TryGetProperty("significant", out var s) && s.ValueKind is JsonValueKind.True or JsonValueKind.False ? s.GetBoolean() : null;
         var leader = node.TryGetProperty("leader", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
         var details = node.EnumerateObject()
             .Where(p => !Headline.Contains(p.Name))
-            .Select(p => KeyValuePair.Create(p.Name, Value(path, measure.Name, p.Name, p.Value)))
+            .Select(p => KeyValuePair.Create(p.Name, Value(path, $"measures.{measure.Name}", p.Name, p.Value)))
             .ToList();
         return new MeasureSummary(measure.Name, Get("value"), Get("p_value"), significant, Get("best_lag_s"), leader, details);
     }
 
-    private static double? Value(string path, string measure, string name, JsonElement value) => value.ValueKind switch
+    /// <param name="owner">Where the value sits, for the message (<c>measures.tone</c>).</param>
+    private static double? Value(string path, string owner, string name, JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number => value.GetDouble(),
         JsonValueKind.Null => null,
-        _ => throw new SeriesFormatException(path, null, null, $"expected measures.{measure}.{name} to be a number or null but found '{value}'"),
+        _ => throw new SeriesFormatException(path, null, null, $"expected {owner}.{name} to be a number or null but found '{value}'"),
     };
 
     private static double? Number(JsonElement root, params string[] names)

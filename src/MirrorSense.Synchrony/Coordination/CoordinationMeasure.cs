@@ -17,9 +17,35 @@ public sealed record MeasureWindow(MediaTime Start, MediaTime End, double Value,
 
 /// <summary>
 /// The window × lag matrix behind a measure (rMEA's heat map): one row per window, one value per lag in
-/// <see cref="LagSeconds"/> order (−lag to +lag), NaN where missing.
+/// <see cref="LagSeconds"/> order (−lag to +lag), NaN where missing. <paramref name="Cells"/> says what the
+/// values are, because measures differ (gesture keeps rMEA's |Fisher z|, posture and tone are back to r).
 /// </summary>
-public sealed record LagMatrix(ImmutableArray<double> LagSeconds, ImmutableArray<ImmutableArray<double>> Rows);
+public sealed record LagMatrix(ImmutableArray<double> LagSeconds, ImmutableArray<ImmutableArray<double>> Rows, LagMatrixCells Cells);
+
+/// <summary>What the cells of a <see cref="LagMatrix"/> hold, so outputs and plots can say it instead of guessing from a measure's name.</summary>
+/// <param name="Name">Short name for a colour bar or column ("correlation r", "|Fisher z|").</param>
+/// <param name="Description">One sentence for a caption or a reader of the files.</param>
+/// <param name="Low">Lowest value a cell can take.</param>
+/// <param name="High">Highest value a cell can take.</param>
+public sealed record LagMatrixCells(string Name, string Description, double Low, double High)
+{
+    /// <summary>Pearson r: signed, −1 to 1.</summary>
+    public static LagMatrixCells Correlation { get; } = new("correlation r", "Pearson correlation r of A and B at each lag", -1, 1);
+
+    /// <summary>What a cross-correlation result holds after rMEA's post-processing (Fisher z, absolute value, both or neither).</summary>
+    public static LagMatrixCells Of(CrossCorrelation.CrossCorrelationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var limit = CrossCorrelation.CorrelationTransform.FisherZLimit;
+        return (settings.FisherZ, settings.Absolute) switch
+        {
+            (true, true) => new("|Fisher z|", $"absolute Fisher z (atanh r, clipped to {limit}) of A and B at each lag, as rMEA's MEAccf", 0, limit),
+            (true, false) => new("Fisher z", $"Fisher z (atanh r, clipped to ±{limit}) of A and B at each lag", -limit, limit),
+            (false, true) => new("|correlation r|", "absolute Pearson correlation |r| of A and B at each lag", 0, 1),
+            (false, false) => Correlation,
+        };
+    }
+}
 
 /// <summary>
 /// A coordination measure of a whole session (MEASURES.md §3) with its significance against surrogates
@@ -50,9 +76,16 @@ public sealed record CoordinationMeasure(
     /// <summary>The window × lag matrix, for measures that have one (posture, gesture, tone).</summary>
     public LagMatrix? Matrix { get; init; }
 
-    internal static LagMatrix MatrixOf(CrossCorrelation.CrossCorrelationResult result, Func<double, double>? transform = null) => new(
-        [.. Enumerable.Range(0, result.Settings.LagCount).Select(result.Settings.LagSecondsAt)],
-        [.. result.Windows.Select(w => transform is null ? w.Values : [.. w.Values.Select(transform)])]);
+    /// <summary>The result's cells as they are (what they hold follows from its settings).</summary>
+    internal static LagMatrix MatrixOf(CrossCorrelation.CrossCorrelationResult result) =>
+        new(LagsOf(result), [.. result.Windows.Select(w => w.Values)], LagMatrixCells.Of(result.Settings));
+
+    /// <summary>The result's cells mapped by <paramref name="transform"/>, which turns them into <paramref name="cells"/>.</summary>
+    internal static LagMatrix MatrixOf(CrossCorrelation.CrossCorrelationResult result, Func<double, double> transform, LagMatrixCells cells) =>
+        new(LagsOf(result), [.. result.Windows.Select(w => ImmutableArray.CreateRange(w.Values, transform))], cells);
+
+    private static ImmutableArray<double> LagsOf(CrossCorrelation.CrossCorrelationResult result) =>
+        [.. Enumerable.Range(0, result.Settings.LagCount).Select(result.Settings.LagSecondsAt)];
 }
 
 /// <summary>The names measures carry in CSV, JSON and ELAN outputs.</summary>

@@ -34,7 +34,8 @@ public static class PostureMirroringMeasure
         {
             Matrix = new LagMatrix(
                 [.. Enumerable.Range(0, settings.LagCount).Select(settings.LagSecondsAt)],
-                [.. result.Windows.Select(w => w.Mirrored)]),
+                [.. result.Windows.Select(w => w.Mirrored)],
+                new LagMatrixCells("mirrored similarity r", "similarity of A's posture with B's mirror image at each lag: the weighted Fisher-z mean of the components' correlations, back to r", -1, 1)),
         };
     }
 }

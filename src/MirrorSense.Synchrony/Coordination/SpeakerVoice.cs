@@ -11,12 +11,59 @@ public readonly record struct VoiceFrame(MediaTime Time, double PitchHz, double 
 /// <param name="SyllablesPerSecond">Speech rate (syllable nuclei per second of the unit).</param>
 public readonly record struct VoiceUnit(MediaTime Start, MediaTime End, double PitchSemitones, double SyllablesPerSecond);
 
+/// <summary>Where an inter-pausal unit lies and how fast it was spoken, as the prosody analysis delimits it.</summary>
+/// <param name="SyllablesPerSecond">Speech rate (syllable nuclei per second of the unit).</param>
+public readonly record struct VoiceUnitSpan(MediaTime Start, MediaTime End, double SyllablesPerSecond);
+
 /// <summary>What the voice analysis found for one speaker: frames on media time and the units between pauses.</summary>
 public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame> Frames, ImmutableArray<VoiceUnit> Units)
 {
     public const double SemitoneReferenceHz = 100;
 
     public static double Semitones(double hz) => 12 * Math.Log2(hz / SemitoneReferenceHz);
+
+    /// <summary>
+    /// A speaker's voice from the frames and the units' spans: each unit's pitch is the mean, in semitones re
+    /// <see cref="SemitoneReferenceHz"/>, of the voiced frames from its start to its end (both included), NaN without any.
+    /// Frames and units are walked together once, so the cost grows with frames plus units, not their product.
+    /// </summary>
+    /// <param name="frames">In time order.</param>
+    /// <param name="units">In time order of their starts, none ending before it starts.</param>
+    /// <exception cref="ArgumentException">Frames or units out of time order, or a unit ending before it starts.</exception>
+    public static SpeakerVoice FromFrames(Participant speaker, ImmutableArray<VoiceFrame> frames, IReadOnlyList<VoiceUnitSpan> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        for (var i = 1; i < frames.Length; i++)
+            if (frames[i].Time < frames[i - 1].Time)
+                throw new ArgumentException($"Frame {i} at {frames[i].Time} comes before frame {i - 1} at {frames[i - 1].Time}; frames must be in time order.", nameof(frames));
+        var built = ImmutableArray.CreateBuilder<VoiceUnit>(units.Count);
+        var first = 0;
+        for (var u = 0; u < units.Count; u++)
+        {
+            var unit = units[u];
+            if (unit.End < unit.Start)
+                throw new ArgumentException($"Unit {u} ends at {unit.End}, before its start at {unit.Start}.", nameof(units));
+            if (u > 0 && unit.Start < units[u - 1].Start)
+                throw new ArgumentException($"Unit {u} starts at {unit.Start}, before unit {u - 1} at {units[u - 1].Start}; units must be in time order.", nameof(units));
+
+            // The first frame of this unit is never before the previous unit's first frame, so the walk only moves forward.
+            while (first < frames.Length && frames[first].Time < unit.Start)
+                first++;
+            double sum = 0;
+            var voiced = 0;
+            for (var i = first; i < frames.Length && frames[i].Time <= unit.End; i++)
+            {
+                if (double.IsNaN(frames[i].PitchHz))
+                    continue;
+                sum += Semitones(frames[i].PitchHz);
+                voiced++;
+            }
+
+            built.Add(new VoiceUnit(unit.Start, unit.End, voiced == 0 ? double.NaN : sum / voiced, unit.SyllablesPerSecond));
+        }
+
+        return new SpeakerVoice(speaker, frames, built.MoveToImmutable());
+    }
 
     /// <summary>
     /// Pitch in semitones relative to the speaker's own median f0, on a grid of <paramref name="rate"/> Hz

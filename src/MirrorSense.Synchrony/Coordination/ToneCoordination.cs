@@ -74,7 +74,8 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             episodes,
             details)
         {
-            Matrix = CoordinationMeasure.MatrixOf(matrix, Math.Tanh),
+            // The engine's signed Fisher z, back to r so the matrix reads on the same scale as posture's.
+            Matrix = CoordinationMeasure.MatrixOf(matrix, Math.Tanh, LagMatrixCells.Correlation),
         };
     }
 

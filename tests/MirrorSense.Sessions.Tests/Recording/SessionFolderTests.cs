@@ -25,7 +25,7 @@ public sealed class SessionFolderTests : IDisposable
             for (var k = 0; k < 10; k++)
                 recorder.Write(PoseAt(k));
             for (var k = 0; k < 20; k++)
-                recorder.Write(Participant.A, Voice(k));
+                recorder.Write(Participant.A, RecordingSamples.Voice(k));
         }
 
         CutMidLastRow(Path.Combine(session, "pose.csv"));
@@ -45,7 +45,7 @@ public sealed class SessionFolderTests : IDisposable
         Assert.Equal(0, frames[^1].People.Single(p => p.Participant == Participant.B).Landmarks[^1].Visibility);
         Assert.Equal(1, frames[^2].People.Single(p => p.Participant == Participant.B).Landmarks[^1].Visibility);
         var prosody = folder.Table("prosody.csv")!;
-        Assert.Equal(Enumerable.Range(0, 19).Select(Voice), ProsodyCsvReader.ReadFrames(prosody.Path, Participant.A, prosody.CompleteLength));
+        Assert.Equal(Enumerable.Range(0, 19).Select(RecordingSamples.Voice), ProsodyCsvReader.ReadFrames(prosody.Path, Participant.A, prosody.CompleteLength));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class SessionRecorderTests : IDisposable
             // Given an open recording with a row of every kind just written
             using var recorder = SessionRecorder.Open(_t.Session, Manifest(_t._clock.GetUtcNow()), _t._clock);
             recorder.Write(PoseAt(0));
-            recorder.Write(Participant.A, Voice(1));
+            recorder.Write(Participant.A, RecordingSamples.Voice(1));
             recorder.Write(Feature(0));
             recorder.Write(Update(0));
             Assert.Equal(ProsodyCsvWriter.DyadFrameHeader + "\n", OnDisk(_t.File("prosody.csv")));
@@ -75,8 +75,8 @@ public sealed class SessionRecorderTests : IDisposable
             {
                 Parallel.Invoke(
                     () => { for (var k = 0; k < 300; k++) recorder.Write(PoseAt(k)); },
-                    () => { for (var k = 0; k < 1000; k++) recorder.Write(Participant.A, Voice(k)); },
-                    () => { for (var k = 0; k < 1000; k++) recorder.Write(Participant.B, Voice(k)); },
+                    () => { for (var k = 0; k < 1000; k++) recorder.Write(Participant.A, RecordingSamples.Voice(k)); },
+                    () => { for (var k = 0; k < 1000; k++) recorder.Write(Participant.B, RecordingSamples.Voice(k)); },
                     () => { for (var k = 0; k < 300; k++) recorder.Write(Feature(k)); },
                     () => { for (var k = 0; k < 300; k++) { recorder.Write(Update(k)); _t._clock.Advance(TimeSpan.FromMilliseconds(10)); } });
                 recorder.Complete();
@@ -105,7 +105,7 @@ public sealed class SessionRecorderTests : IDisposable
             for (var k = 0; k < 75; k++)
             {
                 recorder.Write(PoseAt(k));
-                recorder.Write(Participant.A, Voice(k));
+                recorder.Write(Participant.A, RecordingSamples.Voice(k));
                 recorder.Write(Feature(k));
                 _t._clock.Advance(TimeSpan.FromSeconds(1 / 30.0));
             }
@@ -190,7 +190,7 @@ public sealed class SessionRecorderTests : IDisposable
             using (var recorder = SessionRecorder.Open(_t.Session, Manifest(_t._clock.GetUtcNow()), _t._clock))
             {
                 recorder.Write(PoseAt(0));
-                recorder.Write(Participant.B, Voice(0));
+                recorder.Write(Participant.B, RecordingSamples.Voice(0));
                 recorder.Write(Feature(0));
                 recorder.Write(Update(0));
                 recorder.Complete();
@@ -255,7 +255,7 @@ public sealed class SessionRecorderTests : IDisposable
 
             // When a producer on another thread delivers one more of each
             recorder.Write(PoseAt(1));
-            recorder.Write(Participant.A, Voice(1));
+            recorder.Write(Participant.A, RecordingSamples.Voice(1));
             recorder.Write(Feature(1));
             recorder.Write(Update(1));
 

@@ -75,17 +75,82 @@ public sealed partial class SessionReportTests : IDisposable
     [Fact]
     public void Every_plot_section_carries_its_embedded_figures()
     {
-        // Given a folder with one matrix, two measures over time, body features and prosody
+        // Given a folder with two matrices, two measures over time, body features, prosody and units
         var folder = SyntheticAnalysisFolder.Write(_folder.Path);
 
         // When rendered
         var sections = Sections(SessionReport.Render(folder));
 
         // Then each section has as many images as it has plots
-        Assert.Equal(1, sections["Window × lag correlation"]);
+        Assert.Equal(2, sections["Window × lag correlation"]);
         Assert.Equal(2, sections["Coordination over time"]);
         Assert.Equal(4, sections["Posture and movement"]);
-        Assert.Equal(2, sections["Voice"]);
+        Assert.Equal(3, sections["Voice"]);
+    }
+
+    [Fact]
+    public void Each_heat_map_is_captioned_with_what_its_cells_hold_as_summary_json_says()
+    {
+        // Given a folder whose summary says posture's matrix holds r and gesture's holds |Fisher z|
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then each caption names its own cells, and no gesture caption calls |z| a correlation r
+        Assert.Contains($"posture_mirroring: window × lag heat map of {SyntheticAnalysisFolder.PostureCells}.", html);
+        Assert.Contains($"gesture_synchrony: window × lag heat map of {SyntheticAnalysisFolder.GestureCells}.", html);
+        Assert.DoesNotContain("gesture_synchrony: correlation r", html);
+    }
+
+    [Fact]
+    public void A_summary_that_does_not_say_what_a_matrix_holds_gets_a_neutral_label_instead_of_a_guess()
+    {
+        // Given a folder written before summary.json described its matrices
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var summary = Path.Combine(folder, "summary.json");
+        var text = File.ReadAllText(summary);
+        var start = text.IndexOf("\"matrices\"", StringComparison.Ordinal);
+        var end = text.IndexOf("\"missing\"", StringComparison.Ordinal);
+        File.WriteAllText(summary, text[..start] + text[end..]);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then both heat maps are still drawn, and their captions say the values are not described
+        Assert.Equal(2, Sections(SessionReport.Render(folder))["Window × lag correlation"]);
+        Assert.Contains("gesture_synchrony: window × lag heat map of values summary.json does not describe", html);
+    }
+
+    [Fact]
+    public void Speech_rate_per_unit_is_drawn_when_units_csv_is_present()
+    {
+        // Given a folder with units of both speakers
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the voice section has a speech-rate figure after the pitch and intensity contours, and names no speaker as absent
+        Assert.Contains("Figure", html[html.IndexOf("Speech rate per unit</h3>", StringComparison.Ordinal)..]);
+        Assert.Contains("Speech rate per unit</figcaption>", html);
+        Assert.DoesNotContain("no units for", html);
+    }
+
+    [Fact]
+    public void A_speaker_without_units_is_named_and_the_other_still_drawn()
+    {
+        // Given a units.csv with A's units only
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var units = Path.Combine(folder, "units.csv");
+        File.WriteAllLines(units, File.ReadAllLines(units).Where(line => !line.StartsWith("B,", StringComparison.Ordinal)));
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the report says B has none, and the figure is there for A
+        Assert.Contains("Speech rate per unit: no units for B in units.csv.", html);
+        Assert.Contains("Speech rate per unit</figcaption>", html);
     }
 
     [Fact]
@@ -109,6 +174,7 @@ public sealed partial class SessionReportTests : IDisposable
         var folder = SyntheticAnalysisFolder.Write(_folder.Path);
         File.Delete(Path.Combine(folder, "features.csv"));
         File.Delete(Path.Combine(folder, "prosody.csv"));
+        File.Delete(Path.Combine(folder, "units.csv"));
 
         // When rendered
         var html = SessionReport.Render(folder);
@@ -116,6 +182,7 @@ public sealed partial class SessionReportTests : IDisposable
         // Then the sections name the missing files and draw nothing there
         Assert.Contains("features.csv is not in the folder", html);
         Assert.Contains("prosody.csv is not in the folder", html);
+        Assert.Contains("units.csv is not in the folder", html);
         Assert.Equal(0, Sections(html)["Voice"]);
     }
 
@@ -124,6 +191,7 @@ public sealed partial class SessionReportTests : IDisposable
     [InlineData("features.csv", "time_s,participant,feature,value\n0,A,lean_sideways,1\n0,C,lean_sideways,1\n", "features.csv:3:2")]
     [InlineData("posture_mirroring.ccf.csv", "window_start_s,-1,0,1\n0,0.1,0.2\n", "posture_mirroring.ccf.csv:2")]
     [InlineData("prosody.csv", "time,who,f0\n", "prosody.csv:1")]
+    [InlineData("units.csv", "participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s\nA,2,1,-1,,60,3,\n", "units.csv:2:3")]
     [InlineData("summary.json", "{ \"measures\": { ", "summary.json")]
     public void A_malformed_file_is_named_with_its_line_in_the_error(string file, string text, string location)
     {
