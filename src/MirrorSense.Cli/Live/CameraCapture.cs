@@ -60,10 +60,11 @@ internal sealed class CameraCapture
     public double PoseLatencyMs { get; private set; } = double.NaN;
 
     /// <summary>
-    /// The live body grid: gaps up to half a second are bridged, because under load the pose stage estimates only a few
-    /// frames a second (the rest are dropped, newest wins) and a reading needs most of its window.
+    /// The live body grid: each point leaves with the first frame after it (latency of one frame, not of a gap), and
+    /// gaps up to half a second are bridged, because under load the pose stage estimates only a few frames a second
+    /// (the rest are dropped, newest wins) and a reading needs most of its window.
     /// </summary>
-    public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero);
+    public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero) { ReleaseAtNextFrame = true };
 
     /// <summary>The names of the values in each body sample: the landmark features and pixel motion.</summary>
     public static IReadOnlyList<string> FeatureNames => BodySide.FeatureNames;

@@ -14,6 +14,13 @@ public sealed record FeatureGridOptions(double SampleRate = 30, double MaximumGa
 {
     public static FeatureGridOptions Default { get; } = new();
 
+    /// <summary>
+    /// Live pacing: a grid point leaves as soon as a frame at or after it has arrived, instead of once the frames
+    /// have moved a whole gap past it. A feature missing in that one frame then stays missing at the point (it is
+    /// not waited for), which is the price of showing a reading one frame after capture rather than a gap later.
+    /// </summary>
+    public bool ReleaseAtNextFrame { get; init; }
+
     /// <summary>Media time of grid point <paramref name="index"/>.</summary>
     public MediaTime TimeOf(long index) => new(Origin.Microseconds + MediaTime.OfSample(index, SampleRate).Microseconds);
 

@@ -75,7 +75,8 @@ internal sealed class GridResampler
             }
         }
 
-        while (_pending.Count > 0 && _pending.Peek().Time.Microseconds + _maxGap <= t)
+        var settled = _options.ReleaseAtNextFrame ? 0 : _maxGap;
+        while (_pending.Count > 0 && _pending.Peek().Time.Microseconds + settled <= t)
             released.Add(_pending.Dequeue().ToSample());
     }
 

@@ -142,6 +142,21 @@ public sealed class FeatureGridTests
     }
 
     [Fact]
+    public void Paced_live_a_grid_point_is_released_with_the_first_frame_at_or_after_it_and_interpolated_as_before()
+    {
+        // Given a 10 Hz grid released at the next frame, frames at 15 Hz on a ramp
+        var frames = new Subject<FeatureFrame>();
+        var released = new List<FeatureSample>();
+        using var _ = frames.ResampleToGrid(new FeatureGridOptions(SampleRate: 10, MaximumGapSeconds: 0.25) { ReleaseAtNextFrame = true }).Subscribe(released.Add);
+
+        // When frames arrive up to 0.2 s, every grid point up to 0.2 s has left, on the line
+        foreach (var k in Enumerable.Range(0, 4))
+            frames.OnNext(Frame(k / 15.0, 3 * MediaTime.FromSeconds(k / 15.0).Seconds, 1));
+        Assert.Equal([0L, 1, 2], released.Select(s => s.Index));
+        Assert.All(released, s => Assert.Equal(3 * s.Time.Seconds, s.A[0], 10));
+    }
+
+    [Fact]
     public void Frames_out_of_time_order_end_the_stream_with_an_error()
     {
         var frames = new[] { Frame(0.1, 0, 0), Frame(0.05, 0, 0) };
