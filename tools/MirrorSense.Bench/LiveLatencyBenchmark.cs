@@ -19,10 +19,12 @@ internal static class LiveLatencyBenchmark
 
         var readings = new LiveReadings(WarmUp);
         int exit;
+        (double StartupMs, double SteadyMedianMs) backlog;
         await using (var rig = await LiveRig.StartAsync(executable, video, TimeSpan.FromSeconds(seconds), readings.Add))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live session of {seconds:0} s running; load average {MeasuredProcess.LoadAverage()}"));
             exit = await rig.FinishAsync(TimeSpan.FromSeconds(seconds + 600));
+            backlog = rig.Camera.Backlog();
         }
 
         var report = readings.Report();
@@ -31,6 +33,8 @@ internal static class LiveLatencyBenchmark
             body  (capture → update read): {report.Body}   target p95 ≤ 150 ms: {Verdict(report.Body, 150)}
             voice (capture → update read): {report.Voice}   target p95 ≤ 300 ms: {Verdict(report.Voice, 300)}
             newest input of any update:    {report.Either}
+            camera pipe backlog: {backlog.StartupMs:0} ms at the start (before mirrorsense's first read, which its camera stamps count from), median {backlog.SteadyMedianMs:0} ms after {CameraRelay.Startup.TotalSeconds:0} s
+            body with the startup backlog added back (estimate, ± a frame or two): {readings.BodyCorrected(backlog.StartupMs)}
             camera: {report.FramesCaptured} frames captured, {report.FramesDropped} dropped ({report.DropRate:P1}); pose latency median {report.PoseLatencyMedianMs:0} ms
             load average {MeasuredProcess.LoadAverage()} on {Environment.ProcessorCount} cores
             """));

@@ -7,7 +7,7 @@ namespace MirrorSense.Bench;
 
 /// <summary>
 /// A live session of the published <c>mirrorsense live</c> fed with virtual devices: a session video played in real
-/// time (<c>ffmpeg -re</c>, looped) into a named-pipe camera, and its voices played (looped) into a private PulseAudio
+/// time (<c>ffmpeg -re</c>, looped) into a named-pipe camera through a <see cref="CameraRelay"/>, and its voices played (looped) into a private PulseAudio
 /// null sink whose remapped stereo source is the microphone (A left, B right). The rig reads the page's event
 /// stream from before consent, consents as the page would, and starts the feeds only then, as people would
 /// start talking only after agreeing.
@@ -21,6 +21,7 @@ internal sealed class LiveRig : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _events = Task.CompletedTask;
     private Process? _camera;
+    private Task _relay = Task.CompletedTask;
     private Task _voices = Task.CompletedTask;
 
     private LiveRig(string work, PrivatePulseAudio pulse, Process mirrorsense, Task output)
@@ -33,6 +34,9 @@ internal sealed class LiveRig : IAsyncDisposable
 
     /// <summary>The mirrorsense process, to sample its memory.</summary>
     public int ProcessId => _mirrorsense.Id;
+
+    /// <summary>The camera feed on its way into the pipe, with its backlog.</summary>
+    public CameraRelay Camera { get; } = new();
 
     /// <summary>Wall-clock instant at which consent was given and the feeds started.</summary>
     public DateTimeOffset Started { get; private set; }
@@ -65,7 +69,8 @@ internal sealed class LiveRig : IAsyncDisposable
                 throw new InvalidOperationException($"consent was answered {(int)consent.StatusCode}");
             rig.Started = DateTimeOffset.UtcNow;
             rig._camera = Process.Start(pulse.Client("ffmpeg",
-                "-v", "error", "-re", "-stream_loop", "-1", "-i", CameraVideo(work), "-c", "copy", "-f", "matroska", "-y", CameraPipe(work)))!;
+                "-v", "error", "-re", "-stream_loop", "-1", "-i", CameraVideo(work), "-c", "copy", "-flush_packets", "1", "-f", "matroska", "pipe:1"))!;
+            rig._relay = rig.Camera.RunAsync(rig._camera.StandardOutput.BaseStream, CameraPipe(work), rig._stop.Token);
             rig._voices = rig.PlayVoicesAsync(Path.Combine(work, "voices.wav"), rig._stop.Token);
             return rig;
         }
@@ -92,6 +97,8 @@ internal sealed class LiveRig : IAsyncDisposable
         Stop(_camera);
         Stop(_mirrorsense);
         await _voices;
+        // A pipe mirrorsense never opened leaves the relay waiting to open it; that wait is abandoned, not awaited.
+        await Task.WhenAny(_relay, Task.Delay(TimeSpan.FromSeconds(5)));
         _camera?.Dispose();
         _mirrorsense.Dispose();
         _pulse.Dispose();
