@@ -148,6 +148,10 @@ public sealed class DashboardServerTests
 
             // And captured_ms is the capture instant of the newest input (voice at 10.15 s)
             Assert.Equal(LiveFeed.Zero.ToUnixTimeMilliseconds() + 10_150, second.GetProperty("captured_ms").GetInt64());
+
+            // And body and voice carry their own capture instants (body at 10.1 s, voice at 10.15 s)
+            Assert.Equal(LiveFeed.Zero.ToUnixTimeMilliseconds() + 10_100, second.GetProperty("body_captured_ms").GetInt64());
+            Assert.Equal(LiveFeed.Zero.ToUnixTimeMilliseconds() + 10_150, second.GetProperty("voice_captured_ms").GetInt64());
         }
 
         [Fact]

@@ -49,13 +49,19 @@ internal static class MeasuredProcess
         }
     }
 
+    /// <summary>VmRSS of a running process on Linux: its resident memory now (0 elsewhere or once it has exited).</summary>
+    public static long Resident(int pid) => StatusBytes(pid, "VmRSS:");
+
     /// <summary>VmHWM of a running process on Linux (0 elsewhere or once it has exited).</summary>
-    private static long PeakResident(int pid)
+    private static long PeakResident(int pid) => StatusBytes(pid, "VmHWM:");
+
+    /// <summary>A kB field of /proc/PID/status, in bytes.</summary>
+    private static long StatusBytes(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                     return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         }
         catch (IOException)

@@ -4,7 +4,8 @@ using MirrorSense.Bench;
 // `engine`/`streaming` (or any BenchmarkDotNet filter) run micro benchmarks; `sync-process` and `prosody-process`
 // time the CLI end to end (the latter against Praat in the same run); `prosody-stages` times prosody's stages alone;
 // `pose` times the pose pipeline per stage and end to end on constructed 640×480 H.264 videos; `analyze-process`
-// times the whole analysis of a session.
+// times the whole analysis of a session; `live-latency` and `live-soak` run `mirrorsense live` on virtual devices and
+// measure capture-to-page latency, and memory over a long session.
 if (args.Length > 0 && args[0] == "sync-process")
     return SyncProcessBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "prosody-process")
@@ -15,6 +16,10 @@ if (args.Length > 0 && args[0] == "prosody-stages")
     return ProsodyStageBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "pose")
     return PoseBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "live-latency")
+    return await LiveLatencyBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "live-soak")
+    return await LiveSoakBenchmark.Run(args[1..]);
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
