@@ -1,3 +1,4 @@
+using MirrorSense.Testing;
 using MirrorSense.Capture.Video;
 
 namespace MirrorSense.Cli.Tests;

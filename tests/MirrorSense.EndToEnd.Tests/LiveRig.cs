@@ -67,6 +67,21 @@ internal sealed partial class LiveRig : IDisposable
 
     public bool WaitForExit(TimeSpan timeout) => _live.WaitForExit(timeout);
 
+    /// <summary>Ends mirrorsense the hard way (SIGKILL): no clean-up code of its own runs.</summary>
+    public void KillHard()
+    {
+        _live.Kill(entireProcessTree: false);
+        _live.WaitForExit();
+    }
+
+    /// <summary>Gives consent the way the page does (both agreements, JSON).</summary>
+    public async Task ConsentAsync()
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsync(new Uri(await Address, "consent"), new StringContent("{\"agree_a\":true,\"agree_b\":true}", System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
     public int ExitCode => _live.ExitCode;
 
     public void Dispose()

@@ -5,9 +5,8 @@ namespace MirrorSense.Bench;
 /// <summary>
 /// Carries the camera feed from ffmpeg's stdout into the named pipe mirrorsense reads. Two reasons: ffmpeg never
 /// waits on a full pipe, so it keeps real time the way a camera does; and the relay sees how old the feed is
-/// when the pipe takes it. mirrorsense opens the camera at consent but starts reading only once the session is set
-/// up, and it places the camera on its clock at the first frame it reads, so the wait before that first read
-/// (the startup backlog) is latency its capture stamps cannot show.
+/// when the pipe takes it: the backlog at the start (mirrorsense opens the camera at consent and reads it once the
+/// session is set up) and in steady state, which is what a stamp placed by the earliest arrival still leaves out.
 /// </summary>
 internal sealed class CameraRelay
 {

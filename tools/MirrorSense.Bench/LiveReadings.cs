@@ -52,13 +52,6 @@ internal sealed class LiveReadings(TimeSpan warmUp)
         }
     }
 
-    /// <summary>Body latency with <paramref name="lateStampMs"/> added to every sample: what it is if the camera's stamps are that late.</summary>
-    public LatencySummary BodyCorrected(double lateStampMs)
-    {
-        lock (_gate)
-            return LatencySummary.Of(_body.Select(ms => ms + lateStampMs));
-    }
-
     private void AddUpdate(JsonElement update, long receivedMs)
     {
         _firstUpdateMs ??= receivedMs;

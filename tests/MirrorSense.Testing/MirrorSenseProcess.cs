@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace MirrorSense.Cli.Tests;
+namespace MirrorSense.Testing;
 
 /// <summary>What a run of the real <c>mirrorsense</c> program printed and returned.</summary>
-internal sealed record ProcessOutcome(int ExitCode, string Output, string Error);
+public sealed record ProcessOutcome(int ExitCode, string Output, string Error);
 
 /// <summary>Runs the built <c>mirrorsense</c> executable as a user would, in its own process.</summary>
-internal static class MirrorSenseProcess
+public static class MirrorSenseProcess
 {
     public static ProcessOutcome Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
 
