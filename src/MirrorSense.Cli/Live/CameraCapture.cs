@@ -33,6 +33,7 @@ internal sealed class CameraCapture
     private readonly Action<CapturedJpeg>? _jpeg;
     private readonly ConcurrentDictionary<MediaTime, PixelMotionFrame> _pixels = new();
     private PoseFrame? _latestPose;
+    private volatile DeviceClock? _deviceClock;
     private long _captured;
     private long _dropped;
     private MediaTime? _lastJpeg;
@@ -53,6 +54,9 @@ internal sealed class CameraCapture
     public long FramesDropped => Interlocked.Read(ref _dropped);
 
     public bool Live { get; private set; }
+
+    /// <summary>Where the camera's first frame (device time 0) lies on the session clock, once it has delivered.</summary>
+    public TimeSpan? SessionOffset => _deviceClock?.Offset;
 
     public string? Problem { get; private set; }
 
@@ -78,7 +82,7 @@ internal sealed class CameraCapture
             .Do(_ => Live = true)
             .Select(frame =>
             {
-                clock ??= _clock.Register(TimeSpan.Zero);
+                clock ??= _deviceClock = _clock.Register(TimeSpan.Zero);
                 var time = clock.ToSession(frame.Time);
                 Interlocked.Increment(ref _captured);
                 var latest = Volatile.Read(ref _latestPose);

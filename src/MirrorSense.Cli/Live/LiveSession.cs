@@ -168,7 +168,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     /// <summary>Runs the graph until Ctrl+C, the duration, or the end of every source; true when stopped rather than ended.</summary>
     private async Task<bool> Capture(LiveDevices devices, SessionRecorder recorder, LiveOutputs outputs, SessionClock clock, CancellationToken cancellation)
     {
-        using var raw = new RawMediaWriters(request.RawMedia ? recorder.Folder : null, devices.Camera?.Format);
+        using var raw = new RawMediaWriters(request.RawMedia ? recorder.Folder : null, devices.Camera?.Format, recorder.PlaceRawMedia);
         var camera = devices.Camera is { } source
             ? new CameraCapture(source, request.Pose, clock, request.RawMedia ? raw.WriteVideo : null, !request.Terminal ? jpeg => outputs.Video.OnNext(new VideoFrame(jpeg.Time, jpeg.Jpeg)) : null)
             : null;
@@ -236,7 +236,21 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         foreach (var microphone in microphones)
             microphone.Dispose();
         subscriptions.Dispose();
+        PlaceRawMedia(recorder, camera, microphones);
         return stopped;
+    }
+
+    /// <summary>Where each raw file starts on the session clock, with each device's final clock offset.</summary>
+    private static void PlaceRawMedia(SessionRecorder recorder, CameraCapture? camera, IReadOnlyList<MicrophoneCapture> microphones)
+    {
+        foreach (var media in recorder.Manifest.RawMedia)
+        {
+            var offset = media.Kind == RawMediaKind.Video
+                ? camera?.SessionOffset
+                : microphones.FirstOrDefault(m => media.Participant is { } who && m.Speakers.Contains(who))?.SessionOffset;
+            if (offset is { } start)
+                recorder.PlaceRawMedia(media with { StartSeconds = start.TotalSeconds });
+        }
     }
 
     private static CaptureHealth Health(CameraCapture? camera, IReadOnlyList<MicrophoneCapture> microphones, SessionClock clock)

@@ -28,11 +28,12 @@ internal sealed class MicrophoneCapture : IDisposable
     private readonly MicrophoneInput _input;
     private readonly IAudioSource _source;
     private readonly SessionClock _clock;
-    private readonly Action<Participant, AudioFormat, ReadOnlyMemory<float>>? _raw;
+    private readonly Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? _raw;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
+    private volatile DeviceClock? _clock0;
 
-    public MicrophoneCapture(MicrophoneInput input, IAudioSource source, SessionClock clock, Action<Participant, AudioFormat, ReadOnlyMemory<float>>? raw)
+    public MicrophoneCapture(MicrophoneInput input, IAudioSource source, SessionClock clock, Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? raw)
     {
         _input = input;
         _source = source;
@@ -47,6 +48,12 @@ internal sealed class MicrophoneCapture : IDisposable
     public string Name => _input.Describe();
 
     public bool Live { get; private set; }
+
+    /// <summary>Where the microphone's first sample lies on the session clock, once it has delivered.</summary>
+    public TimeSpan? SessionOffset => _clock0?.Offset;
+
+    /// <summary>The participants whose voices this microphone carries.</summary>
+    public IEnumerable<Participant> Speakers => _input.Voices.Select(v => v.Speaker);
 
     public string? Problem { get; private set; }
 
@@ -73,12 +80,12 @@ internal sealed class MicrophoneCapture : IDisposable
                     break;
                 // Prosody needs contiguous audio, so it runs on the device's own sample clock; what it finds is
                 // placed on the session clock as the offset stands, never moving a speaker's frames backwards.
-                clock ??= _clock.Register(block.Duration);
+                clock ??= _clock0 = _clock.Register(block.Duration);
                 clock.Observe(block.Start);
                 foreach (var speaker in speakers)
                 {
                     var samples = Channel(block, speaker.Channel);
-                    _raw?.Invoke(speaker.Speaker, mono, samples);
+                    _raw?.Invoke(speaker.Speaker, mono, samples, block.Start + clock.Offset);
                     speaker.Units.AddSamples(samples, block.Start);
                     var frames = speaker.Prosody.Process(samples, block.Start);
                     foreach (var frame in frames)

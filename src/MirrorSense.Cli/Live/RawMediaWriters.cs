@@ -10,9 +10,10 @@ namespace MirrorSense.Cli.Live;
 /// <summary>
 /// The raw video and voices of a session, written only when the user asked (--raw-media): the camera as MJPG AVI,
 /// each participant's voice as WAV, under the names the manifest gives them. Each file is written by one device's
-/// thread; files open on their device's first frame or block.
+/// thread; files open on their device's first frame or block, and where that lies on the session clock goes into the
+/// manifest at once (<paramref name="place"/>), so even a folder left by a crash aligns.
 /// </summary>
-internal sealed class RawMediaWriters(string? folder, VideoFormat? camera) : IDisposable
+internal sealed class RawMediaWriters(string? folder, VideoFormat? camera, Action<RawMediaFile> place) : IDisposable
 {
     private readonly Dictionary<Participant, MicrophoneRecording> _voices = [];
     private readonly Lock _gate = new();
@@ -22,12 +23,17 @@ internal sealed class RawMediaWriters(string? folder, VideoFormat? camera) : IDi
     {
         if (folder is null)
             return;
-        _video ??= new CameraRecording(Path.Combine(folder, RawMediaFile.Camera(null).File),
-            camera is { FramesPerSecond: > 0 } format ? format.FramesPerSecond : 30, frame.Width, frame.Height);
+        if (_video is null)
+        {
+            _video = new CameraRecording(Path.Combine(folder, RawMediaFile.Camera(null).File),
+                camera is { FramesPerSecond: > 0 } format ? format.FramesPerSecond : 30, frame.Width, frame.Height);
+            place(RawMediaFile.Camera(null, time.Seconds));
+        }
+
         _video.Write(frame);
     }
 
-    public void WriteAudio(Participant speaker, AudioFormat format, ReadOnlyMemory<float> samples)
+    public void WriteAudio(Participant speaker, AudioFormat format, ReadOnlyMemory<float> samples, MediaTime start)
     {
         if (folder is null)
             return;
@@ -35,7 +41,10 @@ internal sealed class RawMediaWriters(string? folder, VideoFormat? camera) : IDi
         lock (_gate)
         {
             if (!_voices.TryGetValue(speaker, out recording))
+            {
                 _voices[speaker] = recording = new MicrophoneRecording(Path.Combine(folder, RawMediaFile.Microphone(speaker).File), format, TimeProvider.System);
+                place(RawMediaFile.Microphone(speaker, start.Seconds));
+            }
         }
 
         recording.Write(new AudioBlock(default, format, samples));

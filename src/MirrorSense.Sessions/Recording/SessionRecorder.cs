@@ -121,6 +121,22 @@ public sealed class SessionRecorder : IDisposable
         _coordination.Append(rows => rows.Write(update));
     }
 
+    /// <summary>
+    /// Records where a raw media file starts on the session clock (known only once its device has delivered), in the
+    /// manifest on disk at once, so a folder left by a crash can still align its WAVs and video.
+    /// </summary>
+    public void PlaceRawMedia(RawMediaFile media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        lock (_stateGate)
+        {
+            if (_stopped)
+                return;
+            Manifest = Manifest with { RawMedia = [.. Manifest.RawMedia.Select(m => m.File == media.File ? media : m)] };
+            RecordingManifestJson.Write(Path.Combine(Folder, ManifestFileName), Manifest);
+        }
+    }
+
     /// <summary>A clean stop: every row to disk, the tables closed, and the manifest marked complete with the end time.</summary>
     public void Complete()
     {

@@ -146,6 +146,20 @@ public sealed class SessionRecorderTests : IDisposable
         public void Dispose() => _t.Dispose();
 
         [Fact]
+        public void Should_put_where_a_raw_file_starts_into_the_manifest_on_disk_as_soon_as_it_is_known()
+        {
+            using var recorder = SessionRecorder.Open(_t.Session, Manifest(_t._clock.GetUtcNow(), [RawMediaFile.Microphone(Participant.A)]), _t._clock);
+
+            recorder.PlaceRawMedia(RawMediaFile.Microphone(Participant.A, 2.5));
+
+            using var manifest = JsonDocument.Parse(OnDisk(_t.File("manifest.json")));
+            var voice = manifest.RootElement.GetProperty("raw_media").EnumerateArray().Single();
+            Assert.Equal("voice_a.wav", voice.GetProperty("file").GetString());
+            Assert.Equal(2.5, voice.GetProperty("start_s").GetDouble());
+            Assert.False(manifest.RootElement.GetProperty("complete").GetBoolean());
+        }
+
+        [Fact]
         public void Should_say_incomplete_at_the_start_and_complete_with_the_end_time_after_a_clean_stop()
         {
             // Given a recording just started
