@@ -21,9 +21,6 @@ internal sealed class BodyHistory
         _b = [.. Enumerable.Range(0, width).Select(_ => Filled(capacity))];
     }
 
-    /// <summary>Grid index one past the newest sample; −1 before any.</summary>
-    public long End => _next;
-
     public MediaTime? Newest { get; private set; }
 
     /// <summary>Samples held (up to the capacity).</summary>
