@@ -49,6 +49,9 @@ internal sealed class CameraCapture
 
     public string Name => _source.ToString() ?? "camera";
 
+    /// <summary>The device as the page lists it under cameras.</summary>
+    public string Label { get; init; } = "camera";
+
     public long FramesCaptured => Interlocked.Read(ref _captured);
 
     public long FramesDropped => Interlocked.Read(ref _dropped);

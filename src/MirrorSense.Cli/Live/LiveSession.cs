@@ -171,6 +171,9 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         using var raw = new RawMediaWriters(request.RawMedia ? recorder.Folder : null, devices.Camera?.Format, recorder.PlaceRawMedia);
         var camera = devices.Camera is { } source
             ? new CameraCapture(source, request.Pose, clock, request.RawMedia ? raw.WriteVideo : null, !request.Terminal ? jpeg => outputs.Video.OnNext(new VideoFrame(jpeg.Time, jpeg.Jpeg)) : null)
+            {
+                Label = $"'{request.Camera}'",
+            }
             : null;
         var microphones = devices.Microphones
             .Select(m => new MicrophoneCapture(m.Input, m.Source, clock, request.RawMedia ? raw.WriteAudio : null))
@@ -257,8 +260,8 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     {
         var sources = new List<SourceStatus>();
         if (camera is not null)
-            sources.Add(new SourceStatus(camera.Name, "camera", camera.Live, camera.Live ? null : camera.Problem));
-        sources.AddRange(microphones.Select(m => new SourceStatus(m.Name, "microphone", m.Live, m.Live ? null : m.Problem)));
+            sources.Add(new SourceStatus(camera.Label, "camera", camera.Live, camera.Live ? null : camera.Problem));
+        sources.AddRange(microphones.Select(m => new SourceStatus(m.Label, "microphone", m.Live, m.Live ? null : m.Problem)));
         return new CaptureHealth(clock.Now, sources, camera?.FramesCaptured ?? 0, camera?.FramesDropped ?? 0, camera?.PoseLatencyMs ?? double.NaN);
     }
 

@@ -10,7 +10,10 @@ namespace MirrorSense.Cli.Live;
 /// <summary>Which channel of a microphone carries which participant's voice.</summary>
 internal sealed record MicrophoneInput(string? Device, IReadOnlyList<(Participant Speaker, int Channel)> Voices, int Channels)
 {
-    public string Describe() => $"microphone '{Device ?? "default"}'" + (Channels > 1 ? " (stereo: left A, right B)" : $" ({Voices[0].Speaker})");
+    public string Describe() => $"microphone {Label}";
+
+    /// <summary>The device and whose voice it carries, without the word "microphone" (the page names the kind).</summary>
+    public string Label => $"'{Device ?? "default"}'" + (Channels > 1 ? " (stereo: left A, right B)" : $" ({Voices[0].Speaker})");
 }
 
 /// <summary>
@@ -46,6 +49,9 @@ internal sealed class MicrophoneCapture : IDisposable
     public IObservable<SpokenUnit> Units => _units;
 
     public string Name => _input.Describe();
+
+    /// <summary>The device as the page lists it under microphones.</summary>
+    public string Label => _input.Label;
 
     public bool Live { get; private set; }
 
