@@ -74,8 +74,9 @@ public sealed class AnalyzeSessions : IDisposable
     private string Video(string name, Func<double, double> leanA, Func<Func<double, double>, Func<double, double>> leanB, IReadOnlyList<(bool, double, double)>? hidden = null)
     {
         using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
-        using var woman = new Mat(sheet, new Rect(166, 0, 152, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
-        using var man = new Mat(sheet, new Rect(325, 0, 212, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
+        var (woman, man) = ConstructedDyadVideo.PeopleOf(sheet);
+        using var _ = woman;
+        using var __ = man;
         var path = _folder.Combine(name);
         new ConstructedDyadVideo(Seconds: Seconds) { Hidden = hidden ?? [] }.Write(path, woman, man, leanA, leanB(leanA));
         return path;

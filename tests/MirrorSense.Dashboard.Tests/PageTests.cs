@@ -1,3 +1,4 @@
+using MirrorSense.Testing.Browser;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MirrorSense.Core;
@@ -12,7 +13,6 @@ namespace MirrorSense.Dashboard.Tests;
 /// </summary>
 public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     private readonly TempFolder _folder = new("mirrorsense-page-");
     // Media time 0 is now, as in a live session, so the page's capture-to-screen delay is a real measurement.
@@ -40,20 +40,14 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task Should_show_live_meters_after_both_people_agree_and_update_them_at_the_engine_rate()
     {
-        Skip.IfNot(File.Exists(Chromium), $"The browser test drives the system Chromium at {Chromium} (Debian package 'chromium'); it is not installed.");
+        SystemChromium.SkipIfMissing();
         var server = _server!;
         var camera = Jpegs.Plain(_folder, Dyads.Width, Dyads.Height);
         Directory.CreateDirectory(Screenshots);
 
         // Given the system Chromium (Playwright never downloads a browser here)
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var problems = new List<string>();
         page.Console += (_, message) =>

@@ -65,8 +65,9 @@ public sealed class KilledSessionTests(VirtualMicrophone pulse, ITestOutputHelpe
     private (string Video, string Voices) MakeSession()
     {
         using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
-        using var woman = new Mat(sheet, new Rect(166, 0, 152, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
-        using var man = new Mat(sheet, new Rect(325, 0, 212, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
+        var (woman, man) = ConstructedDyadVideo.PeopleOf(sheet);
+        using var _ = woman;
+        using var __ = man;
         var video = _folder.Combine("dyad.avi");
         new ConstructedDyadVideo(Seconds: Seconds).Write(video, woman, man, ConstructedSession.Lean(31), ConstructedSession.Lean(32));
         var voices = _folder.Combine("voices.wav");

@@ -1,3 +1,4 @@
+using MirrorSense.Testing.Browser;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -15,7 +16,6 @@ namespace MirrorSense.EndToEnd.Tests;
 /// </summary>
 public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper output) : IClassFixture<VirtualMicrophone>, IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const double Seconds = 72;
 
     /// <summary>B moves on its own, mirrors A one second later from 20 to 46 s, then moves on its own again.</summary>
@@ -28,21 +28,15 @@ public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper 
     [SkippableFact]
     public async Task The_page_shows_more_posture_mirroring_while_B_mirrors_A_than_while_they_move_on_their_own()
     {
-        Skip.IfNot(File.Exists(Chromium), $"The browser test drives the system Chromium at {Chromium} (Debian package 'chromium'); it is not installed.");
+        SystemChromium.SkipIfMissing();
         pulse.SkipIfUnavailable();
         var (video, voices) = MakeSession();
 
         // Given mirrorsense live on a piped camera and the virtual microphone, its page in Chromium
         using var rig = new LiveRig(pulse, _folder, "--duration", (Seconds + 2).ToString(CultureInfo.InvariantCulture), "--linger", "20", "--calibration", "30");
         var address = await rig.Address.WaitAsync(TimeSpan.FromSeconds(60));
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         await page.GotoAsync(address.ToString());
 
@@ -105,8 +99,9 @@ public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper 
     private (string Video, string Voices) MakeSession()
     {
         using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
-        using var woman = new Mat(sheet, new Rect(166, 0, 152, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
-        using var man = new Mat(sheet, new Rect(325, 0, 212, 158)).Resize(new Size(0, 0), 3, 3, InterpolationFlags.Cubic);
+        var (woman, man) = ConstructedDyadVideo.PeopleOf(sheet);
+        using var _ = woman;
+        using var __ = man;
         var leanA = ConstructedSession.Lean(21, amplitude: 12);
         var mirror = ConstructedSession.MirroredCopy(leanA, 1.0);
         var own = ConstructedSession.Lean(22, amplitude: 12);
