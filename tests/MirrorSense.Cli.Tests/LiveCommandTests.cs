@@ -10,7 +10,7 @@ public sealed class LiveCommandTests
         var run = MirrorSenseProcess.Run("live", "--no-browser");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("give --camera and/or a microphone", run.Error);
+        Assert.Contains("give --camera (or --camera-a/--camera-b) and/or a microphone", run.Error);
     }
 
     [Fact]
@@ -20,6 +20,18 @@ public sealed class LiveCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("one of --mic, --mic-a/--mic-b, or --stereo-mic", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--camera-a", "0", "--camera-b", "0", "the same camera")]
+    [InlineData("--camera-a", "0", "--mic", "default", "go together")]
+    [InlineData("--camera", "0", "--camera-a", "1", "either --camera")]
+    public void Live_refuses_cameras_per_person_that_cannot_show_both_people(string option, string value, string other, string otherValue, string message)
+    {
+        var run = MirrorSenseProcess.Run("live", option, value, other, otherValue, "--no-browser");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using MirrorSense.Fixtures;
 using MirrorSense.Testing;
-using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace MirrorSense.EndToEnd.Tests;
@@ -18,7 +17,7 @@ public sealed class KilledSessionTests(VirtualMicrophone pulse, ITestOutputHelpe
     public async Task A_session_killed_with_sigkill_keeps_all_but_its_last_second_and_analyses()
     {
         pulse.SkipIfUnavailable();
-        var (video, voices) = MakeSession();
+        var (video, voices) = RiggedDyad.Write(_folder, Seconds, ConstructedSession.Lean(31), ConstructedSession.Lean(32));
         using var rig = new LiveRig(pulse, _folder, "--linger", "0");
         await rig.Address.WaitAsync(TimeSpan.FromSeconds(60));
         await rig.ConsentAsync();
@@ -60,18 +59,5 @@ public sealed class KilledSessionTests(VirtualMicrophone pulse, ITestOutputHelpe
         var end = text.LastIndexOf('\n');
         var start = text.LastIndexOf('\n', end - 1) + 1;
         return double.Parse(text[start..end].Split(',')[0], CultureInfo.InvariantCulture);
-    }
-
-    private (string Video, string Voices) MakeSession()
-    {
-        using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
-        var (woman, man) = ConstructedDyadVideo.PeopleOf(sheet);
-        using var _ = woman;
-        using var __ = man;
-        var video = _folder.Combine("dyad.avi");
-        new ConstructedDyadVideo(Seconds: Seconds).Write(video, woman, man, ConstructedSession.Lean(31), ConstructedSession.Lean(32));
-        var voices = _folder.Combine("voices.wav");
-        ConstructedSession.WriteVoices(voices, Seconds, [new('A', "How was the week for you?", 50, 160), new('B', "It was busy but mostly fine.", 80, 170)]);
-        return (video, voices);
     }
 }

@@ -4,9 +4,13 @@ using MirrorSense.Testing;
 
 namespace MirrorSense.EndToEnd.Tests;
 
+/// <summary>The devices of a rigged session: one camera for both people or one each; one stereo microphone or one each.</summary>
+internal sealed record LiveRigDevices(bool CameraPerPerson = false, bool MicrophonePerPerson = false);
+
 /// <summary>
-/// A live session without devices (TESTING.md): a camera as a FIFO that ffmpeg fills at real-time pace, the voices
-/// played into the virtual microphone, and the mirrorsense process itself, started with the given options.
+/// A live session without devices (TESTING.md): cameras as FIFOs that ffmpeg fills at real-time pace (with one
+/// camera per person, each gets its half of the dyad video), the voices played into the virtual microphone, and the
+/// mirrorsense process itself, started with the given options.
 /// </summary>
 internal sealed partial class LiveRig : IDisposable
 {
@@ -18,17 +22,29 @@ internal sealed partial class LiveRig : IDisposable
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LiveRig(VirtualMicrophone pulse, TempFolder folder, params string[] options)
+        : this(pulse, folder, new LiveRigDevices(), options)
+    {
+    }
+
+    public LiveRig(VirtualMicrophone pulse, TempFolder folder, LiveRigDevices devices, params string[] options)
     {
         _pulse = pulse;
         _folder = folder;
-        Camera = folder.Combine("camera.fifo");
+        Cameras = devices.CameraPerPerson ? [folder.Combine("camera-a.fifo"), folder.Combine("camera-b.fifo")] : [folder.Combine("camera.fifo")];
         Record = folder.Combine("recorded");
-        using (var fifo = Process.Start("mkfifo", [Camera]))
+        foreach (var camera in Cameras)
+        {
+            using var fifo = Process.Start("mkfifo", [camera]);
             fifo.WaitForExit();
+        }
 
+        string[] cameraOptions = devices.CameraPerPerson ? ["--camera-a", Cameras[0], "--camera-b", Cameras[1]] : ["--camera", Cameras[0]];
+        string[] microphoneOptions = devices.MicrophonePerPerson
+            ? ["--mic-a", VirtualMicrophone.MicrophoneA, "--mic-b", VirtualMicrophone.MicrophoneB]
+            : ["--stereo-mic", VirtualMicrophone.Microphone];
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.Environment["PULSE_SERVER"] = pulse.Server;
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "mirrorsense.dll"), "live", "--camera", Camera, "--stereo-mic", VirtualMicrophone.Microphone,
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "mirrorsense.dll"), "live", .. cameraOptions, .. microphoneOptions,
                      "--no-browser", "--port", "0", "--record", Record, .. options])
             start.ArgumentList.Add(argument);
         _live = Process.Start(start)!;
@@ -38,7 +54,8 @@ internal sealed partial class LiveRig : IDisposable
         _live.BeginErrorReadLine();
     }
 
-    public string Camera { get; }
+    /// <summary>The camera FIFOs: one for both people, or A's and B's.</summary>
+    public IReadOnlyList<string> Cameras { get; }
 
     public string Record { get; }
 
@@ -53,19 +70,56 @@ internal sealed partial class LiveRig : IDisposable
 
     public Task<Uri> Address => _address.Task;
 
-    /// <summary>Starts the picture and the voices together; returns the wall-clock moment they started.</summary>
-    public Stopwatch Play(string video, string voices)
+    /// <summary>Waits until mirrorsense has printed <paramref name="text"/>; false when it has not within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        _feeders.Add(Process.Start(new ProcessStartInfo("ffmpeg", ["-v", "error", "-re", "-i", video, "-an", "-c:v", "mjpeg", "-q:v", "5", "-f", "matroska", "-y", Camera])
+        var waited = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!);
+            if (waited.Elapsed > timeout || _live.HasExited)
+                return false;
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the pictures and the voices together; returns the wall-clock moment they started. With one camera per
+    /// person, A's camera sees the video's left half and B's its right half; <paramref name="cameraBSeconds"/> ends B's
+    /// stream early, as an unplugged camera would.
+    /// </summary>
+    public Stopwatch Play(string video, string voices, double? cameraBSeconds = null)
+    {
+        if (Cameras.Count == 1)
+        {
+            Feed(video, Cameras[0], []);
+        }
+        else
+        {
+            Feed(video, Cameras[0], ["-vf", "crop=iw/2:ih:0:0"]);
+            Feed(video, Cameras[1], ["-vf", "crop=iw/2:ih:iw/2:0", .. cameraBSeconds is { } end ? (string[])["-t", end.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []]);
+        }
+
         _feeders.Add(_pulse.Start("paplay", "-d", VirtualMicrophone.Sink, voices));
         return Stopwatch.StartNew();
     }
 
+    /// <summary>Types a line into mirrorsense's standard input (the terminal view's consent question).</summary>
+    public void Type(string line)
+    {
+        _live.StandardInput.WriteLine(line);
+        _live.StandardInput.Flush();
+    }
+
     public bool WaitForExit(TimeSpan timeout) => _live.WaitForExit(timeout);
+
+    private void Feed(string video, string fifo, string[] filter) =>
+        _feeders.Add(Process.Start(new ProcessStartInfo("ffmpeg", ["-v", "error", "-re", "-i", video, "-an", .. filter, "-c:v", "mjpeg", "-q:v", "5", "-f", "matroska", "-y", fifo])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!);
 
     /// <summary>Ends mirrorsense the hard way (SIGKILL): no clean-up code of its own runs.</summary>
     public void KillHard()

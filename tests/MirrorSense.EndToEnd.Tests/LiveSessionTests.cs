@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using MirrorSense.Fixtures;
 using MirrorSense.Testing;
-using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace MirrorSense.EndToEnd.Tests;
@@ -30,7 +29,12 @@ public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper 
     {
         SystemChromium.SkipIfMissing();
         pulse.SkipIfUnavailable();
-        var (video, voices) = MakeSession();
+        var leanA = ConstructedSession.Lean(21, amplitude: 12);
+        var mirror = ConstructedSession.MirroredCopy(leanA, 1.0);
+        var own = ConstructedSession.Lean(22, amplitude: 12);
+        // A one-second cross-fade at each switch, so B does not jump.
+        double Weight(double t) => Math.Clamp(Math.Min(t - MirrorFrom, MirrorTo - t) + 0.5, 0, 1);
+        var (video, voices) = RiggedDyad.Write(_folder, Seconds, leanA, t => Weight(t) * mirror(t) + (1 - Weight(t)) * own(t));
 
         // Given mirrorsense live on a piped camera and the virtual microphone, its page in Chromium
         using var rig = new LiveRig(pulse, _folder, "--duration", (Seconds + 2).ToString(CultureInfo.InvariantCulture), "--linger", "20", "--calibration", "30");
@@ -95,27 +99,6 @@ public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper 
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private (string Video, string Voices) MakeSession()
-    {
-        using var sheet = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.Human, "assets/samples.jpg"));
-        var (woman, man) = ConstructedDyadVideo.PeopleOf(sheet);
-        using var _ = woman;
-        using var __ = man;
-        var leanA = ConstructedSession.Lean(21, amplitude: 12);
-        var mirror = ConstructedSession.MirroredCopy(leanA, 1.0);
-        var own = ConstructedSession.Lean(22, amplitude: 12);
-        // A one-second cross-fade at each switch, so B does not jump.
-        double Weight(double t) => Math.Clamp(Math.Min(t - MirrorFrom, MirrorTo - t) + 0.5, 0, 1);
-        var video = _folder.Combine("dyad.avi");
-        new ConstructedDyadVideo(Seconds: Seconds).Write(video, woman, man, leanA, t => Weight(t) * mirror(t) + (1 - Weight(t)) * own(t));
-        var voices = _folder.Combine("voices.wav");
-        ConstructedSession.WriteVoices(voices, Seconds, [
-            new('A', "How was the week for you?", 50, 160), new('B', "It was busy but mostly fine.", 80, 170),
-            new('A', "What helped you most?", 50, 160), new('B', "Talking to my sister helped.", 80, 170),
-        ]);
-        return (video, voices);
-    }
 
     private static async Task<int> Updates(ILocator meter) =>
         int.Parse(await meter.GetAttributeAsync("data-updates") ?? "0", CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@ namespace MirrorSense.Testing;
 
 /// <summary>
 /// A PulseAudio daemon of the test's own (TESTING.md's recipe) in a temporary XDG_RUNTIME_DIR, with a null sink
-/// <c>test_sink</c> and a microphone <c>test_mic</c> that hears whatever is played into the sink. It never touches a
+/// <c>test_sink</c>, a stereo microphone <c>test_mic</c> that hears whatever is played into the sink, and two mono
+/// microphones <c>test_mic_a</c> and <c>test_mic_b</c> that hear its left and its right channel. It never touches a
 /// daemon that was already running, and stops only the daemon it started. Tests skip, saying why, when the
 /// <c>pulseaudio</c> binary is absent.
 /// </summary>
@@ -13,6 +14,8 @@ public sealed class VirtualMicrophone : IDisposable
 {
     public const string Sink = "test_sink";
     public const string Microphone = "test_mic";
+    public const string MicrophoneA = "test_mic_a";
+    public const string MicrophoneB = "test_mic_b";
 
     private readonly string? _runtimeDirectory;
     private readonly string? _startProblem;
@@ -28,7 +31,9 @@ public sealed class VirtualMicrophone : IDisposable
         Server = $"unix:{Path.Combine(_runtimeDirectory, "pulse", "native")}";
         Run("pulseaudio", "-D", "--exit-idle-time=-1", "--system=false", "--disallow-exit", "-n",
             "--load=module-native-protocol-unix auth-anonymous=1", "--load=module-null-sink sink_name=" + Sink + " rate=48000 channels=2",
-            "--load=module-remap-source master=" + Sink + ".monitor source_name=" + Microphone);
+            "--load=module-remap-source master=" + Sink + ".monitor source_name=" + Microphone,
+            "--load=module-remap-source master=" + Sink + ".monitor source_name=" + MicrophoneA + " channels=1 master_channel_map=front-left channel_map=mono",
+            "--load=module-remap-source master=" + Sink + ".monitor source_name=" + MicrophoneB + " channels=1 master_channel_map=front-right channel_map=mono");
         var waited = Stopwatch.StartNew();
         while (Run("pactl", "info").ExitCode != 0)
         {
@@ -64,11 +69,14 @@ public sealed class VirtualMicrophone : IDisposable
         return Process.Start(start)!;
     }
 
+    /// <summary>Stops the daemon, as if the sound server had died: every microphone of it is lost at once.</summary>
+    public void Kill() => Run("pulseaudio", "--kill");
+
     public void Dispose()
     {
         if (_runtimeDirectory is null)
             return;
-        Run("pulseaudio", "--kill");
+        Kill();
         try
         {
             Directory.Delete(_runtimeDirectory, recursive: true);

@@ -11,46 +11,53 @@ using OpenCvSharp;
 
 namespace MirrorSense.Cli.Live;
 
-/// <summary>A JPEG of a captured frame, for the page's video.</summary>
-internal sealed record CapturedJpeg(MediaTime Time, byte[] Jpeg);
+/// <summary>A camera to capture, and whom it shows.</summary>
+/// <param name="Device">An index, a device path, or a video file or pipe.</param>
+/// <param name="Shows">The one participant this camera shows (--camera-a, --camera-b); null when it shows both.</param>
+internal sealed record CameraInput(string Device, Participant? Shows)
+{
+    /// <summary>The device as the page lists it under cameras.</summary>
+    public string Label => Shows is { } who ? $"'{Device}' ({who})" : $"'{Device}'";
+
+    /// <summary>The pose stage for this camera: one person, always the same participant, when it shows one.</summary>
+    public PoseOptions PoseFor(PoseOptions pose) => Shows is { } who ? pose with { MaxPeople = 1, Only = who } : pose;
+}
 
 /// <summary>
-/// One live camera showing both people, through the pose stage paced live (newest frame wins, drops counted) and
-/// on into body features on the grid. On the capture thread each frame is put on the session clock, measured for
-/// pixel motion (with the newest known skeletons' regions), encoded for the page a few times a second, and handed
+/// One live camera, showing both people or one of them, through the pose stage paced live (newest frame wins, drops
+/// counted) and on into body features on the grid. On the capture thread each frame is put on the session clock,
+/// measured for pixel motion (with the newest known skeletons' regions), offered to the page's picture, and handed
 /// to the raw-media writer when one is asked for. A camera that is unplugged or whose stream ends completes the
-/// streams and says so in <see cref="Problem"/>; the voices go on without it.
+/// streams and says so in <see cref="Problem"/>; the voices (and the other camera) go on without it.
 /// </summary>
 internal sealed class CameraCapture
 {
-    /// <summary>The page's video needs no more than this; encoding every frame would cost the pose stage.</summary>
-    private static readonly TimeSpan JpegEvery = TimeSpan.FromSeconds(1.0 / 12);
-
+    private readonly CameraInput _input;
     private readonly IVideoSource _source;
     private readonly PoseOptions _pose;
     private readonly SessionClock _clock;
-    private readonly Action<Mat, MediaTime>? _raw;
-    private readonly Action<CapturedJpeg>? _jpeg;
+    private readonly Action<Participant?, Mat, MediaTime>? _raw;
+    private readonly Action<Mat, MediaTime>? _preview;
     private readonly ConcurrentDictionary<MediaTime, PixelMotionFrame> _pixels = new();
     private PoseFrame? _latestPose;
     private volatile DeviceClock? _deviceClock;
     private long _captured;
     private long _dropped;
-    private MediaTime? _lastJpeg;
 
-    public CameraCapture(IVideoSource source, PoseOptions pose, SessionClock clock, Action<Mat, MediaTime>? raw, Action<CapturedJpeg>? jpeg)
+    public CameraCapture(CameraInput input, IVideoSource source, PoseOptions pose, SessionClock clock, Action<Participant?, Mat, MediaTime>? raw, Action<Mat, MediaTime>? preview)
     {
+        _input = input;
         _source = source;
-        _pose = pose;
+        _pose = input.PoseFor(pose);
         _clock = clock;
         _raw = raw;
-        _jpeg = jpeg;
+        _preview = preview;
     }
 
-    public string Name => _source.ToString() ?? "camera";
+    /// <summary>The participant this camera shows; null when it shows both.</summary>
+    public Participant? Shows => _input.Shows;
 
-    /// <summary>The device as the page lists it under cameras.</summary>
-    public string Label { get; init; } = "camera";
+    public string Label => _input.Label;
 
     public long FramesCaptured => Interlocked.Read(ref _captured);
 
@@ -91,12 +98,8 @@ internal sealed class CameraCapture
                 var latest = Volatile.Read(ref _latestPose);
                 var pixels = latest is null ? motion.Measure(frame.Value, time) : motion.Measure(frame.Value, latest with { Time = time });
                 _pixels[time] = pixels;
-                _raw?.Invoke(frame.Value, time);
-                if (_jpeg is not null && (_lastJpeg is not { } previous || time - previous >= JpegEvery))
-                {
-                    _lastJpeg = time;
-                    _jpeg(new CapturedJpeg(time, frame.Value.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 70))));
-                }
+                _raw?.Invoke(_input.Shows, frame.Value, time);
+                _preview?.Invoke(frame.Value, time);
 
                 return Stamped.At(time, frame.Value);
             })

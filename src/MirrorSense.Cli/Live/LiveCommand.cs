@@ -14,6 +14,8 @@ internal static class LiveCommand
     public static Command Create()
     {
         var camera = new Option<string?>("--camera") { Description = "The camera showing both people: an index (0), a device (/dev/video0), or a video file or pipe (a recording fed at its own pace).", HelpName = "CAMERA" };
+        var cameraA = new Option<string?>("--camera-a") { Description = "One camera per person: the camera showing A (index, device, file or pipe, as --camera). Give --camera-b too.", HelpName = "CAMERA" };
+        var cameraB = new Option<string?>("--camera-b") { Description = "The camera showing B.", HelpName = "CAMERA" };
         var mic = new Option<string?>("--mic") { Description = "One microphone for the trainee (A); 'default' for the system's default input. Tone and tempo need both voices: use --mic-a/--mic-b or --stereo-mic.", HelpName = "DEVICE" };
         var micA = new Option<string?>("--mic-a") { Description = "Participant A's microphone (see `mirrorsense devices`).", HelpName = "DEVICE" };
         var micB = new Option<string?>("--mic-b") { Description = "Participant B's microphone.", HelpName = "DEVICE" };
@@ -44,6 +46,7 @@ internal static class LiveCommand
             Examples:
               mirrorsense live --camera 0 --mic-a "USB mic 1" --mic-b "USB mic 2"
               mirrorsense live --camera 0 --stereo-mic default --record sessions/today
+              mirrorsense live --camera-a 0 --camera-b 1 --mic-a "USB mic 1" --mic-b "USB mic 2"
               mirrorsense live --camera 0 --mic default --terminal --no-cues
 
             At the end the session is re-analysed like `mirrorsense analyze --session DIR` and the report is
@@ -51,7 +54,7 @@ internal static class LiveCommand
             130 stopped before consent or with Ctrl+C (what was captured is recorded either way).
             """)
         {
-            camera, mic, micA, micB, stereo, record, rawMedia, port, bind, terminal, noBrowser, noCues, trainee, duration, calibration, linger, model, models,
+            camera, cameraA, cameraB, mic, micA, micB, stereo, record, rawMedia, port, bind, terminal, noBrowser, noCues, trainee, duration, calibration, linger, model, models,
         };
 
         command.SetAction(async (parse, cancellation) =>
@@ -59,9 +62,10 @@ internal static class LiveCommand
             LiveRequest request;
             try
             {
+                var cameras = Cameras(parse.GetValue(camera), parse.GetValue(cameraA), parse.GetValue(cameraB));
                 var microphones = Microphones(parse.GetValue(mic), parse.GetValue(micA), parse.GetValue(micB), parse.GetValue(stereo));
-                if (parse.GetValue(camera) is null && microphones.Count == 0)
-                    throw new ArgumentException("nothing to capture: give --camera and/or a microphone (--mic, --mic-a/--mic-b, --stereo-mic). `mirrorsense devices` lists them.");
+                if (cameras.Count == 0 && microphones.Count == 0)
+                    throw new ArgumentException("nothing to capture: give --camera (or --camera-a/--camera-b) and/or a microphone (--mic, --mic-a/--mic-b, --stereo-mic). `mirrorsense devices` lists them.");
                 var seconds = parse.GetValue(duration);
                 if (seconds is <= 0)
                     throw new ArgumentException("--duration must be positive.");
@@ -75,7 +79,7 @@ internal static class LiveCommand
                     Cues: !parse.GetValue(noCues));
                 coaching.Validate();
                 request = new LiveRequest(
-                    parse.GetValue(camera),
+                    cameras,
                     microphones,
                     parse.GetValue(record) ?? Path.Combine("live-sessions", DateTime.Now.ToString("yyyy-MM-dd_HH-mm-ss", CultureInfo.InvariantCulture)),
                     parse.GetValue(rawMedia),
@@ -98,6 +102,19 @@ internal static class LiveCommand
             return await new LiveSession(request, Console.Out).RunAsync(TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(linger))), cancellation);
         });
         return command;
+    }
+
+    private static List<CameraInput> Cameras(string? shared, string? cameraA, string? cameraB)
+    {
+        if (shared is not null && (cameraA is not null || cameraB is not null))
+            throw new ArgumentException("give either --camera (one camera showing both people) or --camera-a with --camera-b (one camera per person), not both.");
+        if ((cameraA is null) != (cameraB is null))
+            throw new ArgumentException($"--camera-a and --camera-b go together: posture and gesture need both people (only {(cameraA is null ? "--camera-b" : "--camera-a")} was given).");
+        if (cameraA is not null && cameraA == cameraB)
+            throw new ArgumentException($"--camera-a and --camera-b are the same camera ('{cameraA}'); for one camera showing both people use --camera.");
+        if (shared is not null)
+            return [new CameraInput(shared, null)];
+        return cameraA is null ? [] : [new CameraInput(cameraA, Participant.A), new CameraInput(cameraB!, Participant.B)];
     }
 
     private static List<MicrophoneInput> Microphones(string? mic, string? micA, string? micB, string? stereo)

@@ -10,6 +10,7 @@ using MirrorSense.Dashboard;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Live;
+using MirrorSense.Vision.Streaming;
 
 namespace MirrorSense.Cli.Live;
 
@@ -27,6 +28,9 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
 
     /// <summary>Audio rate asked of microphones: ample for pitch (≤ 600 Hz) and loudness, light on the CPU.</summary>
     private const int MicrophoneRate = 16000;
+
+    /// <summary>How long one person's camera waits for the other's at most, before going on without it.</summary>
+    private static readonly TimeSpan CameraPatience = TimeSpan.FromSeconds(1);
 
     public async Task<int> RunAsync(TimeSpan linger, CancellationToken cancellation)
     {
@@ -114,8 +118,8 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         failure = null;
         try
         {
-            if (request.Camera is { } camera)
-                devices.Camera = new CameraSource(new CameraSettings(camera));
+            foreach (var camera in request.Cameras)
+                devices.Cameras.Add((camera, new CameraSource(new CameraSettings(camera.Device))));
             if (request.Microphones.Count > 0)
             {
                 var system = Microphones.Detect();
@@ -138,8 +142,8 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     private RecordingManifest Manifest(LiveDevices devices)
     {
         var inputs = new Dictionary<string, string>();
-        if (devices.Camera is { } camera)
-            inputs["camera"] = camera.ToString() ?? "camera";
+        foreach (var (camera, source) in devices.Cameras)
+            inputs[camera.Shows is { } who ? "camera_" + who.ToString().ToLowerInvariant() : "camera"] = source.ToString() ?? camera.Device;
         foreach (var (input, _) in devices.Microphones)
             inputs[input.Voices.Count > 1 ? "microphone" : "microphone_" + input.Voices[0].Speaker.ToString().ToLowerInvariant()] = input.Describe();
         var settings = new Dictionary<string, string>
@@ -152,14 +156,13 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         var raw = new List<RawMediaFile>();
         if (request.RawMedia)
         {
-            if (devices.Camera is not null)
-                raw.Add(RawMediaFile.Camera(null));
+            raw.AddRange(devices.Cameras.Select(c => RawMediaFile.Camera(c.Input.Shows)));
             foreach (var (input, _) in devices.Microphones)
                 raw.AddRange(input.Voices.Select(v => RawMediaFile.Microphone(v.Speaker)));
         }
 
         return new RecordingManifest(typeof(LiveSession).Assembly.GetName().Version?.ToString() ?? "0", DateTimeOffset.UtcNow, inputs, settings,
-            MediaTime.Zero, devices.Camera is null ? [] : CameraCapture.FeatureNames)
+            MediaTime.Zero, devices.Cameras.Count == 0 ? [] : CameraCapture.FeatureNames)
         {
             RawMedia = raw,
         };
@@ -168,20 +171,28 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     /// <summary>Runs the graph until Ctrl+C, the duration, or the end of every source; true when stopped rather than ended.</summary>
     private async Task<bool> Capture(LiveDevices devices, SessionRecorder recorder, LiveOutputs outputs, SessionClock clock, CancellationToken cancellation)
     {
-        using var raw = new RawMediaWriters(request.RawMedia ? recorder.Folder : null, devices.Camera?.Format, recorder.PlaceRawMedia);
-        var camera = devices.Camera is { } source
-            ? new CameraCapture(source, request.Pose, clock, request.RawMedia ? raw.WriteVideo : null, !request.Terminal ? jpeg => outputs.Video.OnNext(new VideoFrame(jpeg.Time, jpeg.Jpeg)) : null)
-            {
-                Label = $"'{request.Camera}'",
-            }
-            : null;
+        using var raw = new RawMediaWriters(request.RawMedia ? recorder.Folder : null,
+            shows => devices.Cameras.FirstOrDefault(c => c.Input.Shows == shows).Source?.Format, recorder.PlaceRawMedia);
+        using var preview = new LivePreview(devices.Cameras.Count, outputs.Video.OnNext);
+        var cameras = devices.Cameras
+            .Select((c, slot) => new CameraCapture(c.Input, c.Source, request.Pose, clock, request.RawMedia ? raw.WriteVideo : null,
+                request.Terminal ? null : (frame, time) => preview.Offer(slot, frame, time)))
+            .ToList();
         var microphones = devices.Microphones
             .Select(m => new MicrophoneCapture(m.Input, m.Source, clock, request.RawMedia ? raw.WriteAudio : null))
             .ToList();
 
-        using var poseScheduler = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = "pose" });
-        var poses = camera?.Poses(poseScheduler).Publish();
-        var body = poses is null || camera is null ? Observable.Empty<FeatureSample>() : camera.Features(poses);
+        // Each camera's pose stage has a thread of its own, so two cameras use both cores.
+        var poseThreads = cameras.Select(c => new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = $"pose {c.Label}" })).ToList();
+        using var stopPoseThreads = Disposable.Create(() => poseThreads.ForEach(t => t.Dispose()));
+        var poses = cameras.Select((c, i) => c.Poses(poseThreads[i]).Publish()).ToList();
+        var body = cameras.Count switch
+        {
+            0 => Observable.Empty<FeatureSample>(),
+            1 => cameras[0].Features(poses[0]),
+            _ => FeatureObservable.JoinSides(cameras[0].Features(poses[0]), cameras[1].Features(poses[1]), CameraCapture.LiveGrid, CameraPatience),
+        };
+        var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], CameraPatience) : poses.FirstOrDefault();
         var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodySide.PixelMotion, 30);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();
@@ -209,19 +220,17 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
                     ended.TrySetResult();
                 },
                 () => ended.TrySetResult()),
-            Observable.Interval(TimeSpan.FromSeconds(0.5)).Subscribe(_ => outputs.Health.OnNext(Health(camera, microphones, clock))),
+            Observable.Interval(TimeSpan.FromSeconds(0.5)).Subscribe(_ => outputs.Health.OnNext(Health(cameras, microphones, clock))),
         };
-        if (poses is not null)
-            subscriptions.Add(poses.Subscribe(pose =>
-            {
-                recorder.Write(pose);
-                outputs.Poses.OnNext(pose);
-            }));
+        if (recordedPoses is not null)
+            subscriptions.Add(recordedPoses.Subscribe(recorder.Write));
+        foreach (var (camera, slot) in poses.Select((p, slot) => (p, slot)))
+            subscriptions.Add(camera.Subscribe(pose => outputs.Poses.OnNext(preview.Place(slot, pose))));
         using var terminal = request.Terminal ? TerminalView.Start(outputs, console) : null;
 
         subscriptions.Add(updates.Connect());
-        if (poses is not null)
-            subscriptions.Add(poses.Connect());
+        foreach (var camera in poses)
+            subscriptions.Add(camera.Connect());
         foreach (var microphone in microphones)
             microphone.Start();
 
@@ -239,30 +248,31 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         foreach (var microphone in microphones)
             microphone.Dispose();
         subscriptions.Dispose();
-        PlaceRawMedia(recorder, camera, microphones);
+        PlaceRawMedia(recorder, cameras, microphones);
         return stopped;
     }
 
     /// <summary>Where each raw file starts on the session clock, with each device's final clock offset.</summary>
-    private static void PlaceRawMedia(SessionRecorder recorder, CameraCapture? camera, IReadOnlyList<MicrophoneCapture> microphones)
+    private static void PlaceRawMedia(SessionRecorder recorder, IReadOnlyList<CameraCapture> cameras, IReadOnlyList<MicrophoneCapture> microphones)
     {
         foreach (var media in recorder.Manifest.RawMedia)
         {
             var offset = media.Kind == RawMediaKind.Video
-                ? camera?.SessionOffset
+                ? cameras.FirstOrDefault(c => c.Shows == media.Participant)?.SessionOffset
                 : microphones.FirstOrDefault(m => media.Participant is { } who && m.Speakers.Contains(who))?.SessionOffset;
             if (offset is { } start)
                 recorder.PlaceRawMedia(media with { StartSeconds = start.TotalSeconds });
         }
     }
 
-    private static CaptureHealth Health(CameraCapture? camera, IReadOnlyList<MicrophoneCapture> microphones, SessionClock clock)
+    private static CaptureHealth Health(IReadOnlyList<CameraCapture> cameras, IReadOnlyList<MicrophoneCapture> microphones, SessionClock clock)
     {
-        var sources = new List<SourceStatus>();
-        if (camera is not null)
-            sources.Add(new SourceStatus(camera.Label, "camera", camera.Live, camera.Live ? null : camera.Problem));
-        sources.AddRange(microphones.Select(m => new SourceStatus(m.Label, "microphone", m.Live, m.Live ? null : m.Problem)));
-        return new CaptureHealth(clock.Now, sources, camera?.FramesCaptured ?? 0, camera?.FramesDropped ?? 0, camera?.PoseLatencyMs ?? double.NaN);
+        var sources = cameras.Select(c => new SourceStatus(c.Label, "camera", c.Live, c.Live ? null : c.Problem))
+            .Concat(microphones.Select(m => new SourceStatus(m.Label, "microphone", m.Live, m.Live ? null : m.Problem)))
+            .ToList();
+        var latencies = cameras.Select(c => c.PoseLatencyMs).Where(double.IsFinite).ToList();
+        return new CaptureHealth(clock.Now, sources, cameras.Sum(c => c.FramesCaptured), cameras.Sum(c => c.FramesDropped),
+            latencies.Count == 0 ? double.NaN : latencies.Max());
     }
 
     private static async Task Linger(TimeSpan linger, CancellationToken cancellation)
@@ -281,13 +291,14 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     /// <summary>The opened devices, released together.</summary>
     private sealed class LiveDevices : IDisposable
     {
-        public IVideoSource? Camera { get; set; }
+        public List<(CameraInput Input, IVideoSource Source)> Cameras { get; } = [];
 
         public List<(MicrophoneInput Input, IAudioSource Source)> Microphones { get; } = [];
 
         public void Dispose()
         {
-            Camera?.Dispose();
+            foreach (var (_, camera) in Cameras)
+                camera.Dispose();
             foreach (var (_, source) in Microphones)
                 source.Dispose();
         }

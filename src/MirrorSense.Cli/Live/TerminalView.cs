@@ -31,6 +31,8 @@ internal sealed class TerminalView : IDisposable
             }),
             outputs.Health.Subscribe(h => Volatile.Write(ref _health, h)));
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
+        // Redirected to a file, each redraw is a whole new table: a few a second would bury the log.
+        var every = Console.IsOutputRedirected ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(250);
         _drawing = Task.Run(() => terminal.Live(Render()).AutoClear(false).StartAsync(async context =>
         {
             while (!_stop.IsCancellationRequested)
@@ -38,7 +40,7 @@ internal sealed class TerminalView : IDisposable
                 context.UpdateTarget(Render());
                 try
                 {
-                    await Task.Delay(250, _stop.Token);
+                    await Task.Delay(every, _stop.Token);
                 }
                 catch (OperationCanceledException)
                 {

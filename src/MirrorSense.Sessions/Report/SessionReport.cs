@@ -122,9 +122,15 @@ public static class SessionReport
         foreach (var (measure, path) in files)
         {
             var cells = summary.Matrices.GetValueOrDefault(measure) ?? UnstatedCells;
-            page.Figure(
-                ReportPlots.Heatmap($"{measure}: {cells.Name} by window and lag", CoordinationCsvReader.ReadMatrix(path), cells),
-                $"{measure}: window × lag heat map of {cells.Description}.");
+            var matrix = CoordinationCsvReader.ReadMatrix(path);
+            // A colour scale needs at least one value: e.g. one camera ended before any window had both people.
+            if (!matrix.Values.Cast<double>().Any(double.IsFinite))
+            {
+                page.Note($"{measure}: no window had both people long enough for a correlation, so there is no heat map.");
+                continue;
+            }
+
+            page.Figure(ReportPlots.Heatmap($"{measure}: {cells.Name} by window and lag", matrix, cells), $"{measure}: window × lag heat map of {cells.Description}.");
         }
     }
 

@@ -101,4 +101,19 @@ public static class FeatureObservable
     /// <summary>Pose frames straight to body features on the grid: <see cref="ExtractBodyFeatures"/> then <see cref="ResampleToGrid"/>.</summary>
     public static IObservable<FeatureSample> ToBodyFeatureGrid(this IObservable<PoseFrame> frames, BodyFeatureOptions? options = null, FeatureGridOptions? grid = null) =>
         frames.ExtractBodyFeatures(options).ResampleToGrid(grid);
+
+    /// <summary>
+    /// A's side from <paramref name="sideA"/> and B's from <paramref name="sideB"/>, point by point, for one camera per
+    /// person: both streams on <paramref name="grid"/>. A point waits up to <paramref name="patience"/> of grid time for
+    /// its partner; after that, or once the other stream has ended, it leaves with the other side missing. Ends when
+    /// both have ended; fails when either fails.
+    /// </summary>
+    public static IObservable<FeatureSample> JoinSides(IObservable<FeatureSample> sideA, IObservable<FeatureSample> sideB, FeatureGridOptions grid, TimeSpan patience)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        grid.Validate();
+        if (patience <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(patience), patience, "The wait for the other side must be positive.");
+        return PairedObservable.Pair(sideA, sideB, () => new SideJoin(patience, grid.SampleRate));
+    }
 }

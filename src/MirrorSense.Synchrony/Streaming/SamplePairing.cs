@@ -8,15 +8,16 @@ namespace MirrorSense.Synchrony.Streaming;
 /// Absence is a signal, so a silent stream only holds the other back for <c>maxSkew</c>; after that its
 /// samples count as missing and any that arrive later for released indices are dropped.
 /// </summary>
-internal sealed class SamplePairing(double sampleRate, MediaTime origin, int maxSkewSamples)
+internal sealed class SamplePairing(double sampleRate, MediaTime origin, int maxSkewSamples) : IPairing<Stamped<double>, SamplePair>
 {
     private readonly Side _a = new("A");
     private readonly Side _b = new("B");
     private long _next;
 
-    public void Add(Participant participant, Stamped<double> sample, List<SamplePair> released)
+    /// <summary>Side 0 is A's samples, side 1 B's.</summary>
+    public void Add(int participant, Stamped<double> sample, List<SamplePair> released)
     {
-        var side = participant == Participant.A ? _a : _b;
+        var side = participant == 0 ? _a : _b;
         var index = new MediaTime(sample.Time.Microseconds - origin.Microseconds).ToSampleIndex(sampleRate);
         if (index < 0)
             throw new ArgumentOutOfRangeException(nameof(sample), $"Participant {side.Name}'s sample at {sample.Time} is before the grid origin {origin}.");
@@ -30,9 +31,9 @@ internal sealed class SamplePairing(double sampleRate, MediaTime origin, int max
         Release(released);
     }
 
-    public void Complete(Participant participant, List<SamplePair> released)
+    public void End(int participant, List<SamplePair> released)
     {
-        (participant == Participant.A ? _a : _b).Completed = true;
+        (participant == 0 ? _a : _b).Completed = true;
         Release(released);
     }
 

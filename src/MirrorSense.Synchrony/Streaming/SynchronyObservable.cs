@@ -32,67 +32,14 @@ public static class SynchronyObservable
             throw new ArgumentOutOfRangeException(nameof(maxSkew), skew, "The skew bound cannot be negative.");
         var skewSamples = (int)Math.Ceiling(skew.TotalSeconds * settings.SampleRate);
 
-        return Observable.Create<CrossCorrelationWindow>(observer =>
+        return Observable.Defer(() =>
         {
             // State belongs to this subscription.
-            var gate = new object();
-            var pairing = new SamplePairing(settings.SampleRate, origin, skewSamples);
             var correlation = new IncrementalCrossCorrelation(settings, origin);
-            var released = new List<SamplePair>();
-            var completed = 0;
-            var stopped = false;
-
-            void Handle(Action<List<SamplePair>> step, bool finishing)
-            {
-                lock (gate)
-                {
-                    if (stopped)
-                        return;
-                    try
-                    {
-                        released.Clear();
-                        step(released);
-                        foreach (var pair in released)
-                        {
-                            if (correlation.Add(pair.A, pair.B) is { } window)
-                                observer.OnNext(window);
-                        }
-                    }
-                    catch (Exception error) when (error is ArgumentException or InvalidOperationException)
-                    {
-                        stopped = true;
-                        observer.OnError(error);
-                        return;
-                    }
-
-                    if (finishing && ++completed == 2)
-                    {
-                        stopped = true;
-                        observer.OnCompleted();
-                    }
-                }
-            }
-
-            void Fail(Exception error)
-            {
-                lock (gate)
-                {
-                    if (stopped)
-                        return;
-                    stopped = true;
-                    observer.OnError(error);
-                }
-            }
-
-            var subscriptionA = a.Subscribe(
-                sample => Handle(list => pairing.Add(Participant.A, sample, list), finishing: false),
-                Fail,
-                () => Handle(list => pairing.Complete(Participant.A, list), finishing: true));
-            var subscriptionB = b.Subscribe(
-                sample => Handle(list => pairing.Add(Participant.B, sample, list), finishing: false),
-                Fail,
-                () => Handle(list => pairing.Complete(Participant.B, list), finishing: true));
-            return new System.Reactive.Disposables.CompositeDisposable(subscriptionA, subscriptionB);
+            return PairedObservable.Pair(a, b, () => new SamplePairing(settings.SampleRate, origin, skewSamples))
+                .Select(pair => correlation.Add(pair.A, pair.B))
+                .Where(window => window is not null)
+                .Select(window => window!);
         });
     }
 }

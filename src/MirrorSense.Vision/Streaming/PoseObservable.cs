@@ -13,6 +13,17 @@ namespace MirrorSense.Vision.Streaming;
 /// </summary>
 public static partial class PoseObservable
 {
+    /// <summary>
+    /// The skeletons of two cameras, one person each, as one stream in media-time order (see <see cref="CameraPairMerge"/>):
+    /// a frame waits for the other camera to reach its time, for at most <paramref name="patience"/> of media time.
+    /// </summary>
+    public static IObservable<PoseFrame> MergeCameras(IObservable<PoseFrame> first, IObservable<PoseFrame> second, TimeSpan patience)
+    {
+        if (patience <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(patience), patience, "The wait for the other camera must be positive.");
+        return PairedObservable.Pair(first, second, () => new CameraPairMerge(patience));
+    }
+
     /// <summary>Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on the default scheduler.</summary>
     public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow) =>
         EstimatePoses(frames, options, flow, DefaultScheduler.Instance);

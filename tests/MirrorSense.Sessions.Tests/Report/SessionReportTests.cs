@@ -104,6 +104,23 @@ public sealed partial class SessionReportTests : IDisposable
     }
 
     [Fact]
+    public void A_heat_map_without_a_single_value_is_replaced_by_a_note_and_the_rest_of_the_report_is_written()
+    {
+        // Given a folder whose gesture matrix is all missing (no window had both people)
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var matrix = Path.Combine(folder, "gesture_synchrony.ccf.csv");
+        var lines = File.ReadAllLines(matrix);
+        File.WriteAllLines(matrix, [lines[0], .. lines.Skip(1).Select(line => string.Join(',', line.Split(',').Select((cell, i) => i == 0 ? cell : "")))]);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then posture's heat map is drawn and gesture's absence is explained
+        Assert.Equal(1, Sections(SessionReport.Render(folder))["Window × lag correlation"]);
+        Assert.Contains("gesture_synchrony: no window had both people long enough for a correlation", html);
+    }
+
+    [Fact]
     public void A_summary_that_does_not_say_what_a_matrix_holds_gets_a_neutral_label_instead_of_a_guess()
     {
         // Given a folder written before summary.json described its matrices
