@@ -340,13 +340,14 @@ public sealed class DashboardServerTests
 
             // When both frames arrive before anyone looks
             live.Video.OnNext(new VideoFrame(Core.MediaTime.FromSeconds(1), older));
-            live.Video.OnNext(new VideoFrame(Core.MediaTime.FromSeconds(2), newer));
+            live.Video.OnNext(new VideoFrame(Core.MediaTime.FromSeconds(2.25), newer));
 
-            // Then /frame.jpg is the newer one, with its capture instant
+            // Then /frame.jpg is the newer one, with its media time and capture instant
             Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
             using var frame = await client.GetAsync("/frame.jpg");
             Assert.Equal(newer, await frame.Content.ReadAsByteArrayAsync());
-            Assert.Equal((LiveFeed.Zero.ToUnixTimeMilliseconds() + 2000).ToString(CultureInfo.InvariantCulture), frame.Headers.GetValues("X-Captured-Ms").Single());
+            Assert.Equal("2.25", frame.Headers.GetValues("X-Media-Time").Single());
+            Assert.Equal((LiveFeed.Zero.ToUnixTimeMilliseconds() + 2250).ToString(CultureInfo.InvariantCulture), frame.Headers.GetValues("X-Captured-Ms").Single());
 
             // And the motion-JPEG stream starts with the newer one too
             using var timeout = new CancellationTokenSource(EventStreamReader.Patience);
@@ -356,9 +357,33 @@ public sealed class DashboardServerTests
             var headers = await ReadPartHeaders(body, timeout.Token);
             Assert.StartsWith("--mirrorsense-frame\r\nContent-Type: image/jpeg\r\n", headers, StringComparison.Ordinal);
             Assert.Contains($"Content-Length: {newer.Length}\r\n", headers, StringComparison.Ordinal);
+            Assert.Contains("X-Media-Time: 2.25\r\n", headers, StringComparison.Ordinal);
+            Assert.Contains($"X-Captured-Ms: {LiveFeed.Zero.ToUnixTimeMilliseconds() + 2250}\r\n", headers, StringComparison.Ordinal);
             var jpeg = new byte[newer.Length];
             await body.ReadExactlyAsync(jpeg, timeout.Token);
             Assert.Equal(newer, jpeg);
+        }
+
+        [SkippableFact]
+        public async Task Should_write_a_pictures_media_time_in_the_same_digits_as_the_skeletons_of_that_moment()
+        {
+            // Given a frame and its skeletons at a time with no short decimal form (1/3 s, kept to the microsecond)
+            using var folder = new TempFolder();
+            var camera = Jpegs.Plain(folder, Dyads.Width, Dyads.Height);
+            using var live = new LiveFeed();
+            await using var server = await Start(live);
+            await using var page = new EventStreamReader(server);
+            using var client = new HttpClient { BaseAddress = server.Address };
+            var moment = Core.MediaTime.FromSeconds(1.0 / 3);
+
+            // When both reach the server
+            live.Video.OnNext(new VideoFrame(moment, camera));
+            live.Poses.OnNext(Dyads.Frame(moment.Seconds));
+            var pose = await page.NextAsync("pose");
+            using var frame = await client.GetAsync("/frame.jpg");
+
+            // Then the page can match them by plain equality of the numbers it parses
+            Assert.Equal(pose.GetProperty("time_s").GetRawText(), frame.Headers.GetValues("X-Media-Time").Single());
         }
 
         private static async Task<string> ReadPartHeaders(Stream body, CancellationToken cancellationToken)

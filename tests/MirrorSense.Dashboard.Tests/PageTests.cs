@@ -48,14 +48,8 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
         // Given the system Chromium (Playwright never downloads a browser here)
         using var playwright = await SystemChromium.StartPlaywrightAsync();
         await using var browser = await SystemChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-                problems.Add($"{message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => problems.Add(error);
+        var page = await NewPageAsync(browser, problems);
 
         // When the page opens, it asks for consent first and Start waits for both ticks
         await page.GotoAsync(server.Address.ToString());
@@ -89,6 +83,8 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#cue")).ToContainTextAsync("in step");
         await Assertions.Expect(page.Locator("#dropped")).ToContainTextAsync(" of ");
         await Assertions.Expect(page.Locator("#latency")).ToHaveTextAsync(new Regex(@"^\d+ ms$"));
+        await Assertions.Expect(page.Locator("#no-video")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#skeletons")).ToHaveAttributeAsync("data-match", "same_moment");
         await Task.Delay(TimeSpan.FromSeconds(1)); // a few more trend points and skeleton frames for the picture
         var screenshot = Path.Combine(Screenshots, "live.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
@@ -106,6 +102,70 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("/report", await link.GetAttributeAsync("href"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "ended.png"), FullPage = true });
         Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task Should_draw_over_each_picture_the_skeletons_of_its_own_moment_rather_than_the_newest()
+    {
+        SystemChromium.SkipIfMissing();
+        var camera = Jpegs.Plain(_folder, Dyads.Width, Dyads.Height);
+
+        // Given a live page (both agreed) that has seen a picture, so skeletons in pixels can be placed
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
+        var problems = new List<string>();
+        var page = await NewPageAsync(browser, problems);
+        await page.GotoAsync(_server!.Address.ToString());
+        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
+        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        var overlay = page.Locator("#skeletons");
+        await ShowPictureAsync(overlay, 0.5, camera);
+
+        // And skeletons of 1.0, 1.1 and 1.2 s, each arrived before the next is sent (the server samples skeletons)
+        var received = 0;
+        foreach (var seconds in new[] { 1.0, 1.1, 1.2 })
+        {
+            _live.Poses.OnNext(Dyads.Frame(seconds));
+            await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-poses", (++received).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // When the picture of 1.1 s comes after all three, as pictures and skeletons travel separately
+        await ShowPictureAsync(overlay, 1.1, camera);
+
+        // Then the skeletons over it are those of 1.1 s, drawn fully
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-pose", "1.1");
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-match", "same_moment");
+
+        // When a picture has no skeletons within 0.1 s, the nearest ones (1.2 s) are drawn faded
+        await ShowPictureAsync(overlay, 1.45, camera);
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-pose", "1.2");
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-match", "approximate");
+
+        // When a picture has none within a second, none are drawn
+        await ShowPictureAsync(overlay, 3.5, camera);
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-pose", "");
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-match", "none");
+        Assert.Empty(problems);
+    }
+
+    private async Task ShowPictureAsync(ILocator overlay, double seconds, byte[] camera)
+    {
+        _live.Video.OnNext(new VideoFrame(MediaTime.FromSeconds(seconds), camera));
+        await Assertions.Expect(overlay).ToHaveAttributeAsync("data-picture", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A page the size of the practice-room screen that collects the console's errors into <paramref name="problems"/>.</summary>
+    private static async Task<IPage> NewPageAsync(IBrowser browser, List<string> problems)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                problems.Add($"{message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => problems.Add(error);
+        return page;
     }
 
     /// <summary>What the live command would send: updates, skeletons and camera frames at 10 Hz, health at 2 Hz, one cue.</summary>

@@ -9,13 +9,14 @@ const CHANNELS = [
   { id: "tempo", name: "Speaking tempo", help: "how your speaking rates match" },
 ];
 
-// Plain words for each state; colour is never the only signal.
+// Plain words for each state; colour is never the only signal. Only overshoot is a warning: above the usual
+// range is more coordination than usual (good), below it is an invitation to echo a little more.
 const STATES = {
   no_data: "No reading",
   calibrating: "Learning your range",
-  low: "Below your range",
+  low: "Below your usual",
   in_band: "In your range",
-  high: "Above your range",
+  high: "Above your usual",
   overshoot: "Too exact: ease off",
 };
 
@@ -59,11 +60,10 @@ function goLive() {
   if (!$("live").hidden) return;
   $("consent").hidden = true;
   $("live").hidden = false;
-  const video = $("video");
-  video.src = "/video.mjpg";
   if (!cuesOn) $("cue").remove();
   buildMeters();
   connect();
+  streamVideo();
   requestAnimationFrame(frame);
 }
 
@@ -237,24 +237,136 @@ function showCue(cue) {
   }, cue.show_for_s * 1000);
 }
 
-// ---- skeletons -------------------------------------------------------------------------------------------
+// ---- video and skeletons --------------------------------------------------------------------------------
 
-let people = [];
+// Pictures (up to 12/s) and skeletons (up to 15/s) travel separately, and a picture's skeletons come later, after
+// pose estimation. So the page keeps the last seconds of skeletons, holds each picture briefly until the skeletons
+// of its moment have arrived, and draws a picture with the skeletons nearest to it in media time.
+const POSE_HISTORY_S = 2;
+const SAME_MOMENT_S = 0.1;
+// A skeleton further than this from the picture says nothing about it (say, the video stalled): none is drawn.
+const UNRELATED_S = 1;
+// Between the two, the nearest skeleton is drawn faded rather than not at all: a busy pose stage estimates only a
+// few frames a second, and blanking would make the figures and their A/B letters blink exactly then.
+const APPROXIMATE_OPACITY = 0.35;
+// The video must stay live: a picture waits no longer than this for its skeletons, and not at all once none come.
+const MAX_HOLD_MS = 250;
+const POSES_STOPPED_MS = 1000;
+// Pictures queue only while skeletons are late or the tab is hidden (no animation frames); decoded ones are large.
+const MAX_WAITING = 6;
+
+let poses = [];
+let newestPoseTime = -Infinity;
+let lastPoseAt = -Infinity;
+const waiting = [];
+let shown = null;
+let pictureDirty = false;
 let skeletonsDirty = false;
+const videoStop = new AbortController();
 
-function fitVideo() {
-  const img = $("video");
-  if (img.naturalWidth && img.naturalHeight) {
-    $("video-box").style.aspectRatio = `${img.naturalWidth} / ${img.naturalHeight}`;
+function receivePose(message) {
+  poses = poses.filter((p) => p.time >= message.time_s - POSE_HISTORY_S);
+  poses.push({ time: message.time_s, people: message.people });
+  newestPoseTime = Math.max(newestPoseTime, message.time_s);
+  lastPoseAt = performance.now();
+  body.dataset.poses = String(Number(body.dataset.poses || 0) + 1);
+  skeletonsDirty = true;
+}
+
+// The stream is read here rather than played by an <img>, because only a script sees each part's X-Media-Time.
+async function streamVideo() {
+  while (!videoStop.signal.aborted) {
+    try {
+      const response = await fetch("/video.mjpg", { cache: "no-store", signal: videoStop.signal });
+      if (response.ok && response.body) await readParts(response.body.getReader());
+    } catch {
+      // The server restarted or the session ended; the loop decides which.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+}
+
+const HEADER_END = [13, 10, 13, 10];
+
+async function readParts(reader) {
+  const decoder = new TextDecoder();
+  let buffer = new Uint8Array(0);
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer = concat(buffer, value);
+    for (let end = find(buffer, HEADER_END); end >= 0; end = find(buffer, HEADER_END)) {
+      const headers = decoder.decode(buffer.subarray(0, end));
+      const length = Number(/^content-length:\s*(\d+)/im.exec(headers)?.[1]);
+      if (!Number.isFinite(length)) throw new Error("video part without Content-Length");
+      const start = end + HEADER_END.length;
+      if (buffer.length < start + length) break;
+      const time = Number(/^x-media-time:\s*(\S+)/im.exec(headers)?.[1]);
+      // Awaited, so a slow decoder slows the reading and the server skips frames for this page, as it is built to.
+      await receivePicture(time, buffer.slice(start, start + length));
+      buffer = buffer.slice(start + length);
+    }
+  }
+}
+
+async function receivePicture(time, jpeg) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([jpeg], { type: "image/jpeg" }));
+  } catch {
+    return; // one damaged picture; the next replaces it
+  }
+  waiting.push({ time, bitmap, arrived: performance.now() });
+  while (waiting.length > MAX_WAITING) waiting.shift().bitmap.close();
+}
+
+// The newest waiting picture whose skeletons have arrived (or that has waited long enough) replaces the shown one.
+function takePicture() {
+  const now = performance.now();
+  const posesStopped = now - lastPoseAt >= POSES_STOPPED_MS;
+  const ready = waiting.findLastIndex((p) => posesStopped || newestPoseTime >= p.time || now - p.arrived >= MAX_HOLD_MS);
+  if (ready < 0) return false;
+  const taken = waiting.splice(0, ready + 1);
+  for (const skipped of taken.slice(0, -1)) skipped.bitmap.close();
+  shown?.bitmap.close();
+  shown = taken[taken.length - 1];
+  return true;
+}
+
+function drawPicture() {
+  const canvas = $("video");
+  const { width, height } = shown.bitmap;
+  if (canvas.dataset.size !== `${width}x${height}`) {
+    canvas.dataset.size = `${width}x${height}`;
+    $("video-box").style.aspectRatio = `${width} / ${height}`;
+    $("no-video").hidden = true;
+  }
+  const ctx = sized(canvas);
+  ctx.drawImage(shown.bitmap, 0, 0, canvas.width, canvas.height);
+}
+
+function nearestPose(time) {
+  let best = null;
+  for (const pose of poses) {
+    if (!best || Math.abs(pose.time - time) < Math.abs(best.time - time)) best = pose;
+  }
+  return best && Math.abs(best.time - time) <= UNRELATED_S ? best : null;
 }
 
 function drawSkeletons() {
   const canvas = $("skeletons");
   const ctx = sized(canvas);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const pose = shown ? nearestPose(shown.time) : null;
+  const sameMoment = pose !== null && Math.abs(pose.time - shown.time) <= SAME_MOMENT_S;
+  // Read by the page tests: which picture is shown and whose skeletons are drawn over it.
+  canvas.dataset.picture = shown ? String(shown.time) : "";
+  canvas.dataset.pose = pose ? String(pose.time) : "";
+  canvas.dataset.match = pose === null ? "none" : sameMoment ? "same_moment" : "approximate";
+  if (!pose) return;
+  ctx.globalAlpha = sameMoment ? 1 : APPROXIMATE_OPACITY;
   const w = canvas.width, h = canvas.height, scale = devicePixelRatio;
-  for (const person of people) {
+  for (const person of pose.people) {
     const p = person.points;
     const colour = PEOPLE[person.participant] ?? "#666";
     const at = (i) => [p[i * 3] * w, p[i * 3 + 1] * h, p[i * 3 + 2]];
@@ -309,7 +421,7 @@ function connect() {
     noteDelay(u.captured_ms);
     body.dataset.updates = String(Number(body.dataset.updates || 0) + 1);
   });
-  source.addEventListener("pose", (e) => { people = JSON.parse(e.data).people; skeletonsDirty = true; });
+  source.addEventListener("pose", (e) => receivePose(JSON.parse(e.data)));
   source.addEventListener("health", (e) => showHealth(JSON.parse(e.data)));
   source.addEventListener("cue", (e) => showCue(JSON.parse(e.data)));
   source.addEventListener("ended", () => {
@@ -317,23 +429,16 @@ function connect() {
     $("ended").scrollIntoView({ behavior: "smooth", block: "start" });
     setStatus("Session ended");
     source.close();
+    videoStop.abort();
   });
 }
 
 function setStatus(text) { $("status").textContent = text; }
 
-// Drawing happens once per animation frame, however many events arrived since.
-let videoWidth = 0;
-
+// Drawing happens once per animation frame, however many events and pictures arrived since.
 function frame() {
-  // An MJPEG <img> does not reliably fire "load" per frame, so the picture's size is watched here.
-  const img = $("video");
-  if (img.naturalWidth !== videoWidth) {
-    videoWidth = img.naturalWidth;
-    $("no-video").hidden = videoWidth > 0;
-    fitVideo();
-    skeletonsDirty = true;
-  }
+  if (takePicture()) pictureDirty = true;
+  if (pictureDirty && shown) { pictureDirty = false; drawPicture(); skeletonsDirty = true; }
   if (skeletonsDirty) { skeletonsDirty = false; drawSkeletons(); }
   for (const m of Object.values(meters)) {
     if (m.dirty) { m.dirty = false; drawTrend(m); }
@@ -351,6 +456,21 @@ function sized(canvas) {
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
+function concat(a, b) {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+function find(bytes, pattern) {
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 function formatDuration(seconds) {
   const s = Math.round(seconds);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
@@ -359,6 +479,7 @@ function formatDuration(seconds) {
 initConsent();
 
 window.addEventListener("resize", () => {
+  pictureDirty = true;
   skeletonsDirty = true;
   for (const m of Object.values(meters)) m.dirty = true;
 });
