@@ -220,8 +220,9 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
                     ended.TrySetResult();
                 },
                 () => ended.TrySetResult()),
-            Observable.Interval(TimeSpan.FromSeconds(0.5)).Subscribe(_ => outputs.Health.OnNext(Health(cameras, microphones, clock))),
         };
+        // Stopped before the devices are, so the last word on the page is not a device that is merely being closed.
+        using var health = Observable.Interval(TimeSpan.FromSeconds(0.5)).Subscribe(_ => outputs.Health.OnNext(Health(cameras, microphones, clock)));
         if (recordedPoses is not null)
             subscriptions.Add(recordedPoses.Subscribe(recorder.Write));
         foreach (var (camera, slot) in poses.Select((p, slot) => (p, slot)))
@@ -245,6 +246,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         {
         }
 
+        health.Dispose();
         foreach (var microphone in microphones)
             microphone.Dispose();
         subscriptions.Dispose();
