@@ -25,7 +25,7 @@ internal static class AnalyzeCommand
         var videoA = new Option<string?>("--video-a") { Description = "Two-camera mode: A's video (use with --video-b; the cameras must start together)." };
         var videoB = new Option<string?>("--video-b") { Description = "Two-camera mode: B's video." };
         var pose = new Option<string?>("--pose") { Description = "Landmarks already extracted (a pose.csv from `mirrorsense pose` or an earlier analysis) instead of a video." };
-        var session = new Option<string?>("--session") { Description = "A folder recorded by `mirrorsense live --record`: its landmarks, and its voices (WAVs when recorded with --raw-media, else prosody.csv). Outputs go to DIR/analysis unless --out says otherwise." };
+        var session = new Option<string?>("--session") { Description = "A folder recorded by `mirrorsense live --record`: its landmarks with the pixel motion measured live, and its voices (WAVs when recorded with --raw-media, else prosody.csv). Outputs go to DIR/analysis unless --out says otherwise." };
         var audio = new Option<string?>("--audio") { Description = "One stereo recording: A on the left channel, B on the right." };
         var audioA = new Option<string?>("--audio-a") { Description = "A's voice recording (use with --audio-b)." };
         var audioB = new Option<string?>("--audio-b") { Description = "B's voice recording." };

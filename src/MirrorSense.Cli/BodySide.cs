@@ -37,18 +37,21 @@ internal static class BodySide
         var posePath = Path.Combine(request.Output, "pose.csv");
         // Re-analysing a folder reads its own pose.csv: that table is already the output.
         using var poseCsv = video is VideoInput.PoseTable input && SameFile(input.Path, posePath) ? null : new PoseCsvWriter(new StreamWriter(posePath));
-        // A pose table has no pictures, so no pixel motion.
-        var names = video is VideoInput.PoseTable ? BodyFeatures.Names : FeatureNames;
+        // A pose table has no pictures, so no pixel motion unless a live recording measured it.
+        var names = video is VideoInput.PoseTable { Pixels: null } ? BodyFeatures.Names : FeatureNames;
         using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), names);
         using var poses = new Subject<PoseFrame>();
         using var pixels = new Subject<PixelMotionFrame>();
         Exception? featureError = null;
         // Both subjects get one value per frame, in order, so zipping pairs each pose with its own frame's pixels.
         var bodies = poses.ExtractBodyFeatures();
-        var features = (video is VideoInput.PoseTable
-                ? bodies
-                : bodies.Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }))
-            .ResampleToGrid(grid);
+        var features = video switch
+        {
+            // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
+            VideoInput.PoseTable { Pixels: { } recorded } => bodies.ResampleToGrid(grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
+            VideoInput.PoseTable => bodies.ResampleToGrid(grid),
+            _ => bodies.Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }).ResampleToGrid(grid),
+        };
         using (features.Subscribe(
             sample =>
             {

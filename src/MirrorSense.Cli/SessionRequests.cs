@@ -2,6 +2,7 @@ using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
@@ -77,8 +78,8 @@ internal static class SessionRequests
     }
 
     /// <summary>
-    /// A folder recorded live (<c>--session DIR</c>): landmarks from its pose.csv, voices from its WAVs when raw media
-    /// was recorded, else from its prosody.csv frames. The analysis starts at the recording's grid origin (or later
+    /// A folder recorded live (<c>--session DIR</c>): landmarks from its pose.csv, pixel motion from its features.csv
+    /// when the live run measured it, voices from its WAVs when raw media was recorded, else from its prosody.csv frames. The analysis starts at the recording's grid origin (or later
     /// with --start), and what the folder's state is worth knowing (cut short, a torn row skipped) comes as warnings.
     /// </summary>
     /// <exception cref="UsageException">Other inputs given too: a recorded session brings its own.</exception>
@@ -94,14 +95,40 @@ internal static class SessionRequests
         if (raw.End is { } last && !(last > start))
             throw new UsageException($"--end ({last}) must be after the start ({start}).");
 
-        var table = session.Table(SessionRecorder.PoseFileName);
-        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength);
         var names = new Dictionary<string, string> { ["session"] = folder };
         var warnings = new List<string>(session.Warnings);
+        var table = session.Table(SessionRecorder.PoseFileName);
+        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength, RecordedPixels(session, settings.GestureFeature, names, warnings));
         var (voice, audioOffset) = RecordedVoice(session, raw.NoAudio, names, warnings);
         if (body is null && voice is VoiceInput.None)
             throw new SessionFolderException($"'{folder}' has neither landmarks (pose.csv) nor voices to analyse.");
         return new AnalyzeRequest(body, voice, output, start, raw.End, audioOffset, pose, settings, names) { InputWarnings = warnings };
+    }
+
+    /// <summary>
+    /// Read now, before the run writes anything: analysing into the session folder itself replaces its features.csv,
+    /// and these values are nowhere else.
+    /// </summary>
+    private static RecordedPixelMotion? RecordedPixels(SessionFolder session, string gestureFeature, Dictionary<string, string> names, List<string> warnings)
+    {
+        RecordedPixelMotion? pixels;
+        try
+        {
+            pixels = RecordedPixelMotion.Read(session);
+        }
+        catch (SeriesFormatException error)
+        {
+            warnings.Add($"the recorded pixel motion cannot be read ({error.Message}); it is left out of the features.");
+            return null;
+        }
+
+        if (pixels is null)
+            return null;
+        names[BodySide.PixelMotion] = pixels.Path;
+        if (gestureFeature == BodySide.PixelMotion)
+            warnings.Add($"gesture synchrony: from the pixel motion recorded live ({pixels.Path}), as measured then on the camera's frames.");
+
+        return pixels;
     }
 
     private static (VoiceInput Voice, double AudioOffset) RecordedVoice(SessionFolder session, bool noAudio, Dictionary<string, string> names, List<string> warnings)

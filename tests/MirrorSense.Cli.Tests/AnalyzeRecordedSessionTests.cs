@@ -133,6 +133,63 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
     }
 
     [Fact]
+    public void A_session_recorded_with_pixel_motion_times_gesture_synchrony_by_it_and_keeps_it_in_features_csv_when_analysed_in_place()
+    {
+        // Given one recording with the live pixel motion (B moving one second after A, a stretch of A's unmeasured),
+        // and the same landmarks recorded without it
+        var withPixels = _folder.Combine("pixels");
+        Record(withPixels, [], RecordedPixels).Dispose();
+        var landmarksOnly = _folder.Combine("landmarks");
+        Record(landmarksOnly, []).Dispose();
+        var settings = _folder.Write("settings.json", ShortGestureWindows);
+
+        // When the first is analysed into its own folder, and the second as usual
+        var run = MirrorSenseProcess.Run("analyze", "--session", withPixels, "--out", withPixels, "--config", settings, "--no-audio");
+        var fallback = MirrorSenseProcess.Run("analyze", "--session", landmarksOnly, "--config", settings, "--no-audio");
+
+        // Then the features carry the recorded values at their grid times, missing where they were missing
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(fallback.ExitCode == 0, fallback.Error);
+        var written = PixelMotionRows(Path.Combine(withPixels, "features.csv"));
+        foreach (var index in (long[])[0, 45, 299, 450, 880])
+        {
+            var (a, b) = RecordedPixels(index);
+            Assert.Equal((Cell(a), Cell(b)), (written[(GridTime(index), "A")], written[(GridTime(index), "B")]));
+        }
+
+        Assert.Equal("", written[(GridTime(UnmeasuredFrom), "A")]);
+
+        // And gesture synchrony follows them: B one second behind A, a value unlike the landmark-motion fallback's, and said so
+        var gesture = AnalyzeSessions.Measure(withPixels, "gesture_synchrony");
+        Assert.Equal(1.0, gesture.GetProperty("best_lag_s").GetDouble(), 1);
+        Assert.Equal("A", gesture.GetProperty("leader").GetString());
+        Assert.NotEqual(AnalyzeSessions.Measure(Path.Combine(landmarksOnly, "analysis"), "gesture_synchrony").GetProperty("value").GetDouble(), gesture.GetProperty("value").GetDouble(), 3);
+        Assert.Contains("gesture synchrony: from the pixel motion recorded live", run.Error);
+        Assert.DoesNotContain("was not measured", run.Error);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(withPixels, "summary.json")));
+        Assert.EndsWith("features.csv", summary.RootElement.GetProperty("inputs").GetProperty("pixel_motion").GetString());
+    }
+
+    [Fact]
+    public void A_session_recorded_without_pixel_motion_analyses_with_gesture_from_landmark_motion_and_says_so()
+    {
+        var folder = _folder.Combine("no-pixels");
+        Record(folder, []).Dispose();
+
+        var run = MirrorSenseProcess.Run("analyze", "--session", folder, "--config", _folder.Write("settings.json", ShortGestureWindows), "--no-audio");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var output = Path.Combine(folder, "analysis");
+        Assert.True(AnalyzeSessions.Measure(output, "gesture_synchrony").TryGetProperty("value", out _));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var warnings = summary.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
+        Assert.Contains(warnings, w => w!.Contains("'pixel_motion' was not measured", StringComparison.Ordinal) && w.Contains("using motion_body", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w!.Contains("recorded live", StringComparison.Ordinal));
+        Assert.False(summary.RootElement.GetProperty("inputs").TryGetProperty("pixel_motion", out _));
+        Assert.Empty(PixelMotionRows(Path.Combine(output, "features.csv")));
+    }
+
+    [Fact]
     public void A_folder_without_a_manifest_is_refused_naming_the_file()
     {
         var folder = _folder.Combine("plain");
@@ -145,14 +202,51 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         Assert.DoesNotContain("   at ", run.Error);
     }
 
+    /// <summary>Gesture windows that fit the 30 s session several times over.</summary>
+    private const string ShortGestureWindows = """{ "gesture": { "lag_seconds": 2, "window_seconds": 10, "increment_seconds": 5, "segment_seconds": 5 } }""";
+
+    /// <summary>Ten grid points from here (15.03 s) have no pixel motion of A, as when the camera lost sight of A.</summary>
+    private const long UnmeasuredFrom = 451;
+
+    /// <summary>Seeded noise smoothed over a fifth of a second: bursts like movement's, which resemble themselves at no other shift, so B's one-second lag is the only one to find.</summary>
+    private static readonly double[] Movement = MakeMovement();
+
+    /// <summary>
+    /// Live pixel motion at grid point <paramref name="index"/>: A's irregular bursts, which B makes one second (30 points)
+    /// later; A's missing from <see cref="UnmeasuredFrom"/> on for a third of a second.
+    /// </summary>
+    private static (double A, double B) RecordedPixels(long index)
+    {
+        static double Bursts(long i) => i < 0 ? 0 : Movement[i];
+        return (index is >= UnmeasuredFrom and < UnmeasuredFrom + 10 ? double.NaN : Bursts(index), Bursts(index - 30));
+    }
+
+    private static double[] MakeMovement()
+    {
+        var random = new Random(7);
+        double[] raw = [.. Enumerable.Range(0, 1000).Select(_ => random.NextDouble())];
+        return [.. raw.Select((_, i) => Math.Round(2000 * raw.Skip(i).Take(6).Average()))];
+    }
+
+    /// <summary>features.csv's pixel_motion cells by (time_s, participant), as written.</summary>
+    private static Dictionary<(string Time, string Participant), string> PixelMotionRows(string path) =>
+        File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Where(c => c[2] == "pixel_motion").ToDictionary(c => (c[0], c[1]), c => c[3]);
+
+    /// <summary>A grid point's time as features.csv writes it.</summary>
+    private static string GridTime(long index) => MediaTime.OfSample(index, 30).Seconds.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    private static string Cell(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
     /// <summary>The recorder fed as a live session feeds it: landmarks, features on the grid and both voices, in media-time order, one clock tick per frame.</summary>
-    private SessionRecorder Record(string folder, IReadOnlyList<RawMediaFile> rawMedia)
+    /// <param name="pixels">Pixel motion to record beside the landmark features at each grid point, as the live camera measures it; null: none.</param>
+    private SessionRecorder Record(string folder, IReadOnlyList<RawMediaFile> rawMedia, Func<long, (double A, double B)>? pixels = null)
     {
         var manifest = new RecordingManifest("test", _clock.GetUtcNow(), new Dictionary<string, string> { ["camera"] = "constructed dyad" },
-            new Dictionary<string, string>(), MediaTime.Zero, BodyFeatures.Names) { RawMedia = rawMedia };
+            new Dictionary<string, string>(), MediaTime.Zero, pixels is null ? BodyFeatures.Names : [.. BodyFeatures.Names, "pixel_motion"]) { RawMedia = rawMedia };
         var recorder = SessionRecorder.Open(folder, manifest, _clock);
         using var poses = new Subject<PoseFrame>();
-        using var features = poses.ToBodyFeatureGrid(grid: new FeatureGridOptions(Origin: MediaTime.Zero)).Subscribe(recorder.Write);
+        var grid = poses.ToBodyFeatureGrid(grid: new FeatureGridOptions(Origin: MediaTime.Zero));
+        using var features = (pixels is null ? grid : grid.Select(s => s with { A = [.. s.A, pixels(s.Index).A], B = [.. s.B, pixels(s.Index).B] })).Subscribe(recorder.Write);
         var voice = 0;
         var voices = inputs.VoiceA.Select(f => (Participant.A, f)).Concat(inputs.VoiceB.Select(f => (Participant.B, f))).OrderBy(v => v.f.Time).ToList();
         foreach (var pose in inputs.Poses)
