@@ -28,6 +28,9 @@ internal static class BodySide
 
     public static IReadOnlyList<string> FeatureNames { get; } = [.. BodyFeatures.Names, PixelMotion];
 
+    /// <summary>One camera per person: how long a grid point (or a skeleton) waits for the other camera before going on without it.</summary>
+    public static readonly TimeSpan CameraPatience = TimeSpan.FromSeconds(1);
+
     public static BodySideResult Run(AnalyzeRequest request, IProgress<double>? progress, CancellationToken cancellation)
     {
         var video = request.Video ?? throw new InvalidOperationException("The session has no video.");
@@ -44,13 +47,12 @@ internal static class BodySide
         using var pixels = new Subject<PixelMotionFrame>();
         Exception? featureError = null;
         // Both subjects get one value per frame, in order, so zipping pairs each pose with its own frame's pixels.
-        var bodies = poses.ExtractBodyFeatures();
         var features = video switch
         {
             // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
-            VideoInput.PoseTable { Pixels: { } recorded } => bodies.ResampleToGrid(grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
-            VideoInput.PoseTable => bodies.ResampleToGrid(grid),
-            _ => bodies.Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }).ResampleToGrid(grid),
+            VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
+            VideoInput.PoseTable table => LandmarkFeatures(poses, table, grid),
+            _ => poses.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }).ResampleToGrid(grid),
         };
         using (features.Subscribe(
             sample =>
@@ -159,6 +161,24 @@ internal static class BodySide
         }
 
         return (frames, withPeople, last, null);
+    }
+
+    /// <summary>
+    /// Landmark features of a pose table on the grid. A table from one camera per person holds each camera's frames at
+    /// its own times, one person each; followed frame by frame, each person would seem to leave the picture at every
+    /// frame of the other camera. So each person is followed in their own frames, and the two grids are joined point
+    /// by point, as live did.
+    /// </summary>
+    private static IObservable<FeatureSample> LandmarkFeatures(IObservable<PoseFrame> poses, VideoInput.PoseTable table, FeatureGridOptions grid)
+    {
+        if (!table.OneCameraPerPerson)
+            return poses.ExtractBodyFeatures().ResampleToGrid(grid);
+        IObservable<FeatureSample> OnItsOwn(Participant who) => poses
+            .Where(frame => frame.Of(who) is not null)
+            .Select(frame => new PoseFrame(frame.Time, [frame.Of(who)!]))
+            .ExtractBodyFeatures()
+            .ResampleToGrid(grid);
+        return FeatureObservable.JoinSides(OnItsOwn(Participant.A), OnItsOwn(Participant.B), grid, CameraPatience);
     }
 
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) FromTable(

@@ -90,6 +90,9 @@ internal static class SessionRequests
             throw new UsageException("--session DIR brings its own landmarks and voices: give no --video, --pose or --audio options with it.");
         if (raw.AvOffset != 0)
             throw new UsageException("--session DIR: its audio and pictures share one media clock, so --av-offset does not apply.");
+        // The analysis writes features.csv and prosody.csv of its own: into the session folder they would replace the recording's.
+        if (string.Equals(Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            throw new UsageException($"--out '{output}' is the recorded session itself: the analysis would overwrite the recording's own tables. Leave --out out (it writes to {Path.Combine(folder, "analysis")}) or name another folder.");
         var session = SessionFolder.Open(folder);
         var start = Math.Max(raw.Start, session.Manifest.GridOrigin.Seconds);
         if (raw.End is { } last && !(last > start))
@@ -98,17 +101,15 @@ internal static class SessionRequests
         var names = new Dictionary<string, string> { ["session"] = folder };
         var warnings = new List<string>(session.Warnings);
         var table = session.Table(SessionRecorder.PoseFileName);
-        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength, RecordedPixels(session, settings.GestureFeature, names, warnings));
+        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength, RecordedPixels(session, settings.GestureFeature, names, warnings),
+            session.Manifest.OneCameraPerPerson);
         var (voice, audioOffset) = RecordedVoice(session, raw.NoAudio, names, warnings);
         if (body is null && voice is VoiceInput.None)
             throw new SessionFolderException($"'{folder}' has neither landmarks (pose.csv) nor voices to analyse.");
         return new AnalyzeRequest(body, voice, output, start, raw.End, audioOffset, pose, settings, names) { InputWarnings = warnings };
     }
 
-    /// <summary>
-    /// Read now, before the run writes anything: analysing into the session folder itself replaces its features.csv,
-    /// and these values are nowhere else.
-    /// </summary>
+    /// <summary>The recorded pixel motion, when the live run measured it: re-analysis has no pictures to measure it on.</summary>
     private static RecordedPixelMotion? RecordedPixels(SessionFolder session, string gestureFeature, Dictionary<string, string> names, List<string> warnings)
     {
         RecordedPixelMotion? pixels;

@@ -133,7 +133,7 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
     }
 
     [Fact]
-    public void A_session_recorded_with_pixel_motion_times_gesture_synchrony_by_it_and_keeps_it_in_features_csv_when_analysed_in_place()
+    public void A_session_recorded_with_pixel_motion_times_gesture_synchrony_by_it_and_keeps_it_in_features_csv()
     {
         // Given one recording with the live pixel motion (B moving one second after A, a stretch of A's unmeasured),
         // and the same landmarks recorded without it
@@ -143,14 +143,14 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         Record(landmarksOnly, []).Dispose();
         var settings = _folder.Write("settings.json", ShortGestureWindows);
 
-        // When the first is analysed into its own folder, and the second as usual
-        var run = MirrorSenseProcess.Run("analyze", "--session", withPixels, "--out", withPixels, "--config", settings, "--no-audio");
+        // When both are analysed
+        var run = MirrorSenseProcess.Run("analyze", "--session", withPixels, "--config", settings, "--no-audio");
         var fallback = MirrorSenseProcess.Run("analyze", "--session", landmarksOnly, "--config", settings, "--no-audio");
 
         // Then the features carry the recorded values at their grid times, missing where they were missing
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.True(fallback.ExitCode == 0, fallback.Error);
-        var written = PixelMotionRows(Path.Combine(withPixels, "features.csv"));
+        var written = PixelMotionRows(Path.Combine(withPixels, "analysis", "features.csv"));
         foreach (var index in (long[])[0, 45, 299, 450, 880])
         {
             var (a, b) = RecordedPixels(index);
@@ -160,14 +160,58 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         Assert.Equal("", written[(GridTime(UnmeasuredFrom), "A")]);
 
         // And gesture synchrony follows them: B one second behind A, a value unlike the landmark-motion fallback's, and said so
-        var gesture = AnalyzeSessions.Measure(withPixels, "gesture_synchrony");
+        var gesture = AnalyzeSessions.Measure(Path.Combine(withPixels, "analysis"), "gesture_synchrony");
         Assert.Equal(1.0, gesture.GetProperty("best_lag_s").GetDouble(), 1);
         Assert.Equal("A", gesture.GetProperty("leader").GetString());
         Assert.NotEqual(AnalyzeSessions.Measure(Path.Combine(landmarksOnly, "analysis"), "gesture_synchrony").GetProperty("value").GetDouble(), gesture.GetProperty("value").GetDouble(), 3);
         Assert.Contains("gesture synchrony: from the pixel motion recorded live", run.Error);
         Assert.DoesNotContain("was not measured", run.Error);
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(withPixels, "summary.json")));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(withPixels, "analysis", "summary.json")));
         Assert.EndsWith("features.csv", summary.RootElement.GetProperty("inputs").GetProperty("pixel_motion").GetString());
+    }
+
+    [Fact]
+    public void A_session_recorded_with_one_camera_per_person_follows_each_person_in_their_own_frames()
+    {
+        // Given the same landmarks recorded from one camera showing both and from one camera per person (B's frames half a frame after A's)
+        var shared = _folder.Combine("shared");
+        Record(shared, []).Dispose();
+        var perPerson = _folder.Combine("per-person");
+        Record(perPerson, [], cameraPerPerson: true).Dispose();
+
+        // When both are analysed
+        var one = MirrorSenseProcess.Run("analyze", "--session", shared, "--no-audio");
+        var two = MirrorSenseProcess.Run("analyze", "--session", perPerson, "--no-audio");
+
+        // Then each person's movement is followed across their own frames, as with one camera (not lost at every frame of the other camera)
+        Assert.True(one.ExitCode == 0, one.Error);
+        Assert.True(two.ExitCode == 0, two.Error);
+        foreach (var who in (string[])["A", "B"])
+        {
+            var measured = MeasuredShare(Path.Combine(perPerson, "analysis", "features.csv"), "motion_body", who);
+            Assert.True(measured > 0.9 * MeasuredShare(Path.Combine(shared, "analysis", "features.csv"), "motion_body", who), $"{who}'s motion measured at {measured:P0} of grid points");
+        }
+
+        // And posture mirroring reads the same within what half a frame of B can change
+        Assert.Equal(AnalyzeSessions.Measure(Path.Combine(shared, "analysis"), "posture_mirroring").GetProperty("value").GetDouble(),
+            AnalyzeSessions.Measure(Path.Combine(perPerson, "analysis"), "posture_mirroring").GetProperty("value").GetDouble(), 1);
+    }
+
+    [Fact]
+    public void A_session_is_never_analysed_into_its_own_folder_so_its_recorded_tables_stay_as_recorded()
+    {
+        // Given a recording with live pixel motion
+        var folder = _folder.Combine("pixels");
+        Record(folder, [], RecordedPixels).Dispose();
+        var recorded = File.ReadAllText(Path.Combine(folder, "features.csv"));
+
+        // When it is analysed with --out naming the session folder itself
+        var run = MirrorSenseProcess.Run("analyze", "--session", folder, "--out", folder + Path.DirectorySeparatorChar, "--no-audio");
+
+        // Then it is refused as a usage error, saying where the analysis would go, and the recording is untouched
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the analysis would overwrite the recording's own tables", run.Error);
+        Assert.Equal(recorded, File.ReadAllText(Path.Combine(folder, "features.csv")));
     }
 
     [Fact]
@@ -232,6 +276,13 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
     private static Dictionary<(string Time, string Participant), string> PixelMotionRows(string path) =>
         File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Where(c => c[2] == "pixel_motion").ToDictionary(c => (c[0], c[1]), c => c[3]);
 
+    /// <summary>The share of grid points with a value of <paramref name="feature"/> for <paramref name="participant"/>.</summary>
+    private static double MeasuredShare(string path, string feature, string participant)
+    {
+        var cells = File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Where(c => c[2] == feature && c[1] == participant).ToList();
+        return cells.Count(c => c[3] != "") / (double)cells.Count;
+    }
+
     /// <summary>A grid point's time as features.csv writes it.</summary>
     private static string GridTime(long index) => MediaTime.OfSample(index, 30).Seconds.ToString("0.000000", CultureInfo.InvariantCulture);
 
@@ -239,9 +290,13 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
 
     /// <summary>The recorder fed as a live session feeds it: landmarks, features on the grid and both voices, in media-time order, one clock tick per frame.</summary>
     /// <param name="pixels">Pixel motion to record beside the landmark features at each grid point, as the live camera measures it; null: none.</param>
-    private SessionRecorder Record(string folder, IReadOnlyList<RawMediaFile> rawMedia, Func<long, (double A, double B)>? pixels = null)
+    /// <param name="cameraPerPerson">Record as two cameras would: each person's skeleton in a frame of its own, B's half a frame after A's.</param>
+    private SessionRecorder Record(string folder, IReadOnlyList<RawMediaFile> rawMedia, Func<long, (double A, double B)>? pixels = null, bool cameraPerPerson = false)
     {
-        var manifest = new RecordingManifest("test", _clock.GetUtcNow(), new Dictionary<string, string> { ["camera"] = "constructed dyad" },
+        var cameras = cameraPerPerson
+            ? new Dictionary<string, string> { [RecordingManifest.CameraRole(Participant.A)] = "A's half", [RecordingManifest.CameraRole(Participant.B)] = "B's half" }
+            : new Dictionary<string, string> { [RecordingManifest.CameraRole(null)] = "constructed dyad" };
+        var manifest = new RecordingManifest("test", _clock.GetUtcNow(), cameras,
             new Dictionary<string, string>(), MediaTime.Zero, pixels is null ? BodyFeatures.Names : [.. BodyFeatures.Names, "pixel_motion"]) { RawMedia = rawMedia };
         var recorder = SessionRecorder.Open(folder, manifest, _clock);
         using var poses = new Subject<PoseFrame>();
@@ -251,7 +306,16 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         var voices = inputs.VoiceA.Select(f => (Participant.A, f)).Concat(inputs.VoiceB.Select(f => (Participant.B, f))).OrderBy(v => v.f.Time).ToList();
         foreach (var pose in inputs.Poses)
         {
-            recorder.Write(pose);
+            if (!cameraPerPerson)
+            {
+                recorder.Write(pose);
+            }
+            else
+            {
+                foreach (var (person, delay) in pose.People.Select(p => (p, p.Participant == Participant.A ? 0 : 1 / 60.0)))
+                    recorder.Write(new PoseFrame(pose.Time + TimeSpan.FromSeconds(delay), [person]));
+            }
+
             poses.OnNext(pose);
             for (; voice < voices.Count && voices[voice].f.Time <= pose.Time; voice++)
                 recorder.Write(voices[voice].Item1, voices[voice].f);

@@ -71,10 +71,10 @@ public sealed class CameraPerPersonSessionTests(VirtualMicrophone pulse, ITestOu
         Assert.True(lastVoice < lastA - 3, $"Voices were recorded to {lastVoice:0.0} s, past the sound server's death; A's camera to {lastA:0.0} s.");
 
         // And posture read as mirroring while both cameras ran (B copies A one second later throughout)
-        var posture = Coordination(Path.Combine(record, "coordination.csv"), "posture");
-        var together = posture.Where(r => r.Time > lastB - 12 && r.Time < lastB - 1 && double.IsFinite(r.Value)).Select(r => r.Value).ToList();
+        var readings = Coordination(Path.Combine(record, "coordination.csv"), "posture");
+        var together = readings.Where(r => r.Time > lastB - 12 && r.Time < lastB - 1 && double.IsFinite(r.Value)).Select(r => r.Value).ToList();
         // A reading needs both people in half its 10 s window: a few seconds after B's camera ended there are none.
-        var alone = posture.Where(r => r.Time > lastB + 7 && double.IsFinite(r.Value)).ToList();
+        var alone = readings.Where(r => r.Time > lastB + 7 && double.IsFinite(r.Value)).ToList();
         output.WriteLine($"posture index with both cameras: mean {together.DefaultIfEmpty(double.NaN).Average():0.0} ({together.Count} readings); after B's camera ended: {alone.Count} readings with a value");
         Assert.True(together.Count > 20, "Too few posture readings while both cameras ran.");
         Assert.True(together.Average() > 70, $"posture index {together.Average():0.0} while B mirrors A on two cameras");
@@ -85,8 +85,12 @@ public sealed class CameraPerPersonSessionTests(VirtualMicrophone pulse, ITestOu
         var run = MirrorSenseProcess.Run("analyze", "--session", record, "--out", analysis);
         output.WriteLine(run.Error);
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("gesture synchrony: from the pixel motion recorded live", run.Error);
+        Assert.True(File.Exists(Path.Combine(analysis, "report.html")), run.Error);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(analysis, "summary.json")));
-        output.WriteLine(summary.RootElement.GetProperty("measures").ToString());
+        var posture = summary.RootElement.GetProperty("measures").GetProperty("posture_mirroring");
+        output.WriteLine($"re-analysis: posture mirroring {posture}");
+        Assert.Equal("A", posture.GetProperty("leader").GetString());
     }
 
     public void Dispose() => _folder.Dispose();

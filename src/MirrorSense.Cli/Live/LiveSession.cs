@@ -29,9 +29,6 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     /// <summary>Audio rate asked of microphones: ample for pitch (≤ 600 Hz) and loudness, light on the CPU.</summary>
     private const int MicrophoneRate = 16000;
 
-    /// <summary>How long one person's camera waits for the other's at most, before going on without it.</summary>
-    private static readonly TimeSpan CameraPatience = TimeSpan.FromSeconds(1);
-
     public async Task<int> RunAsync(TimeSpan linger, CancellationToken cancellation)
     {
         using var outputs = new LiveOutputs();
@@ -143,7 +140,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
     {
         var inputs = new Dictionary<string, string>();
         foreach (var (camera, source) in devices.Cameras)
-            inputs[camera.Shows is { } who ? "camera_" + who.ToString().ToLowerInvariant() : "camera"] = source.ToString() ?? camera.Device;
+            inputs[RecordingManifest.CameraRole(camera.Shows)] = source.ToString() ?? camera.Device;
         foreach (var (input, _) in devices.Microphones)
             inputs[input.Voices.Count > 1 ? "microphone" : "microphone_" + input.Voices[0].Speaker.ToString().ToLowerInvariant()] = input.Describe();
         var settings = new Dictionary<string, string>
@@ -190,9 +187,9 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         {
             0 => Observable.Empty<FeatureSample>(),
             1 => cameras[0].Features(poses[0]),
-            _ => FeatureObservable.JoinSides(cameras[0].Features(poses[0]), cameras[1].Features(poses[1]), CameraCapture.LiveGrid, CameraPatience),
+            _ => FeatureObservable.JoinSides(cameras[0].Features(poses[0]), cameras[1].Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
         };
-        var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], CameraPatience) : poses.FirstOrDefault();
+        var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], BodySide.CameraPatience) : poses.FirstOrDefault();
         var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodySide.PixelMotion, 30);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();

@@ -59,4 +59,10 @@ public sealed record RecordingManifest(
     public bool Complete { get; init; }
 
     public DateTimeOffset? EndedUtc { get; init; }
+
+    /// <summary>True when the session had one camera per person: pose.csv then holds each camera's frames at its own times, one person each.</summary>
+    public bool OneCameraPerPerson => Inputs.ContainsKey(CameraRole(Participant.A)) && Inputs.ContainsKey(CameraRole(Participant.B));
+
+    /// <summary>The role under <see cref="Inputs"/> of the camera showing <paramref name="shows"/> (null: the one camera showing both).</summary>
+    public static string CameraRole(Participant? shows) => shows is { } who ? "camera_" + who.ToString().ToLowerInvariant() : "camera";
 }
