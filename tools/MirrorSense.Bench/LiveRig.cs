@@ -7,7 +7,8 @@ namespace MirrorSense.Bench;
 
 /// <summary>
 /// A live session of the published <c>mirrorsense live</c> fed with virtual devices: a session video played in real
-/// time (<c>ffmpeg -re</c>, looped) into a named-pipe camera through a <see cref="CameraRelay"/>, and its voices played (looped) into a private PulseAudio
+/// time (<c>ffmpeg -re</c>, looped) into a named-pipe camera through a <see cref="CameraRelay"/> (or, with one camera per
+/// person, its left half into A's camera and its right half into B's), and its voices played (looped) into a private PulseAudio
 /// null sink whose remapped stereo source is the microphone (A left, B right). The rig reads the page's event
 /// stream from before consent, consents as the page would, and starts the feeds only then, as people would
 /// start talking only after agreeing.
@@ -20,8 +21,8 @@ internal sealed class LiveRig : IAsyncDisposable
     private readonly Task _output;
     private readonly CancellationTokenSource _stop = new();
     private Task _events = Task.CompletedTask;
-    private Process? _camera;
-    private Task _relay = Task.CompletedTask;
+    private readonly List<Process> _cameras = [];
+    private readonly List<Task> _relays = [];
     private Task _voices = Task.CompletedTask;
 
     private LiveRig(string work, PrivatePulseAudio pulse, Process mirrorsense, Task output)
@@ -35,8 +36,8 @@ internal sealed class LiveRig : IAsyncDisposable
     /// <summary>The mirrorsense process, to sample its memory.</summary>
     public int ProcessId => _mirrorsense.Id;
 
-    /// <summary>The camera feed on its way into the pipe, with its backlog.</summary>
-    public CameraRelay Camera { get; } = new();
+    /// <summary>The camera feeds on their way into the pipes (the shared camera, or A's and B's), with their backlog.</summary>
+    public IReadOnlyList<CameraRelay> Cameras { get; private set; } = [];
 
     /// <summary>Wall-clock instant at which consent was given and the feeds started.</summary>
     public DateTimeOffset Started { get; private set; }
@@ -45,14 +46,19 @@ internal sealed class LiveRig : IAsyncDisposable
     /// Prepares the inputs from <paramref name="video"/>, starts <paramref name="executable"/> live for
     /// <paramref name="duration"/>, and returns once the session runs; each page event goes to <paramref name="onEvent"/>.
     /// </summary>
-    public static async Task<LiveRig> StartAsync(string executable, string video, TimeSpan duration, Action<LiveEvent> onEvent)
+    /// <param name="cameraPerPerson">Two cameras (<c>--camera-a/--camera-b</c>), each seeing one half of the video.</param>
+    public static async Task<LiveRig> StartAsync(string executable, string video, TimeSpan duration, Action<LiveEvent> onEvent, bool cameraPerPerson = false)
     {
         var work = Directory.CreateTempSubdirectory("mirrorsense-bench-live-").FullName;
-        PrepareInputs(video, work);
+        string[] cameras = cameraPerPerson ? ["camera-a", "camera-b"] : ["camera"];
+        PrepareInputs(video, work, cameras);
         var pulse = PrivatePulseAudio.Start(Path.Combine(Path.GetTempPath(), "mirrorsense-bench-pulse"));
+        string[] cameraOptions = cameraPerPerson
+            ? ["--camera-a", CameraPipe(work, cameras[0]), "--camera-b", CameraPipe(work, cameras[1])]
+            : ["--camera", CameraPipe(work, cameras[0])];
         var start = pulse.Client(executable,
-            "live", "--camera", CameraPipe(work), "--stereo-mic", PrivatePulseAudio.Microphone, "--no-browser", "--port", "0",
-            "--duration", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--linger", "0", "--record", Path.Combine(work, "session"));
+            ["live", .. cameraOptions, "--stereo-mic", PrivatePulseAudio.Microphone, "--no-browser", "--port", "0",
+            "--duration", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--linger", "0", "--record", Path.Combine(work, "session")]);
         var process = Process.Start(start)!;
         var page = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new ConcurrentQueue<string>();
@@ -68,9 +74,15 @@ internal sealed class LiveRig : IAsyncDisposable
             if (consent.StatusCode != System.Net.HttpStatusCode.NoContent)
                 throw new InvalidOperationException($"consent was answered {(int)consent.StatusCode}");
             rig.Started = DateTimeOffset.UtcNow;
-            rig._camera = Process.Start(pulse.Client("ffmpeg",
-                "-v", "error", "-re", "-stream_loop", "-1", "-i", CameraVideo(work), "-c", "copy", "-flush_packets", "1", "-f", "matroska", "pipe:1"))!;
-            rig._relay = rig.Camera.RunAsync(rig._camera.StandardOutput.BaseStream, CameraPipe(work), rig._stop.Token);
+            rig.Cameras = [.. cameras.Select(_ => new CameraRelay())];
+            foreach (var (camera, relay) in cameras.Zip(rig.Cameras))
+            {
+                var feed = Process.Start(pulse.Client("ffmpeg",
+                    "-v", "error", "-re", "-stream_loop", "-1", "-i", CameraVideo(work, camera), "-c", "copy", "-flush_packets", "1", "-f", "matroska", "pipe:1"))!;
+                rig._cameras.Add(feed);
+                rig._relays.Add(relay.RunAsync(feed.StandardOutput.BaseStream, CameraPipe(work, camera), rig._stop.Token));
+            }
+
             rig._voices = rig.PlayVoicesAsync(Path.Combine(work, "voices.wav"), rig._stop.Token);
             return rig;
         }
@@ -94,32 +106,36 @@ internal sealed class LiveRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        Stop(_camera);
+        _cameras.ForEach(Stop);
         Stop(_mirrorsense);
         await _voices;
         // A pipe mirrorsense never opened leaves the relay waiting to open it; that wait is abandoned, not awaited.
-        await Task.WhenAny(_relay, Task.Delay(TimeSpan.FromSeconds(5)));
-        _camera?.Dispose();
+        await Task.WhenAny(Task.WhenAll(_relays), Task.Delay(TimeSpan.FromSeconds(5)));
+        _cameras.ForEach(c => c.Dispose());
         _mirrorsense.Dispose();
         _pulse.Dispose();
         _stop.Dispose();
         Directory.Delete(_work, recursive: true);
     }
 
-    private static string CameraPipe(string work) => Path.Combine(work, "camera.fifo");
+    private static string CameraPipe(string work, string camera) => Path.Combine(work, camera + ".fifo");
 
-    private static string CameraVideo(string work) => Path.Combine(work, "camera.mkv");
+    private static string CameraVideo(string work, string camera) => Path.Combine(work, camera + ".mkv");
 
     /// <summary>
     /// The voices as 48 kHz stereo WAV for paplay, the video as MJPEG in Matroska (what a USB webcam sends), and the
-    /// named pipe the camera is read from. The video is encoded once here, not while feeding, so the encoder does
-    /// not compete with mirrorsense for the CPU during the measurement.
+    /// named pipe each camera is read from (two cameras see the left and the right half). The video is encoded once
+    /// here, not while feeding, so the encoder does not compete with mirrorsense for the CPU during the measurement.
     /// </summary>
-    private static void PrepareInputs(string video, string work)
+    private static void PrepareInputs(string video, string work, string[] cameras)
     {
         RunToEnd("ffmpeg", "-v", "error", "-i", video, "-vn", "-ac", "2", "-ar", "48000", "-c:a", "pcm_s16le", "-y", Path.Combine(work, "voices.wav"));
-        RunToEnd("ffmpeg", "-v", "error", "-i", video, "-an", "-c:v", "mjpeg", "-q:v", "5", "-f", "matroska", "-y", CameraVideo(work));
-        RunToEnd("mkfifo", CameraPipe(work));
+        foreach (var (camera, i) in cameras.Select((c, i) => (c, i)))
+        {
+            string[] crop = cameras.Length == 1 ? [] : ["-vf", i == 0 ? "crop=iw/2:ih:0:0" : "crop=iw/2:ih:iw/2:0"];
+            RunToEnd("ffmpeg", ["-v", "error", "-i", video, "-an", .. crop, "-c:v", "mjpeg", "-q:v", "5", "-f", "matroska", "-y", CameraVideo(work, camera)]);
+            RunToEnd("mkfifo", CameraPipe(work, camera));
+        }
     }
 
     private static void RunToEnd(string executable, params string[] arguments)
