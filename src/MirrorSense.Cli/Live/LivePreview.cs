@@ -13,7 +13,7 @@ namespace MirrorSense.Cli.Live;
 /// </summary>
 internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDisposable
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(1.0 / 12);
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(1.0 / 12);
 
     /// <summary>Height of the side-by-side picture: ample for the page, cheap to scale and encode.</summary>
     private const int PairHeight = 360;
@@ -41,7 +41,7 @@ internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDispo
             Cv2.Resize(frame, target.Picture, new Size((int)Math.Round(frame.Width * target.Scale), PairHeight), interpolation: InterpolationFlags.Area);
             if (!due)
                 return;
-            // A camera that has not delivered yet (or has ended) leaves its half black, the size of the other.
+            // A camera that has not delivered yet leaves its half black, the size of the other; one that has ended, its last picture.
             var width = _slots.Max(s => s.Picture.Empty() ? 0 : s.Picture.Width);
             var halves = _slots.Select(s => s.Picture.Empty() ? new Mat(PairHeight, width, MatType.CV_8UC3, Scalar.Black) : s.Picture).ToArray();
             Cv2.HConcat(halves, _pair);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reactive.Linq;
 using MirrorSense.Core;
 
 namespace MirrorSense.Synchrony.Features;
@@ -8,7 +7,7 @@ namespace MirrorSense.Synchrony.Features;
 /// One camera per person: A's features come from one grid stream and B's from another, and this puts them back
 /// together point by point. Both streams must share the grid (rate and origin), so a point's index names the same
 /// moment in each. A point waits for its partner, but not for a camera that has stalled or gone: once one side is
-/// <see cref="Patience"/> ahead, the other side's points up to there go out missing (NaN, never zero), and anything
+/// <paramref name="patience"/> ahead, the other side's points up to there go out missing (NaN, never zero), and anything
 /// that side delivers for them later is let go — a point leaves once and in order.
 /// </summary>
 internal sealed class SideJoin(TimeSpan patience, double sampleRate) : IPairing<FeatureSample, FeatureSample>
