@@ -60,27 +60,30 @@ public sealed class MergeCamerasTests
     public void After_one_camera_ends_the_other_flows_straight_through_and_the_merge_ends_with_both()
     {
         var (a, b, merged) = Merge();
-        var completed = false;
-        using var _ = PoseObservable.MergeCameras(a, b, Patience).Subscribe(_ => { }, () => completed = true);
-
         b.OnCompleted();
         a.OnNext(Frame(1.0, Participant.A));
 
         Assert.Single(merged);
-        Assert.False(completed);
+        Assert.False(merged.Completed);
         a.OnCompleted();
-        Assert.True(completed);
+        Assert.True(merged.Completed);
     }
 
-    private static (Subject<PoseFrame> A, Subject<PoseFrame> B, List<PoseFrame> Merged) Merge()
+    private static (Subject<PoseFrame> A, Subject<PoseFrame> B, Received<PoseFrame> Merged) Merge()
     {
         var a = new Subject<PoseFrame>();
         var b = new Subject<PoseFrame>();
-        var merged = new List<PoseFrame>();
-        PoseObservable.MergeCameras(a, b, Patience).Subscribe(merged.Add);
+        var merged = new Received<PoseFrame>();
+        PoseObservable.MergeCameras(a, b, Patience).Subscribe(merged.Add, () => merged.Completed = true);
         return (a, b, merged);
     }
 
     private static PoseFrame Frame(double seconds, Participant who) =>
         new(MediaTime.FromSeconds(seconds), [new PersonPose(who, [])]);
+
+    /// <summary>What a subscriber received: the values, and whether the stream ended.</summary>
+    private sealed class Received<T> : List<T>
+    {
+        public bool Completed { get; set; }
+    }
 }

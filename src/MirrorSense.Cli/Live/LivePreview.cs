@@ -1,15 +1,15 @@
 using MirrorSense.Core;
 using MirrorSense.Dashboard;
+using MirrorSense.Vision.Imaging;
 using OpenCvSharp;
 
 namespace MirrorSense.Cli.Live;
 
 /// <summary>
-/// The picture the page shows and the skeletons placed on it. One camera: its frames as they are. Two cameras (one
-/// person each): side by side at one height, A left and B right, each skeleton moved and scaled onto its half, and
-/// each pose event carrying both people (the newest of each camera) so the page draws them together. Frames come on
-/// the cameras' threads; a picture is encoded no more than <see cref="Every"/>, because the page needs no more and
-/// encoding every frame would cost the pose stage.
+/// The picture the page shows and the skeletons drawn on it. One camera: its frames as they are. Two cameras (one
+/// person each): a <see cref="SideBySidePicture"/>, and each pose event carrying both people (the newest of each
+/// camera) so the page draws them together. Frames come on the cameras' threads; a picture is encoded no more than
+/// <see cref="Every"/>, because the page needs no more and encoding every frame would cost the pose stage.
 /// </summary>
 internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDisposable
 {
@@ -19,8 +19,9 @@ internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDispo
     private const int PairHeight = 360;
 
     private readonly Lock _gate = new();
-    private readonly Slot[] _slots = [.. Enumerable.Range(0, cameras).Select(_ => new Slot())];
-    private readonly Mat _pair = new();
+    private readonly SideBySidePicture _pair = new(PairHeight);
+    private readonly Mat _picture = new();
+    private readonly IReadOnlyList<PersonPose>[] _people = [[], []];
     private MediaTime? _lastShown;
 
     /// <summary>A captured frame of camera <paramref name="slot"/> (0 for A or the shared camera, 1 for B).</summary>
@@ -36,18 +37,11 @@ internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDispo
                 return;
             }
 
-            var target = _slots[slot];
-            target.Scale = (double)PairHeight / frame.Height;
-            Cv2.Resize(frame, target.Picture, new Size((int)Math.Round(frame.Width * target.Scale), PairHeight), interpolation: InterpolationFlags.Area);
+            _pair.Put(slot, frame);
             if (!due)
                 return;
-            // A camera that has not delivered yet leaves its half black, the size of the other; one that has ended, its last picture.
-            var width = _slots.Max(s => s.Picture.Empty() ? 0 : s.Picture.Width);
-            var halves = _slots.Select(s => s.Picture.Empty() ? new Mat(PairHeight, width, MatType.CV_8UC3, Scalar.Black) : s.Picture).ToArray();
-            Cv2.HConcat(halves, _pair);
-            foreach (var black in halves.Where(h => !_slots.Any(s => ReferenceEquals(s.Picture, h))))
-                black.Dispose();
-            Show(_pair, time);
+            _pair.Compose(_picture);
+            Show(_picture, time);
         }
     }
 
@@ -58,35 +52,20 @@ internal sealed class LivePreview(int cameras, Action<VideoFrame> show) : IDispo
             return frame;
         lock (_gate)
         {
-            var target = _slots[slot];
-            var offset = slot == 0 ? 0 : _slots[0].Picture.Empty() ? _slots[1].Picture.Width : _slots[0].Picture.Width;
-            target.People = [.. frame.People.Select(p => p with { Landmarks = [.. p.Landmarks.Select(l => Moved(l, target.Scale, offset))] })];
-            return new PoseFrame(frame.Time, [.. _slots.SelectMany(s => s.People)]);
+            _people[slot] = [.. frame.People.Select(p => _pair.Place(slot, p))];
+            return new PoseFrame(frame.Time, [.. _people.SelectMany(p => p)]);
         }
     }
 
     public void Dispose()
     {
-        foreach (var slot in _slots)
-            slot.Picture.Dispose();
         _pair.Dispose();
+        _picture.Dispose();
     }
 
     private void Show(Mat picture, MediaTime time)
     {
         _lastShown = time;
         show(new VideoFrame(time, picture.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 70))));
-    }
-
-    private static PoseLandmark Moved(PoseLandmark landmark, double scale, int offset) =>
-        landmark with { X = (float)((landmark.X * scale) + offset), Y = (float)(landmark.Y * scale), Z = (float)(landmark.Z * scale) };
-
-    private sealed class Slot
-    {
-        public Mat Picture { get; } = new();
-
-        public double Scale { get; set; } = 1;
-
-        public IReadOnlyList<PersonPose> People { get; set; } = [];
     }
 }

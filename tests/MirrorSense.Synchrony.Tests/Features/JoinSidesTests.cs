@@ -65,18 +65,15 @@ public sealed class JoinSidesTests
     public void Once_a_camera_has_ended_the_other_goes_on_alone_and_the_join_ends_with_both()
     {
         var (a, b, joined) = Join();
-        var completed = false;
-        using var _ = Observable(a, b).Subscribe(_ => { }, () => completed = true);
-
         b.OnCompleted();
         a.OnNext(Point(0, 1));
         a.OnNext(Point(1, 2));
 
         Assert.Equal([0, 1], joined.Select(p => p.Index));
         Assert.All(joined, p => Assert.True(double.IsNaN(p.B[0])));
-        Assert.False(completed);
+        Assert.False(joined.Completed);
         a.OnCompleted();
-        Assert.True(completed);
+        Assert.True(joined.Completed);
     }
 
     [Fact]
@@ -92,12 +89,12 @@ public sealed class JoinSidesTests
         Assert.Equal("camera B", failure?.Message);
     }
 
-    private static (Subject<FeatureSample> A, Subject<FeatureSample> B, List<FeatureSample> Joined) Join()
+    private static (Subject<FeatureSample> A, Subject<FeatureSample> B, Received<FeatureSample> Joined) Join()
     {
         var a = new Subject<FeatureSample>();
         var b = new Subject<FeatureSample>();
-        var joined = new List<FeatureSample>();
-        Observable(a, b).Subscribe(joined.Add);
+        var joined = new Received<FeatureSample>();
+        Observable(a, b).Subscribe(joined.Add, () => joined.Completed = true);
         return (a, b, joined);
     }
 
@@ -107,4 +104,10 @@ public sealed class JoinSidesTests
     /// <summary>A camera's grid point: its own person's value, the other side missing.</summary>
     private static FeatureSample Point(long index, double value) =>
         new(Grid.TimeOf(index), index, ImmutableArray.Create(value), ImmutableArray.Create(value));
+
+    /// <summary>What a subscriber received: the values, and whether the stream ended.</summary>
+    private sealed class Received<T> : List<T>
+    {
+        public bool Completed { get; set; }
+    }
 }
