@@ -5,7 +5,8 @@ using MirrorSense.Bench;
 // time the CLI end to end (the latter against Praat in the same run); `prosody-stages` times prosody's stages alone;
 // `pose` times the pose pipeline per stage and end to end on constructed 640×480 H.264 videos; `analyze-process`
 // times the whole analysis of a session; `live-latency` and `live-soak` run `mirrorsense live` on virtual devices and
-// measure capture-to-page latency, and memory over a long session.
+// measure capture-to-page latency, and memory over a long session; `calibration` measures every measure's
+// false-positive rate and power on designed null and effect sessions.
 if (args.Length > 0 && args[0] == "sync-process")
     return SyncProcessBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "prosody-process")
@@ -18,6 +19,8 @@ if (args.Length > 0 && args[0] == "pose")
     return PoseBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "live-latency")
     return await LiveLatencyBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "calibration")
+    return MirrorSense.Bench.Calibration.CalibrationCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == "live-soak")
     return await LiveSoakBenchmark.Run(args[1..]);
 

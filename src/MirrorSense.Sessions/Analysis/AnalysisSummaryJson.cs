@@ -23,7 +23,8 @@ public sealed record AnalysisSummary(
 
 /// <summary>
 /// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, significant,
-/// best_lag_s (positive: B follows A), leader ("A", "B" or null) and details; measures that could not be
+/// best_lag_s (positive: B follows A), leader ("A", "B" or null), lag_at_edge (true when the best lag is the edge of
+/// the searched range, which then names no leader; null for measures without lags) and details; measures that could not be
 /// computed under <c>missing</c> with the reason, and for each window × lag matrix under <c>matrices</c> its file
 /// and what its cells hold (<c>cells</c>, <c>description</c>, and the range <c>low</c>–<c>high</c>). Missing numbers are null.
 /// </summary>
@@ -60,6 +61,7 @@ public static class AnalysisSummaryJson
             ["significant"] = double.IsNaN(measure.PValue) ? null : measure.Significant,
             ["best_lag_s"] = Number(measure.BestLagSeconds),
             ["leader"] = measure.Leader?.ToString(),
+            ["lag_at_edge"] = measure.Lags is null ? null : measure.LagAtEdge,
         };
         foreach (var (name, value) in measure.Details)
             node[name] = Number(value);

@@ -76,6 +76,15 @@ public sealed record CoordinationMeasure(
     /// <summary>The window × lag matrix, for measures that have one (posture, gesture, tone).</summary>
     public LagMatrix? Matrix { get; init; }
 
+    /// <summary>The lags the measure searched, for measures that search lags (posture, gesture, tone).</summary>
+    public LagSearch? Lags { get; init; }
+
+    /// <summary>
+    /// True when the best lag lies at the edge of the searched range: the peak may lie beyond it (a slow trend
+    /// rather than an alignment), so such a lag names no leader.
+    /// </summary>
+    public bool LagAtEdge => Lags is { } lags && lags.IsAtEdge(BestLagSeconds);
+
     /// <summary>The result's cells as they are (what they hold follows from its settings).</summary>
     internal static LagMatrix MatrixOf(CrossCorrelation.CrossCorrelationResult result) =>
         new(LagsOf(result), [.. result.Windows.Select(w => w.Values)], LagMatrixCells.Of(result.Settings));
@@ -86,6 +95,19 @@ public sealed record CoordinationMeasure(
 
     private static ImmutableArray<double> LagsOf(CrossCorrelation.CrossCorrelationResult result) =>
         [.. Enumerable.Range(0, result.Settings.LagCount).Select(result.Settings.LagSecondsAt)];
+}
+
+/// <summary>The lags a measure searched: from −<paramref name="RangeSeconds"/> to +<paramref name="RangeSeconds"/> in steps of <paramref name="StepSeconds"/>.</summary>
+public sealed record LagSearch(double RangeSeconds, double StepSeconds)
+{
+    /// <summary>True when <paramref name="lagSeconds"/> is the first or last lag searched (false when it is missing).</summary>
+    public bool IsAtEdge(double lagSeconds) => !double.IsNaN(lagSeconds) && Math.Abs(lagSeconds) > RangeSeconds - StepSeconds / 2;
+
+    public static LagSearch Of(CrossCorrelation.CrossCorrelationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.LagSecondsAt(settings.LagCount - 1), 1 / settings.SampleRate);
+    }
 }
 
 /// <summary>The names measures carry in CSV, JSON and ELAN outputs.</summary>
@@ -140,4 +162,11 @@ public static class SurrogateTest
     /// <summary>A positive lag means B follows A, so A leads; lag 0 or none names no one.</summary>
     public static Participant? LeaderAt(double lagSeconds) =>
         double.IsNaN(lagSeconds) || lagSeconds == 0 ? null : lagSeconds > 0 ? Participant.A : Participant.B;
+
+    /// <summary>As <see cref="LeaderAt(double)"/>, but a lag at the edge of the search names no one either.</summary>
+    public static Participant? LeaderAt(double lagSeconds, LagSearch search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        return search.IsAtEdge(lagSeconds) ? null : LeaderAt(lagSeconds);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         ArgumentNullException.ThrowIfNull(motionEnergy);
         var settings = Settings(motionEnergy.SampleRate);
         var real = WindowedCrossCorrelation.Compute(motionEnergy, settings);
+        var lags = LagSearch.Of(settings);
         var surrogates = Options.Surrogates > 0 && SegmentsFit(motionEnergy)
             ? new SegmentShuffle(Options.SegmentSeconds, Options.Seed).Create(motionEnergy, Options.Surrogates)
                 .Select(s => WindowedCrossCorrelation.Compute(s.Series, settings)).ToArray()
@@ -49,7 +50,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         var (windows, episodes) = SurrogateTest.Test(
             MeasureNames.GestureSynchrony,
             real.Windows.Select(w => new MeasureWindow(
-                Shift(w.Start, origin), Shift(w.End, origin), w.Summary.AllLags, w.Summary.BestLagSeconds, LeaderOf(w.Summary.S1Lead, w.Summary.S2Lead, w.Summary.BestLagSeconds))),
+                Shift(w.Start, origin), Shift(w.End, origin), w.Summary.AllLags, w.Summary.BestLagSeconds, LeaderOf(w.Summary.S1Lead, w.Summary.S2Lead, w.Summary.BestLagSeconds, lags))),
             surrogates.SelectMany(s => s.Windows.Select(w => w.Summary.AllLags)),
             Options.EpisodeSeconds);
         var summary = real.Summary;
@@ -58,7 +59,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
             summary.GrandMean,
             SurrogateTest.PValue(summary.GrandMean, [.. surrogates.Select(s => s.Summary.GrandMean)]),
             summary.BestLagMedianSeconds,
-            LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds),
+            LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds, lags),
             windows,
             episodes,
             [
@@ -69,6 +70,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
                 new("missing_windows", summary.MissingWindows),
             ])
         {
+            Lags = lags,
             Matrix = CoordinationMeasure.MatrixOf(real),
         };
     }
@@ -78,9 +80,9 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
     private static MediaTime Shift(MediaTime time, MediaTime origin) => new(time.Microseconds + origin.Microseconds);
 
     /// <summary>A leads when the side of the lags where A leads correlates more and the best lag agrees.</summary>
-    private static Participant? LeaderOf(double s1Lead, double s2Lead, double bestLagSeconds)
+    private static Participant? LeaderOf(double s1Lead, double s2Lead, double bestLagSeconds, LagSearch lags)
     {
-        var byLag = SurrogateTest.LeaderAt(bestLagSeconds);
+        var byLag = SurrogateTest.LeaderAt(bestLagSeconds, lags);
         if (double.IsNaN(s1Lead) || double.IsNaN(s2Lead) || s1Lead == s2Lead)
             return null;
         var bySide = s1Lead > s2Lead ? Participant.A : Participant.B;

@@ -24,7 +24,7 @@ public static class PostureMirroringMeasure
             result.MirroredSimilarity,
             result.PValue,
             result.BestLagSeconds,
-            result.Leader,
+            SurrogateTest.LeaderAt(result.BestLagSeconds, LagSearch.Of(settings)),
             windows,
             episodes,
             [
@@ -32,6 +32,7 @@ public static class PostureMirroringMeasure
                 new("anatomical_similarity", result.AnatomicalSimilarity),
             ])
         {
+            Lags = LagSearch.Of(settings),
             Matrix = new LagMatrix(
                 [.. Enumerable.Range(0, settings.LagCount).Select(settings.LagSecondsAt)],
                 [.. result.Windows.Select(w => w.Mirrored)],

@@ -69,11 +69,12 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             real.Best,
             SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]),
             real.BestLagSeconds,
-            SurrogateTest.LeaderAt(real.BestLagSeconds),
+            SurrogateTest.LeaderAt(real.BestLagSeconds, LagSearch.Of(settings)),
             windows,
             episodes,
             details)
         {
+            Lags = LagSearch.Of(settings),
             // The engine's signed Fisher z, back to r so the matrix reads on the same scale as posture's.
             Matrix = CoordinationMeasure.MatrixOf(matrix, Math.Tanh, LagMatrixCells.Correlation),
         };

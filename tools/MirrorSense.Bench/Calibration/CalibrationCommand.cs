@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace MirrorSense.Bench.Calibration;
+
+/// <summary>
+/// <c>calibration</c>: builds null and effect sessions of every corpus, runs the product's measures on them and
+/// prints per measure the false-positive rate at α = .05 and the power on each designed effect (ISSUE 12).
+/// </summary>
+public static class CalibrationCommand
+{
+    private const string Usage = """
+        usage: MirrorSense.Bench calibration [--sessions N] [--seed S] [--only NAME[,NAME]] [--csv FILE] [--work DIR]
+
+          --sessions N   sessions per kind of null and effect (default 40; the issue asks for >= 40 per kind)
+          --seed S       first seed (default 1); the same seed rebuilds the same sessions
+          --only NAMES   run only these corpora (comma-separated)
+          --csv FILE     also write every outcome (one row per session and measure) to FILE
+          --work DIR     scratch folder for media and caches (default: a new temporary folder, deleted afterwards)
+        """;
+
+    /// <summary>Every corpus the harness knows, in the order they run.</summary>
+    private static IReadOnlyList<ICalibrationCorpus> Corpora() => [];
+
+    public static int Run(string[] args)
+    {
+        int sessions = 40, seed = 1;
+        string? only = null, csv = null, work = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            try
+            {
+                switch (args[i])
+                {
+                    case "--sessions": sessions = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--seed": seed = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+                    case "--only": only = Value(); break;
+                    case "--csv": csv = Value(); break;
+                    case "--work": work = Value(); break;
+                    case "-h" or "--help": Console.WriteLine(Usage); return 0;
+                    default: throw new ArgumentException($"unknown option '{args[i]}'");
+                }
+            }
+            catch (Exception error) when (error is ArgumentException or FormatException or OverflowException)
+            {
+                Console.Error.WriteLine($"calibration: {error.Message}");
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+        }
+
+        var corpora = Corpora();
+        if (only is not null)
+        {
+            var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = names.Where(n => corpora.All(c => c.Name != n)).ToArray();
+            if (unknown.Length > 0)
+            {
+                Console.Error.WriteLine($"calibration: no corpus named {string.Join(", ", unknown)} (there are: {string.Join(", ", corpora.Select(c => c.Name))})");
+                return 2;
+            }
+
+            corpora = [.. corpora.Where(c => names.Contains(c.Name))];
+        }
+
+        var scratch = work ?? Directory.CreateTempSubdirectory("mirrorsense-calibration-").FullName;
+        Directory.CreateDirectory(scratch);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var outcomes = new List<CalibrationOutcome>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var corpus in corpora)
+            {
+                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name));
+                Directory.CreateDirectory(plan.WorkFolder);
+                Console.Error.WriteLine($"calibration: {corpus.Name}, {sessions} sessions per kind");
+                foreach (var outcome in corpus.Run(plan, Console.Error, cancel.Token))
+                    outcomes.Add(outcome);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("calibration: cancelled; the table below holds the sessions finished so far");
+        }
+        finally
+        {
+            if (work is null)
+                Directory.Delete(scratch, recursive: true);
+        }
+
+        if (csv is not null)
+        {
+            using var writer = new StreamWriter(csv);
+            CalibrationTable.WriteCsv(outcomes, writer);
+        }
+
+        Console.WriteLine($"Calibration: seed {seed}, {sessions} sessions per kind, {clock.Elapsed.TotalMinutes:0.0} min");
+        Console.WriteLine();
+        CalibrationTable.Write(outcomes, Console.Out);
+        return 0;
+    }
+}

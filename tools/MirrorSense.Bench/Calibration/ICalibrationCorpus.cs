@@ -1,0 +1,19 @@
+namespace MirrorSense.Bench.Calibration;
+
+/// <summary>What a calibration run asks of every corpus.</summary>
+/// <param name="SessionsPerKind">Sessions built for each kind of null and effect.</param>
+/// <param name="Seed">First seed; session k of a kind uses a seed derived from it, so a run is reproducible.</param>
+/// <param name="WorkFolder">Scratch folder the corpus may fill (media, caches); deleted by the caller.</param>
+public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder);
+
+/// <summary>
+/// A family of designed sessions (body, voice, …): builds its nulls and effects, runs the product's measures
+/// on them exactly as <c>mirrorsense analyze</c> does, and reports one outcome per session and measure.
+/// </summary>
+public interface ICalibrationCorpus
+{
+    /// <summary>Short name used by <c>--only</c>.</summary>
+    string Name { get; }
+
+    IEnumerable<CalibrationOutcome> Run(CalibrationPlan plan, TextWriter progress, CancellationToken cancellation);
+}
