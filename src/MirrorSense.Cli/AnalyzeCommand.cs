@@ -52,8 +52,9 @@ internal static class AnalyzeCommand
             Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
             episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN, one tier per
-            measure), summary.json (per measure: value, p_value, significant, best_lag_s, leader), report.html
-            (summary and plots in one file; `mirrorsense report DIR` rebuilds it).
+            measure), summary.json (per measure: value, p_value, p_adjusted (Holm, across the session's
+            measures), significant, best_lag_s, leader, lag_at_edge), report.html (summary and plots in one
+            file; `mirrorsense report DIR` rebuilds it).
 
             Examples:
               mirrorsense analyze --video session.mp4 --out results/
@@ -133,7 +134,7 @@ internal static class AnalyzeCommand
         foreach (var m in outcome.Report.Measures)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Name,-18} {m.Value,8:0.000}  p = {m.PValue:0.000}{(m.Significant ? " *" : "  ")}  lag {m.BestLagSeconds,6:0.00} s  leader {(m.Leader?.ToString() ?? "-")}  episodes {m.Episodes.Length}"));
+                $"{m.Name,-18} {m.Value,8:0.000}  p = {m.PValue:0.000}{(m.Significant ? " *" : "  ")} (adjusted {m.PAdjusted:0.000})  lag {m.BestLagSeconds,6:0.00} s  leader {(m.Leader?.ToString() ?? "-")}  episodes {m.Episodes.Length}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Analysed.TotalSeconds:0.#} s analysed; results in {Path.GetFullPath(request.Output)}"));

@@ -34,8 +34,9 @@ internal static class BatchCommand
 
             Resumable: a session whose DIR/<id>/summary.json says complete is skipped. A session that fails is
             recorded in DIR/batch.csv (id,status,exit_code,message,seconds) and the others go on. At the end,
-            DIR/measures.csv has one row per session × measure (id,measure,value,p_value,significant,best_lag_s,
-            leader,mirrored_similarity,anatomical_similarity,complete).
+            DIR/measures.csv has one row per session × measure (id,measure,value,p_value,p_adjusted,significant,
+            best_lag_s,leader,lag_at_edge,mirrored_similarity,anatomical_similarity,complete); p_adjusted is Holm's
+            across the session's measures.
 
             Shards: --shard i/N writes batch-i-of-N.csv and measures-i-of-N.csv instead, so the shards of a job array
             can share DIR; afterwards `mirrorsense batch manifest.csv --out DIR --combine-only` builds measures.csv.

@@ -247,7 +247,7 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
     }
 
     /// <summary>Gesture windows that fit the 30 s session several times over.</summary>
-    private const string ShortGestureWindows = """{ "gesture": { "lag_seconds": 2, "window_seconds": 10, "increment_seconds": 5, "segment_seconds": 5 } }""";
+    private const string ShortGestureWindows = """{ "gesture": { "lag_seconds": 2, "window_seconds": 10, "increment_seconds": 5 } }""";
 
     /// <summary>Ten grid points from here (15.03 s) have no pixel motion of A, as when the camera lost sight of A.</summary>
     private const long UnmeasuredFrom = 451;

@@ -73,12 +73,12 @@ public static class SyntheticAnalysisFolder
           "parameters": { "start_s": 0, "end_s": null, "av_offset_s": 0, "seed": 1 },
           "measures": {
             "posture_mirroring": {
-              "value": 0.8123, "p_value": 0.0049, "significant": true, "best_lag_s": 0.9, "leader": "A",
+              "value": 0.8123, "p_value": 0.0049, "p_adjusted": 0.0098, "significant": true, "best_lag_s": 0.9, "leader": "A", "lag_at_edge": false,
               "mirrored_similarity": 0.8123, "anatomical_similarity": 0.3011,
               "n_windows": 3, "missing_windows": 1, "episodes": 1
             },
             "gesture_synchrony": {
-              "value": 0.2468, "p_value": 0.3137, "significant": false, "best_lag_s": -0.5, "leader": "B",
+              "value": 0.2468, "p_value": 0.3137, "p_adjusted": 0.3137, "significant": false, "best_lag_s": -0.5, "leader": "B", "lag_at_edge": false,
               "lag0_mean": 0.1, "n_windows": 1, "missing_windows": 0, "episodes": 0
             }
           },

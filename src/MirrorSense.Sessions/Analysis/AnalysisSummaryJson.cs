@@ -22,7 +22,8 @@ public sealed record AnalysisSummary(
 }
 
 /// <summary>
-/// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, significant,
+/// Writes <c>summary.json</c>: for each measure under <c>measures</c> its value, p_value, p_adjusted (Holm, across
+/// the session's measures), significant (p_value &lt; .05),
 /// best_lag_s (positive: B follows A), leader ("A", "B" or null), lag_at_edge (true when the best lag is the edge of
 /// the searched range, which then names no leader; null for measures without lags) and details; measures that could not be
 /// computed under <c>missing</c> with the reason, and for each window × lag matrix under <c>matrices</c> its file
@@ -58,6 +59,7 @@ public static class AnalysisSummaryJson
         {
             ["value"] = Number(measure.Value),
             ["p_value"] = Number(measure.PValue),
+            ["p_adjusted"] = Number(measure.PAdjusted),
             ["significant"] = double.IsNaN(measure.PValue) ? null : measure.Significant,
             ["best_lag_s"] = Number(measure.BestLagSeconds),
             ["leader"] = measure.Leader?.ToString(),

@@ -5,14 +5,15 @@ namespace MirrorSense.Sessions.Batch;
 
 /// <summary>
 /// The tidy table of a batch, for R or pandas: one row per session × measure from each session's
-/// <c>summary.json</c>: <c>id,measure,value,p_value,significant,best_lag_s,leader,mirrored_similarity,anatomical_similarity,complete</c>.
-/// Missing numbers are empty cells; the similarities are filled for posture mirroring only.
+/// <c>summary.json</c>: <c>id,measure,value,p_value,p_adjusted,significant,best_lag_s,leader,lag_at_edge,mirrored_similarity,anatomical_similarity,complete</c>.
+/// Missing numbers are empty cells; the similarities are filled for posture mirroring only; p_adjusted is Holm's
+/// across the session's measures (not across the batch's sessions).
 /// </summary>
 public static class BatchMeasuresTable
 {
-    public const string Header = "id,measure,value,p_value,significant,best_lag_s,leader,mirrored_similarity,anatomical_similarity,complete";
+    public const string Header = "id,measure,value,p_value,p_adjusted,significant,best_lag_s,leader,lag_at_edge,mirrored_similarity,anatomical_similarity,complete";
 
-    private static readonly string[] Numbers = ["value", "p_value"];
+    private static readonly string[] Numbers = ["value", "p_value", "p_adjusted"];
     private static readonly string[] Similarities = ["mirrored_similarity", "anatomical_similarity"];
 
     /// <summary>Whether the summary at <paramref name="summaryPath"/> exists, reads, and says the analysis was complete.</summary>
@@ -60,6 +61,7 @@ public static class BatchMeasuresTable
                     Cell(m, "significant"),
                     Cell(m, "best_lag_s"),
                     Cell(m, "leader"),
+                    Cell(m, "lag_at_edge"),
                     .. Similarities.Select(n => Cell(m, n)),
                     complete ? "true" : "false",
                 ]));

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace MirrorSense.Sessions.Report;
 
-/// <summary>One plain-language sentence per measure, e.g. "B mirrors A's posture about 0.9 s later (p = 0.005)."</summary>
+/// <summary>
+/// One plain-language sentence per measure, e.g. "B mirrors A's posture about 0.9 s later (p = 0.005, adjusted for the
+/// session's measures 0.02)." Whether a measure reads as beyond chance follows its Holm-adjusted p, because a reader
+/// takes in all the session's sentences at once.
+/// </summary>
 public static class MeasureReading
 {
     /// <summary>Below this lag (s) neither person is said to lead.</summary>
@@ -14,6 +18,8 @@ public static class MeasureReading
         if (measure.Value is null)
             return $"{Subject(measure.Name)} could not be computed.";
         var p = measure.PValue is { } pv ? $"p = {Number(pv, "0.###")}" : "p not available";
+        if (measure.PAdjusted is { } adjusted)
+            p += $", adjusted for the session's measures {Number(adjusted, "0.###")}";
         var (leader, follower) = measure.Leader switch
         {
             "A" => ("A", "B"),
@@ -21,7 +27,9 @@ public static class MeasureReading
             _ => ((string?)null, (string?)null),
         };
         var lag = measure.BestLagSeconds is { } l ? Math.Abs(l) : double.NaN;
-        string timing = leader is null || follower is null || double.IsNaN(lag)
+        string timing = measure.LagAtEdge == true
+            ? $"{Together(measure.Name)} (the best lag lies at the edge of the lags searched: a slow trend, not an alignment)"
+            : leader is null || follower is null || double.IsNaN(lag)
             ? Together(measure.Name)
             : lag < Simultaneous
                 ? Together(measure.Name)
@@ -31,7 +39,7 @@ public static class MeasureReading
                 ? $"; as a mirror image ({Number(mirrored, "0.00")}) more than same-side ({Number(anatomical, "0.00")})"
                 : $"; same-side ({Number(anatomical, "0.00")}) more than as a mirror image ({Number(mirrored, "0.00")})"
             : "";
-        return measure.Significant == true
+        return measure.SignificantAfterAdjustment == true
             ? $"{Capital(timing)} ({p}){extra}."
             : $"Not beyond chance ({p}); at best, {timing}{extra}.";
     }

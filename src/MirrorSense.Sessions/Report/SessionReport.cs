@@ -85,11 +85,12 @@ public static class SessionReport
     {
         page.Heading(2, "Summary");
         page.Table(
-            ["measure", "value", "p", "significant", "best lag (s)", "leader", "details", "reading"],
+            ["measure", "value", "p", "p adjusted (Holm)", "significant after adjustment", "best lag (s)", "leader", "details", "reading"],
             [.. summary.Measures.Select(m => (IReadOnlyList<string>)
             [
-                m.Name, Number(m.Value, "0.000"), Number(m.PValue, "0.000"), m.Significant is { } s ? (s ? "yes" : "no") : "–",
-                Number(m.BestLagSeconds, "0.00"), m.Leader ?? "none", Details(m), MeasureReading.Of(m),
+                m.Name, Number(m.Value, "0.000"), Number(m.PValue, "0.000"), Number(m.PAdjusted, "0.000"),
+                m.SignificantAfterAdjustment is { } s ? (s ? "yes" : "no") : "–",
+                Number(m.BestLagSeconds, "0.00") + (m.LagAtEdge == true ? " (edge of the search)" : ""), m.Leader ?? "none", Details(m), MeasureReading.Of(m),
             ])]);
         if (summary.Missing.Count > 0)
         {

@@ -8,6 +8,15 @@ namespace MirrorSense.Sessions.Report;
 /// <param name="Details">The other numbers of the measure (e.g. mirrored_similarity), in file order.</param>
 public sealed record MeasureSummary(string Name, double? Value, double? PValue, bool? Significant, double? BestLagSeconds, string? Leader, IReadOnlyList<KeyValuePair<string, double?>> Details)
 {
+    /// <summary>The p-value adjusted by Holm's method across the session's measures (null in summaries written before it).</summary>
+    public double? PAdjusted { get; init; }
+
+    /// <summary>True when the best lag lies at the edge of the searched lags (null for measures without lags).</summary>
+    public bool? LagAtEdge { get; init; }
+
+    /// <summary>Beyond chance once the session's several tests are accounted for: adjusted p below .05 (raw p where there is no adjusted one).</summary>
+    public bool? SignificantAfterAdjustment => PAdjusted is { } adjusted ? adjusted < CoordinationMeasure.SignificanceLevel : Significant;
+
     public double? Detail(string name) => Details.FirstOrDefault(d => d.Key == name).Value;
 }
 
@@ -28,7 +37,7 @@ public sealed record SummaryDocument(
 /// <summary>Reads back the <c>summary.json</c> that <see cref="Analysis.AnalysisSummaryJson"/> writes.</summary>
 public static class SummaryJsonReader
 {
-    private static readonly string[] Headline = ["value", "p_value", "significant", "best_lag_s", "leader"];
+    private static readonly string[] Headline = ["value", "p_value", "p_adjusted", "significant", "best_lag_s", "leader", "lag_at_edge"];
 
     /// <exception cref="SeriesFormatException">The file is missing, is not JSON, or lacks what a summary has (named by file and line).</exception>
     public static SummaryDocument Read(string path)
@@ -96,7 +105,12 @@ public static class SummaryJsonReader
             .Where(p => !Headline.Contains(p.Name))
             .Select(p => KeyValuePair.Create(p.Name, Value(path, $"measures.{measure.Name}", p.Name, p.Value)))
             .ToList();
-        return new MeasureSummary(measure.Name, Get("value"), Get("p_value"), significant, Get("best_lag_s"), leader, details);
+        bool? atEdge = node.TryGetProperty("lag_at_edge", out var e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : null;
+        return new MeasureSummary(measure.Name, Get("value"), Get("p_value"), significant, Get("best_lag_s"), leader, details)
+        {
+            PAdjusted = Get("p_adjusted"),
+            LagAtEdge = atEdge,
+        };
     }
 
     /// <param name="owner">Where the value sits, for the message (<c>measures.tone</c>).</param>

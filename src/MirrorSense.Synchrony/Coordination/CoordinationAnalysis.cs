@@ -49,7 +49,8 @@ public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measu
 /// <summary>
 /// The four coordination channels of a session (MEASURES.md §3) from its signals: posture mirroring and
 /// gesture synchrony from the body, tone and tempo from the voices. A channel without its signals, or
-/// too short for one window, is reported missing with the reason instead of failing the others.
+/// too short for one window, is reported missing with the reason instead of failing the others. The measures'
+/// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
 public sealed class CoordinationAnalysis(CoordinationSettings settings)
 {
@@ -91,7 +92,8 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
         var rates = voices && HasSpeechRate(signals.VoiceA!) && HasSpeechRate(signals.VoiceB!);
         Try(MeasureNames.Tempo, rates, voices ? "no speech rate: the voices' units have no syllable rates (they need the audio itself)" : "no audio for both participants",
             () => new TempoCoordination(Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
-        return new CoordinationReport(measures, missing);
+        var adjusted = HolmAdjustment.Adjust([.. measures.Select(m => m.PValue)]);
+        return new CoordinationReport([.. measures.Select((m, i) => m with { PAdjusted = adjusted[i] })], missing);
     }
 
     private static bool HasSpeechRate(SpeakerVoice voice) => voice.Units.Any(u => !double.IsNaN(u.SyllablesPerSecond));

@@ -71,6 +71,12 @@ public sealed record CoordinationMeasure(
 
     public bool Significant => PValue < SignificanceLevel;
 
+    /// <summary>
+    /// <see cref="PValue"/> adjusted by Holm's method across the session's headline measures (those tested in one
+    /// analysis), NaN when the measure was not tested or not adjusted.
+    /// </summary>
+    public double PAdjusted { get; init; } = double.NaN;
+
     public double Detail(string name) => Details.FirstOrDefault(d => d.Key == name, new(name, double.NaN)).Value;
 
     /// <summary>The window × lag matrix, for measures that have one (posture, gesture, tone).</summary>

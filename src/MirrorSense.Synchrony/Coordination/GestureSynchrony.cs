@@ -8,8 +8,7 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
 /// <param name="WindowSeconds">Window of the lagged correlation.</param>
 /// <param name="IncrementSeconds">Step between windows.</param>
-/// <param name="Surrogates">Segment-shuffled sessions for the p-value and the episode baseline.</param>
-/// <param name="SegmentSeconds">Segment length of the shuffle; longer than the lag, so lagged copies are broken up.</param>
+/// <param name="Surrogates">Surrogates of B for the p-value and the episode baseline.</param>
 /// <param name="Seed">Seed of the surrogates.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
 public sealed record GestureSynchronyOptions(
@@ -17,7 +16,6 @@ public sealed record GestureSynchronyOptions(
     double WindowSeconds = 30,
     double IncrementSeconds = 15,
     int Surrogates = 100,
-    double SegmentSeconds = 10,
     int Seed = 1,
     double EpisodeSeconds = 60);
 
@@ -26,7 +24,10 @@ public sealed record GestureSynchronyOptions(
 /// participants' motion energy, so its numbers are exactly those of <c>mirrorsense sync</c> on the same
 /// series. The session value is rMEA's grand mean; each window's value is its <c>all_lags</c> mean; the
 /// leader is the participant whose lead side correlates more (s1_lead vs s2_lead), when the median best
-/// lag points the same way.
+/// lag points the same way. Significance: the grand mean against that of B's surrogates, which keep B's trend,
+/// spectrum and distribution of values at times unrelated to A (<see cref="PhaseRandomisation"/>, amplitude-adjusted).
+/// rMEA's segment shuffle stays available in <c>mirrorsense sync</c>; here it is not used because its seams make
+/// absolute correlations smaller than unbroken independent stretches give, so independent people came out "synchronous".
 /// </summary>
 public sealed class GestureSynchrony(GestureSynchronyOptions options)
 {
@@ -42,10 +43,10 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         var settings = Settings(motionEnergy.SampleRate);
         var real = WindowedCrossCorrelation.Compute(motionEnergy, settings);
         var lags = LagSearch.Of(settings);
-        var surrogates = Options.Surrogates > 0 && SegmentsFit(motionEnergy)
-            ? new SegmentShuffle(Options.SegmentSeconds, Options.Seed).Create(motionEnergy, Options.Surrogates)
-                .Select(s => WindowedCrossCorrelation.Compute(s.Series, settings)).ToArray()
-            : [];
+        var surrogates = Options.Surrogates <= 0 ? [] : new PhaseRandomisation(Options.Seed, amplitudeAdjusted: true).Create([motionEnergy.B], Options.Surrogates)
+            .AsParallel().AsOrdered()
+            .Select(b => WindowedCrossCorrelation.Compute(motionEnergy.WithSeries(motionEnergy.A, b[0]), settings))
+            .ToArray();
 
         var (windows, episodes) = SurrogateTest.Test(
             MeasureNames.GestureSynchrony,
@@ -68,14 +69,14 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
                 new("s1_lead_mean", summary.S1LeadMean),
                 new("s2_lead_mean", summary.S2LeadMean),
                 new("missing_windows", summary.MissingWindows),
+                new("surrogates", surrogates.Length),
+                new("p_floor", surrogates.Length > 0 ? 1.0 / (surrogates.Length + 1) : double.NaN),
             ])
         {
             Lags = lags,
             Matrix = CoordinationMeasure.MatrixOf(real),
         };
     }
-
-    private bool SegmentsFit(DyadSeries series) => series.Duration.TotalSeconds >= 2 * Options.SegmentSeconds;
 
     private static MediaTime Shift(MediaTime time, MediaTime origin) => new(time.Microseconds + origin.Microseconds);
 

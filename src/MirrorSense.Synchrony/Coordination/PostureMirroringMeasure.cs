@@ -30,6 +30,8 @@ public static class PostureMirroringMeasure
             [
                 new("mirrored_similarity", result.MirroredSimilarity),
                 new("anatomical_similarity", result.AnatomicalSimilarity),
+                new("surrogates", result.Surrogates),
+                new("p_floor", result.Surrogates > 0 ? 1.0 / (result.Surrogates + 1) : double.NaN),
             ])
         {
             Lags = LagSearch.Of(settings),

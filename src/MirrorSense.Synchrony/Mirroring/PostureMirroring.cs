@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Surrogates;
 
 namespace MirrorSense.Synchrony.Mirroring;
 
@@ -10,7 +11,9 @@ namespace MirrorSense.Synchrony.Mirroring;
 /// of B's mirror image (left and right swapped, sideways signs flipped) and, for contrast, of B as is,
 /// with the windowed lagged correlation of §1 (signed, Fisher z), averaged over components weighted by
 /// how strongly each matches.
-/// Significance comes from surrogates of the same session (<see cref="PostureSurrogateMethod"/>).
+/// Significance comes from surrogates of B that move as B does (each component's trend and spectrum, the components'
+/// spectra with each other) at times unrelated to A (<see cref="PhaseRandomisation"/>), the whole statistic
+/// (component weights, mean over windows, maximum over lags) recomputed on each.
 /// </summary>
 public sealed class PostureMirroring(PostureMirroringOptions options)
 {
@@ -31,7 +34,7 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         var best = Statistics.ArgMaxOfPresent(mirroredProfile.AsSpan());
         var bestLag = best < 0 ? double.NaN : settings.LagSecondsAt(best);
         var value = best < 0 ? double.NaN : mirroredProfile[best];
-        var (p, surrogateWindows) = TestAgainstSurrogates(session, settings, value);
+        var (p, surrogateWindows, surrogates) = TestAgainstSurrogates(session, settings, value);
         return new PostureMirroringResult(
             value,
             Max(anatomicalProfile),
@@ -43,6 +46,7 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
             windows.MoveToImmutable())
         {
             SurrogateWindowBests = surrogateWindows,
+            Surrogates = surrogates,
             Settings = settings,
         };
     }
@@ -124,21 +128,21 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
     }
 
     /// <summary>The p-value of the real similarity, and the surrogates' per-window best similarities.</summary>
-    private (double PValue, ImmutableArray<double> WindowBests) TestAgainstSurrogates(PostureSeries session, CrossCorrelationSettings settings, double real)
+    private (double PValue, ImmutableArray<double> WindowBests, int Surrogates) TestAgainstSurrogates(PostureSeries session, CrossCorrelationSettings settings, double real)
     {
         if (Options.Surrogates <= 0 || double.IsNaN(real))
-            return (double.NaN, []);
+            return (double.NaN, [], 0);
         // PLINQ pulls the surrogates in order from their one seeded generator (the same seed gives the same p) and
         // measures them in parallel, holding only the ones in flight.
-        var tested = PostureSurrogates.Create(session, Options)
+        var tested = new PhaseRandomisation(Options.Seed).Create(session.B, Options.Surrogates)
             .AsParallel().AsOrdered()
-            .Select(surrogate =>
+            .Select(b =>
             {
-                var rows = Rows(surrogate, settings, mirrored: true).Rows;
+                var rows = Rows(session.WithSeries(session.A, b), settings, mirrored: true).Rows;
                 return (Best: Max(Profile(rows, settings.LagCount)), Windows: rows.Select(Max).ToArray());
             })
             .ToArray();
-        return (SurrogateTest.PValue(real, [.. tested.Select(t => t.Best)]), [.. tested.SelectMany(t => t.Windows)]);
+        return (SurrogateTest.PValue(real, [.. tested.Select(t => t.Best)]), [.. tested.SelectMany(t => t.Windows)], tested.Length);
     }
 
     private static double Max(ImmutableArray<double> values)

@@ -31,6 +31,11 @@ public sealed record PostureMirroringResult(
     /// <summary>Every surrogate window's best mirrored similarity over lags (empty without surrogates): the chance level of a window.</summary>
     public ImmutableArray<double> SurrogateWindowBests { get; init; } = [];
 
+    /// <summary>
+    /// How many surrogates the p-value rests on (0: untested). The smallest p possible is 1 / (surrogates + 1).
+    /// </summary>
+    public int Surrogates { get; init; }
+
     /// <summary>The windowing the result was computed with (lags of the window rows).</summary>
     public CrossCorrelationSettings? Settings { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class BatchMeasuresTableTests : IDisposable
         // Given two sessions' summaries and one session without results
         var one = _folder.Write("one.json", """
             {"complete": true, "measures": {
-              "posture_mirroring": {"value": 0.5, "p_value": 0.01, "significant": true, "best_lag_s": 1.0, "leader": "A", "mirrored_similarity": 0.8, "anatomical_similarity": 0.2},
+              "posture_mirroring": {"value": 0.5, "p_value": 0.01, "p_adjusted": 0.02, "significant": true, "best_lag_s": 1.0, "leader": "A", "lag_at_edge": false, "mirrored_similarity": 0.8, "anatomical_similarity": 0.2},
               "tone": {"value": null, "p_value": null, "significant": null, "best_lag_s": null, "leader": null}}}
             """);
         var two = _folder.Write("two.json", """{"complete": false, "measures": {"tempo": {"value": -0.25, "p_value": 0.5, "significant": false, "best_lag_s": -2, "leader": "B"}}}""");
@@ -28,9 +28,9 @@ public sealed class BatchMeasuresTableTests : IDisposable
         Assert.Equal(2, found);
         Assert.Equal(
             BatchMeasuresTable.Header + "\n" +
-            "s1,posture_mirroring,0.5,0.01,true,1.0,A,0.8,0.2,true\n" +
-            "s1,tone,,,,,,,,true\n" +
-            "s2,tempo,-0.25,0.5,false,-2,B,,,false\n",
+            "s1,posture_mirroring,0.5,0.01,0.02,true,1.0,A,false,0.8,0.2,true\n" +
+            "s1,tone,,,,,,,,,,true\n" +
+            "s2,tempo,-0.25,0.5,,false,-2,B,,,,false\n",
             writer.ToString());
     }
 

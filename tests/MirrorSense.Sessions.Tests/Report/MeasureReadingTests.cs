@@ -31,6 +31,24 @@ public sealed class MeasureReadingTests
     }
 
     [Fact]
+    public void A_result_that_does_not_survive_the_adjustment_for_the_sessions_measures_reads_as_within_chance()
+    {
+        // Given a raw p below .05 whose Holm-adjusted p is not
+        var measure = Measure("tone", significant: true, lag: 2, leader: "A") with { PAdjusted = 0.04 * 3 };
+
+        // Then the sentence follows the adjusted p, and shows both
+        Assert.Equal("Not beyond chance (p = 0.01, adjusted for the session's measures 0.12); at best, B's pitch follows A's about 2 s later.", MeasureReading.Of(measure));
+    }
+
+    [Fact]
+    public void A_best_lag_at_the_edge_of_the_search_reads_as_a_trend_without_a_leader()
+    {
+        var measure = Measure("tone", significant: false, lag: -8, leader: null) with { LagAtEdge = true };
+
+        Assert.Equal("Not beyond chance (p = 0.01); at best, A's and B's pitch move together with no clear lead (the best lag lies at the edge of the lags searched: a slow trend, not an alignment).", MeasureReading.Of(measure));
+    }
+
+    [Fact]
     public void A_measure_without_a_value_reads_as_not_computed()
     {
         var measure = new MeasureSummary("tempo", null, null, null, null, null, []);

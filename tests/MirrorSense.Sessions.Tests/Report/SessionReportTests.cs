@@ -44,15 +44,16 @@ public sealed partial class SessionReportTests : IDisposable
         // When rendered
         var rows = TableRows(SessionReport.Render(folder));
 
-        // Then each measure has its row with value, p, significant, lag, leader, details and a plain reading
+        // Then each measure has its row with value, p, Holm-adjusted p, significance after adjustment, lag, leader,
+        // details and a plain reading
         var posture = rows.Single(r => r[0] == "posture_mirroring");
-        Assert.Equal(["0.812", "0.005", "yes", "0.90", "A"], posture[1..6]);
-        Assert.Contains("mirrored similarity 0.812", posture[6]);
-        Assert.Contains("anatomical similarity 0.301", posture[6]);
-        Assert.StartsWith("B mirrors A's posture about 0.9 s later (p = 0.005)", posture[7]);
+        Assert.Equal(["0.812", "0.005", "0.010", "yes", "0.90", "A"], posture[1..7]);
+        Assert.Contains("mirrored similarity 0.812", posture[7]);
+        Assert.Contains("anatomical similarity 0.301", posture[7]);
+        Assert.StartsWith("B mirrors A's posture about 0.9 s later (p = 0.005, adjusted for the session's measures 0.01)", posture[8]);
         var gesture = rows.Single(r => r[0] == "gesture_synchrony");
-        Assert.Equal(["0.247", "0.314", "no", "-0.50", "B"], gesture[1..6]);
-        Assert.StartsWith("Not beyond chance (p = 0.314)", gesture[7]);
+        Assert.Equal(["0.247", "0.314", "0.314", "no", "-0.50", "B"], gesture[1..7]);
+        Assert.StartsWith("Not beyond chance (p = 0.314", gesture[8]);
         Assert.DoesNotContain(rows, r => r[0] == "tone");
     }
 

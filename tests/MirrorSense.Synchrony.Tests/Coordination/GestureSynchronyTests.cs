@@ -41,22 +41,32 @@ public sealed class GestureSynchronyTests
         Assert.Equal(2.0, measure.BestLagSeconds, 6);
         Assert.Equal(Participant.A, measure.Leader);
         Assert.Equal(10.0, measure.Windows[0].Start.Seconds, 6);
-        Assert.All(measure.Windows, w => Assert.InRange(w.PValue, 0, 0.05));
+        // The first window also holds the 2 s before B's copy starts; every later one is beyond chance.
+        Assert.All(measure.Windows.Skip(1), w => Assert.InRange(w.PValue, 0, 0.05));
     }
 
     [Fact]
-    public void Independent_motion_is_significant_about_as_rarely_as_the_test_level_allows()
+    public void Independent_motion_of_any_session_length_is_significant_about_one_time_in_twenty()
     {
-        // About 1 in 20 independent pairs comes out below 0.05 by chance; 3 or more of 12 would mean the surrogates are off.
-        var measures = Enumerable.Range(50, 12).Select(seed =>
+        // Given 60 independent pairs of 60 s to 3 min, each person's activity rising and falling on its own
+        var measures = Enumerable.Range(50, 60).Select(seed =>
         {
             var random = new Random(seed);
-            var dyad = DyadSeries.FromArrays($"independent-{seed}", 25, Bursts(random, 3000), Bursts(random, 3000));
+            var length = 25 * (60 + seed % 7 * 20);
+            var dyad = DyadSeries.FromArrays($"independent-{seed}", 25, Waxing(random, Bursts(random, length)), Waxing(random, Bursts(random, length)));
             return new GestureSynchrony(new GestureSynchronyOptions(Surrogates: 39)).Compute(dyad);
         }).ToArray();
 
-        Assert.True(measures.Count(m => m.Significant) <= 2, string.Join(", ", measures.Select(m => $"p = {m.PValue:0.###}")));
-        Assert.True(measures.Count(m => m.Episodes.Length > 0) <= 2);
+        // Then about 3 are significant: 8 or more has a chance near 2 % if the test holds its level (segment
+        // shuffles, whose seams shrink absolute correlations, made such pairs look synchronous).
+        Assert.True(measures.Count(m => m.Significant) <= 7, string.Join(", ", measures.Select(m => $"p = {m.PValue:0.###}")));
+    }
+
+    /// <summary>The motion scaled by a slow swell of activity (periods of 20–60 s), as a person gets livelier and calmer.</summary>
+    private static double[] Waxing(Random random, double[] motion)
+    {
+        var (period, phase) = (25 * (20 + 40 * random.NextDouble()), 2 * Math.PI * random.NextDouble());
+        return [.. motion.Select((m, t) => m * (1.2 + Math.Sin(2 * Math.PI * t / period + phase)))];
     }
 
     /// <summary>Motion energy as people make it: quiet stretches and bursts of movement of random length.</summary>

@@ -10,21 +10,30 @@ public static class CalibrationCommand
 {
     private const string Usage = """
         usage: MirrorSense.Bench calibration [--sessions N] [--seed S] [--only NAME[,NAME]] [--csv FILE] [--work DIR]
+                                             [--mirrorsense PATH] [--sheet PATH]
 
           --sessions N   sessions per kind of null and effect (default 40; the issue asks for >= 40 per kind)
           --seed S       first seed (default 1); the same seed rebuilds the same sessions
           --only NAMES   run only these corpora (comma-separated)
           --csv FILE     also write every outcome (one row per session and measure) to FILE
-          --work DIR     scratch folder for media and caches (default: a new temporary folder, deleted afterwards)
+          --work DIR     scratch folder for media and caches (default: a new temporary folder, deleted afterwards);
+                         a kept folder makes later runs reuse each session's pose analysis
+          --mirrorsense PATH  the published CLI the body corpus runs (default .build/mirrorsense/mirrorsense)
+          --sheet PATH   the photo sheet of @vladmandic/human@3.3.6 (assets/samples.jpg; default: the tests' npm cache)
         """;
 
     /// <summary>Every corpus the harness knows, in the order they run.</summary>
-    private static IReadOnlyList<ICalibrationCorpus> Corpora() => [];
+    private static IReadOnlyList<ICalibrationCorpus> Corpora(string mirrorsense, string sheet) =>
+    [
+        new BodyCorpus(mirrorsense, sheet),
+    ];
 
     public static int Run(string[] args)
     {
         int sessions = 40, seed = 1;
         string? only = null, csv = null, work = null;
+        var mirrorsense = ".build/mirrorsense/mirrorsense";
+        var sheet = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache/mirrorsense/npm/vladmandic-human-3.3.6/assets/samples.jpg");
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -37,6 +46,8 @@ public static class CalibrationCommand
                     case "--only": only = Value(); break;
                     case "--csv": csv = Value(); break;
                     case "--work": work = Value(); break;
+                    case "--mirrorsense": mirrorsense = Value(); break;
+                    case "--sheet": sheet = Value(); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
@@ -49,7 +60,7 @@ public static class CalibrationCommand
             }
         }
 
-        var corpora = Corpora();
+        var corpora = Corpora(Path.GetFullPath(mirrorsense), sheet);
         if (only is not null)
         {
             var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -79,6 +90,11 @@ public static class CalibrationCommand
                 foreach (var outcome in corpus.Run(plan, Console.Error, cancel.Token))
                     outcomes.Add(outcome);
             }
+        }
+        catch (ArgumentException error)
+        {
+            Console.Error.WriteLine($"calibration: {error.Message}");
+            return 2;
         }
         catch (OperationCanceledException)
         {
