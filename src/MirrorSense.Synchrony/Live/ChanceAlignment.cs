@@ -4,7 +4,8 @@ namespace MirrorSense.Synchrony.Live;
 /// The rule behind every live body reading and its surrogates (MEASURES.md §5), in one place so the real reading and
 /// the chance readings cannot drift apart. Both start from each person's frame-to-frame steps in the window.
 /// <list type="bullet">
-/// <item>Frames where both people stepped together far beyond chance are flattened in both, before anything else.
+/// <item>Frames where both people stepped together far beyond chance are flattened in both, before anything else
+/// (and gesture's changes are bounded, for the milder spikes a dropped frame puts in both).
 /// Such a frame-wide event (a tracker reset, a lighting change, camera shake) is a coincidence of the real pairing at
 /// lag 0, where no lag is searched; but a surrogate moves B's copy of it elsewhere, where A's copy can meet it at a
 /// searched lag, so left in, frame-wide events would lift the chance readings and push a null reading below 50; and
@@ -23,14 +24,17 @@ namespace MirrorSense.Synchrony.Live;
 /// missing frames) are those of now, and a stationary movement played backwards is as likely as forwards; reversed,
 /// it lines up with A's only by chance even while B copies A. Rotating steps rather than levels leaves no jump where
 /// the window wraps round.</item>
-/// <item>The pool holds the surrogates of the last window's worth of updates only, so it always describes the
-/// relation of now and not of a stretch that differed.</item>
+/// <item>The pool holds the surrogates of the last few seconds of updates only (each already a window long), so it
+/// always describes the relation of now and not of a stretch that differed.</item>
 /// </list>
 /// </summary>
 internal static class ChanceAlignment
 {
     /// <summary>How far above chance two people's joint change in one frame must lie to count as one event moving both.</summary>
     private const double SharedEventSigmas = 5;
+
+    /// <summary>Compared changes are bounded at this many robust standard deviations from their median.</summary>
+    private const double MaximumChange = 2;
 
     /// <summary>Robust z-scores are bounded here, so one wild component cannot carry a frame alone.</summary>
     private const double MaximumZ = 6;
@@ -44,8 +48,13 @@ internal static class ChanceAlignment
         return steps;
     }
 
-    /// <summary>Changes over <paramref name="span"/> steps: value t is the sum of steps t .. t + span − 1.</summary>
-    public static double[][] Changes(IReadOnlyList<double[]> steps, int span) => [.. steps.Select(s => Sums(s, span))];
+    /// <summary>
+    /// Changes over <paramref name="span"/> steps (value t is the sum of steps t .. t + span − 1), each bounded at
+    /// <see cref="MaximumChange"/> robust standard deviations: a dropped frame or a compression burst makes motion
+    /// energy spike in both people at once, too often and too mildly to be flattened as an event, and a surrogate would
+    /// line those spikes up at a searched lag where the real pairing cannot; bounded, they weigh no more than movement.
+    /// </summary>
+    public static double[][] Changes(IReadOnlyList<double[]> steps, int span) => [.. steps.Select(s => Bounded(Sums(s, span)))];
 
     /// <summary>
     /// Flattens, in both people's steps, every change over <paramref name="span"/> (and <paramref name="margin"/> steps
@@ -170,6 +179,16 @@ internal static class ChanceAlignment
                 if (drop[t] && !double.IsNaN(component[t]))
                     component[t] = double.IsNaN(median) ? 0 : median;
         }
+    }
+
+    private static double[] Bounded(double[] changes)
+    {
+        var (median, scale) = RobustSpread(changes);
+        if (!(scale > 0))
+            return changes;
+        for (var t = 0; t < changes.Length; t++)
+            changes[t] = Math.Clamp(changes[t], median - MaximumChange * scale, median + MaximumChange * scale);
+        return changes;
     }
 
     /// <summary>Sums of <paramref name="span"/> consecutive steps: the change over the span starting at each step.</summary>
