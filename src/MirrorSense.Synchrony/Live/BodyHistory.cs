@@ -45,15 +45,12 @@ internal sealed class BodyHistory
         Newest = sample.Time;
     }
 
-    /// <summary>
-    /// Feature <paramref name="feature"/> of one participant over <paramref name="length"/> samples ending
-    /// <paramref name="back"/> samples before the newest (NaN where the ring has nothing).
-    /// </summary>
-    public double[] Window(Participant participant, int feature, int length, int back = 0)
+    /// <summary>Feature <paramref name="feature"/> of one participant over the newest <paramref name="length"/> samples (NaN where the ring has nothing).</summary>
+    public double[] Window(Participant participant, int feature, int length)
     {
         var source = participant == Participant.A ? _a[feature] : _b[feature];
         var window = new double[length];
-        var first = _next - back - length;
+        var first = _next - length;
         for (var i = 0; i < length; i++)
         {
             var index = first + i;
