@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Conversation;
 using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Preprocessing;
 using MirrorSense.Synchrony.Surrogates;
 
 namespace MirrorSense.Synchrony.Coordination;
@@ -11,7 +12,11 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
 /// <param name="WindowSeconds">Window of the lagged correlation of the TAMA contours.</param>
 /// <param name="IncrementSeconds">Step between windows (TAMA's 8 s).</param>
-/// <param name="Surrogates">Circularly shifted sessions for the p-value and episode baseline.</param>
+/// <param name="TrendSeconds">
+/// Each contour loses its own course slower than this (a local line over this span, centred on every second, is
+/// subtracted), so a drift or a trend the two voices happen to share is not read as an alignment.
+/// </param>
+/// <param name="Surrogates">Most circularly shifted sessions for the p-value and episode baseline (each shift used once).</param>
 /// <param name="Permutations">Permutations of the turn-level tests.</param>
 /// <param name="Seed">Seed of surrogates and permutations.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
@@ -21,6 +26,7 @@ public sealed record ToneCoordinationOptions(
     double LagSeconds = 8,
     double WindowSeconds = 32,
     double IncrementSeconds = 8,
+    double TrendSeconds = 60,
     int Surrogates = 100,
     int Permutations = 2000,
     int Seed = 1,
@@ -30,10 +36,14 @@ public sealed record ToneCoordinationOptions(
 /// Tone coordination (MEASURES.md §3), continuous and turn-level.
 /// Continuous: each speaker's pitch in semitones re their median is smoothed as in the TAMA method
 /// (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/> frame around
-/// every second), and the two contours go through the §1 engine (signed, Fisher z). The session value
-/// is the highest over lags of the window-averaged correlation (z-mean, back to r), its lag the best
-/// lag; surrogates rotate B's contour against A's. Turn-level: proximity, convergence and synchrony of
-/// the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
+/// every second), each contour loses its own slow course (<see cref="ToneCoordinationOptions.TrendSeconds"/>),
+/// and the two go through the §1 engine (signed, Fisher z). The session value is the highest over lags of the
+/// window-averaged correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against
+/// A's, every shift at most once, so the detail <c>p_floor</c> says the smallest p the session's length allows.
+/// Without the course removed, two voices that both rise (or both drift) correlate in every window at every lag,
+/// while a rotation cuts B's course and loses that: a trend then beat every surrogate and, as its correlation
+/// grows towards one end of the lag range, named a leader at the edge. Turn-level: proximity, convergence and
+/// synchrony of the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
 /// </summary>
 public sealed class ToneCoordination(ToneCoordinationOptions options)
 {
@@ -46,6 +56,7 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var contours = new DyadSeries(MeasureNames.Tone, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
+        var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
         var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(
             a.Units.Select(u => new SpeechUnit(a.Speaker, u.Start, u.End, u.PitchSemitones))
@@ -56,13 +67,14 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             new("convergence", units.Convergence.Value), new("convergence_p", units.Convergence.PValue),
             new("synchrony", units.Synchrony.Value), new("synchrony_p", units.Synchrony.PValue),
             new("unit_pairs", units.Synchrony.Pairs),
+            new("p_floor", surrogateShifts.Length == 0 ? double.NaN : 1.0 / (1 + surrogateShifts.Length)),
         ];
         if (settings.WindowCount(contours.Length) <= 0)
             return new CoordinationMeasure(MeasureNames.Tone, double.NaN, double.NaN, double.NaN, null, [], [], details);
 
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);
-        var surrogates = Surrogates(contours).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
+        var surrogates = surrogateShifts.Select(shift => contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift))).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
         var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
         return new CoordinationMeasure(
             MeasureNames.Tone,
@@ -80,7 +92,7 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         };
     }
 
-    /// <summary>The TAMA contour: every second, the mean relative pitch of the voiced frames within ± half a frame.</summary>
+    /// <summary>The TAMA contour (every second, the mean relative pitch of the voiced frames within ± half a frame) without its slow course.</summary>
     private double[] Contour(SpeakerVoice voice, MediaTime origin, TimeSpan duration)
     {
         const double frameRate = 100;
@@ -108,23 +120,25 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             contour[t] = n >= minimum ? (sum[to] - sum[from]) / n : double.NaN;
         }
 
-        return contour;
+        var seconds = Enumerable.Range(0, length).Select(t => t / ContourRate).ToArray();
+        return LocalCourse.Remove(seconds, contour, Options.TrendSeconds / 2);
     }
 
     /// <summary>
-    /// B's contour rotated against A's by more than the lags searched plus half a TAMA frame (the span over which
-    /// a contour value still shares frames with its neighbours): each keeps its own course, their timing is broken.
+    /// Shifts of B's contour against A's, each by more than the lags searched plus half a TAMA frame (the span over
+    /// which a contour value still shares frames with its neighbours): each keeps its own course, their timing is
+    /// broken. Every shift is used at most once (all of them when there are no more than asked for), because a
+    /// repeated surrogate adds no evidence, only a false sense of precision.
     /// </summary>
-    private IEnumerable<DyadSeries> Surrogates(DyadSeries contours)
+    private int[] Shifts(int length)
     {
         var shortest = (int)Math.Ceiling((Options.LagSeconds + Options.FrameSeconds / 2) * ContourRate) + 1;
-        if (Options.Surrogates <= 0 || contours.Length < 2 * shortest + 1)
-            yield break;
-        var random = new Random(Options.Seed);
-        for (var k = 0; k < Options.Surrogates; k++)
-        {
-            var offset = random.Next(shortest, contours.Length - shortest + 1);
-            yield return contours.WithSeries(contours.A, Segments.Rotate(contours.B, offset));
-        }
+        if (Options.Surrogates <= 0 || length < 2 * shortest + 1)
+            return [];
+        var all = Enumerable.Range(shortest, length - 2 * shortest + 1).ToArray();
+        if (all.Length <= Options.Surrogates)
+            return all;
+        new Random(Options.Seed).Shuffle(all);
+        return all[..Options.Surrogates];
     }
 }

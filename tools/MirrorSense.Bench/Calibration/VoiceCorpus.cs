@@ -24,6 +24,7 @@ public sealed class VoiceCorpus : ICalibrationCorpus
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         var renderer = new VoiceRenderer(Path.Combine(plan.WorkFolder, "espeak"));
+        var cache = new VoiceSessionCache(Path.Combine(plan.WorkFolder, "sessions"));
         var rendered = new List<VoiceSession>();
         var count = 0;
         void Progress(VoiceKind kind, int k)
@@ -47,7 +48,7 @@ public sealed class VoiceCorpus : ICalibrationCorpus
                 }
                 else
                 {
-                    session = Speak(kind, seed, renderer);
+                    session = cache.GetOrAdd(seed, () => Speak(kind, seed, renderer));
                     if (kind.IsNull)
                         rendered.Add(session);
                 }
