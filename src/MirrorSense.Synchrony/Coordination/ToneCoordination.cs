@@ -34,12 +34,13 @@ public sealed record ToneCoordinationOptions(
 
 /// <summary>
 /// Tone coordination (MEASURES.md §3), continuous and turn-level.
-/// Continuous: each speaker's pitch in semitones re their median is smoothed as in the TAMA method
-/// (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/> frame around
-/// every second), each contour loses its own slow course (<see cref="ToneCoordinationOptions.TrendSeconds"/>),
+/// Continuous: each speaker's pitch in semitones re their median, each voiced frame at its unit's mean, is
+/// smoothed as in the TAMA method (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/>
+/// frame around every second), each contour loses its own slow course (<see cref="ToneCoordinationOptions.TrendSeconds"/>),
 /// and the two go through the §1 engine (signed, Fisher z). The session value is the highest over lags of the
 /// window-averaged correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against
-/// A's, every shift at most once, so the detail <c>p_floor</c> says the smallest p the session's length allows.
+/// A's, every shift at most once, and windows spanning a surrogate's seam are left out of it; the detail <c>p_floor</c> says the smallest p
+/// the session's length allows.
 /// Without the course removed, two voices that both rise (or both drift) correlate in every window at every lag,
 /// while a rotation cuts B's course and loses that: a trend then beat every surrogate and, as its correlation
 /// grows towards one end of the lag range, named a leader at the edge. Turn-level: proximity, convergence and
@@ -67,14 +68,17 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             new("convergence", units.Convergence.Value), new("convergence_p", units.Convergence.PValue),
             new("synchrony", units.Synchrony.Value), new("synchrony_p", units.Synchrony.PValue),
             new("unit_pairs", units.Synchrony.Pairs),
-            new("p_floor", surrogateShifts.Length == 0 ? double.NaN : 1.0 / (1 + surrogateShifts.Length)),
         ];
         if (settings.WindowCount(contours.Length) <= 0)
             return new CoordinationMeasure(MeasureNames.Tone, double.NaN, double.NaN, double.NaN, null, [], [], details);
 
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);
-        var surrogates = surrogateShifts.Select(shift => contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift))).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
+        var surrogates = surrogateShifts
+            .Select(shift => LaggedProfile.Of(WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
+            .Where(s => !double.IsNaN(s.Best))
+            .ToArray();
+        details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length)));
         var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
         return new CoordinationMeasure(
             MeasureNames.Tone,
@@ -92,12 +96,15 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         };
     }
 
-    /// <summary>The TAMA contour (every second, the mean relative pitch of the voiced frames within ± half a frame) without its slow course.</summary>
+    /// <summary>
+    /// The TAMA contour (every second, the mean relative pitch of the voiced frames within ± half a frame, each frame at
+    /// its unit's level) without its slow course.
+    /// </summary>
     private double[] Contour(SpeakerVoice voice, MediaTime origin, TimeSpan duration)
     {
         const double frameRate = 100;
         var frames = (int)Math.Ceiling(duration.TotalSeconds * frameRate);
-        var pitch = voice.RelativePitchGrid(origin, frameRate, frames);
+        var pitch = UnitLevels(voice, voice.RelativePitchGrid(origin, frameRate, frames), origin, frameRate);
         var sum = new double[frames + 1];
         var count = new int[frames + 1];
         for (var i = 0; i < frames; i++)
@@ -122,6 +129,48 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
 
         var seconds = Enumerable.Range(0, length).Select(t => t / ContourRate).ToArray();
         return LocalCourse.Remove(seconds, contour, Options.TrendSeconds / 2);
+    }
+
+    /// <summary>
+    /// Every voiced frame of a unit given the unit's mean, and voiced frames outside units dropped. Within a unit pitch
+    /// has a shape of its own (it starts high and falls), and a TAMA frame's edges cut into units at moments set by
+    /// the turn-taking: frame means then wiggle with the turns, one speaker's a turn after the other's, and the two
+    /// contours correlate although neither speaker's pitch answered the other's. Levels per unit keep what the
+    /// speakers chose and lose that shape.
+    /// </summary>
+    private static double[] UnitLevels(SpeakerVoice voice, double[] pitch, MediaTime origin, double frameRate)
+    {
+        var levels = new double[pitch.Length];
+        Array.Fill(levels, double.NaN);
+        foreach (var unit in voice.Units)
+        {
+            var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * frameRate));
+            var to = Math.Min(pitch.Length - 1, (int)Math.Floor((unit.End - origin).TotalSeconds * frameRate));
+            var voiced = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(i => !double.IsNaN(pitch[i])).ToArray();
+            if (voiced.Length == 0)
+                continue;
+            var mean = voiced.Average(i => pitch[i]);
+            foreach (var i in voiced)
+                levels[i] = mean;
+        }
+
+        return levels;
+    }
+
+    /// <summary>
+    /// The windows of a rotated surrogate that do not span its seam, where B's last second meets its first. A seam is
+    /// a jump no real recording has: windows across it correlate less, so surrogates with them would fall below the
+    /// real alignment and make chance look significant (most of all in short sessions, where the seam sits in nearly
+    /// every window). Fewer windows only widen the surrogates' spread, which errs on the side of no effect.
+    /// </summary>
+    private static CrossCorrelationResult WithoutSeam(CrossCorrelationResult result, int seam)
+    {
+        var settings = result.Settings;
+        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w =>
+        {
+            var first = w.Index * settings.IncrementSamples;
+            return seam <= first || seam > first + settings.SpanSamples - 1;
+        })]);
     }
 
     /// <summary>

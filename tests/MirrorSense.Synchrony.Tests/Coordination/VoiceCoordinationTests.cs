@@ -103,9 +103,11 @@ public sealed class VoiceCoordinationTests
     }
 
     [Fact]
-    public void Tone_uses_each_surrogate_shift_once_and_says_the_smallest_p_a_short_session_allows()
+    public void Tone_says_the_smallest_p_a_short_session_allows()
     {
-        // Given a 60 s session: shifts of 17 to 43 s (beyond the 8 s lags plus half the 16 s frame) are 27 surrogates
+        // Given a 60 s session, windows of 40 s (32 s + 8 s lag) every 4 s: B's contour can be shifted by 17 to 43 s
+        // (beyond the lags plus half the 16 s frame), but only shifts whose seam (where B's end meets its start) lies
+        // outside some window give a surrogate: seams at 17–20 s (the last window starts at 20 s) and 40–43 s (the first ends at 39 s)
         var random = new Random(6);
         var session = TimeSpan.FromSeconds(60);
         var a = Speaker(Participant.A, _ => 150 * (1 + 0.05 * random.NextDouble()), speaksFirst: true, random);
@@ -114,9 +116,10 @@ public sealed class VoiceCoordinationTests
         // When tone asks for 100 surrogates
         var measure = new ToneCoordination(new ToneCoordinationOptions(IncrementSeconds: 4)).Compute(a, b, MediaTime.Zero, session);
 
-        // Then it uses the 27 there are, and no p can be smaller than 1 in 28
-        Assert.Equal(1.0 / 28, measure.Detail("p_floor"), 12);
+        // Then it has 8, each used once, and no p can be smaller than 1 in 9
+        Assert.Equal(1.0 / 9, measure.Detail("p_floor"), 12);
         Assert.True(measure.PValue >= measure.Detail("p_floor"), $"p = {measure.PValue}");
+        Assert.False(measure.Significant);
     }
 
     [Fact]
