@@ -103,6 +103,27 @@ public sealed class VoiceCoordinationTests
     }
 
     [Fact]
+    public void Tone_is_not_significant_for_voices_of_their_own_in_short_sessions()
+    {
+        // Given 90 s sessions of two speakers, each pitch on its own slow course: a rotated surrogate joins B's end
+        // to B's start, a jump inside nearly every window of so short a session
+        var session = TimeSpan.FromSeconds(90);
+
+        // When tone is measured on each
+        var significant = SignificantAmong20(400, random =>
+        {
+            var courseA = Drift(random, (int)Session.TotalSeconds * 100);
+            var courseB = Drift(random, (int)Session.TotalSeconds * 100);
+            var a = Speaker(Participant.A, t => 150 * Math.Pow(2, courseA[t] / 12), speaksFirst: true, random);
+            var b = Speaker(Participant.B, t => 220 * Math.Pow(2, courseB[t] / 12), speaksFirst: false, random);
+            return new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, session);
+        });
+
+        // Then about 5 % of them are significant, as for any null
+        Assert.True(significant <= 3, $"{significant} of 20 sessions significant");
+    }
+
+    [Fact]
     public void Tone_says_the_smallest_p_a_short_session_allows()
     {
         // Given a 60 s session, windows of 40 s (32 s + 8 s lag) every 4 s: B's contour can be shifted by 17 to 43 s
