@@ -1,4 +1,5 @@
 using MirrorSense.Core;
+using MirrorSense.Synchrony.Preprocessing;
 
 namespace MirrorSense.Synchrony.Conversation;
 
@@ -9,32 +10,62 @@ public readonly record struct EntrainmentStatistic(double Value, double PValue, 
 /// Turn-level tone or tempo coordination on one feature (MEASURES.md §3, after Levitan &amp; Hirschberg):
 /// <list type="bullet">
 /// <item><b>Proximity</b>: how much closer adjacent units across a speaker change are than non-adjacent
-/// units of the two speakers (mean non-partner minus mean partner difference; positive = entrained).</item>
+/// units of the two speakers (mean non-partner minus mean partner difference; positive = entrained), on each
+/// speaker's departures from their own slow course (see below).</item>
 /// <item><b>Convergence</b>: the trend of the adjacent-pair difference over the session, as the correlation of
-/// |A − B| with time (negative = the speakers grow more alike).</item>
+/// |A − B| with time (negative = the speakers grow more alike), on the values as they are.</item>
 /// <item><b>Synchrony</b>: the correlation of adjacent units' values across speaker changes (positive = one
-/// speaker's rise is met by the other's).</item>
+/// speaker's rise is met by the other's), on the departures too.</item>
 /// </list>
+/// Proximity and synchrony compare each unit with its speaker's local course removed (a line through the speaker's
+/// units within ± half the trend span). On the raw values, any drift of either speaker makes units close in time
+/// closer in value than units far apart, and adjacent units are always close in time; a trend both share makes
+/// adjacent values rise together. Both passed as entrainment although neither speaker answered the other.
+/// Convergence is about the levels themselves coming together, so it keeps them.
 /// </summary>
 public sealed record UnitEntrainmentResult(EntrainmentStatistic Proximity, EntrainmentStatistic Convergence, EntrainmentStatistic Synchrony);
 
 /// <summary>Computes <see cref="UnitEntrainmentResult"/> with seeded permutation tests.</summary>
-public sealed class UnitEntrainment(int permutations = 2000, int seed = 1)
+/// <param name="trendSeconds">Span of each speaker's own course, removed before proximity and synchrony.</param>
+public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, double trendSeconds = 60)
 {
     public UnitEntrainmentResult Analyse(IEnumerable<SpeechUnit> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         var ordered = units.Where(u => !double.IsNaN(u.Value)).OrderBy(u => u.Start).ToArray();
+        var departures = Departures(ordered);
+        var adjacentDepartures = Adjacent(departures);
+
+        var random = new Random(seed);
+        return new UnitEntrainmentResult(
+            Proximity(departures, adjacentDepartures, random),
+            Convergence(Adjacent(ordered), random),
+            Synchrony(adjacentDepartures, random));
+    }
+
+    private static List<(SpeechUnit First, SpeechUnit Second)> Adjacent(SpeechUnit[] ordered)
+    {
         var adjacent = new List<(SpeechUnit First, SpeechUnit Second)>();
         for (var i = 1; i < ordered.Length; i++)
             if (ordered[i].Speaker != ordered[i - 1].Speaker)
                 adjacent.Add((ordered[i - 1], ordered[i]));
+        return adjacent;
+    }
 
-        var random = new Random(seed);
-        return new UnitEntrainmentResult(
-            Proximity(ordered, adjacent, random),
-            Convergence(adjacent, random),
-            Synchrony(adjacent, random));
+    /// <summary>The units in the same order, each value less its speaker's own course around it.</summary>
+    private SpeechUnit[] Departures(SpeechUnit[] ordered)
+    {
+        var result = (SpeechUnit[])ordered.Clone();
+        foreach (var speaker in ordered.Select(u => u.Speaker).Distinct())
+        {
+            var mine = Enumerable.Range(0, ordered.Length).Where(i => ordered[i].Speaker == speaker).ToArray();
+            var times = mine.Select(i => ordered[i].Start.Seconds).ToArray();
+            var departures = LocalCourse.Remove(times, [.. mine.Select(i => ordered[i].Value)], trendSeconds / 2);
+            for (var k = 0; k < mine.Length; k++)
+                result[mine[k]] = ordered[mine[k]] with { Value = departures[k] };
+        }
+
+        return result;
     }
 
     private EntrainmentStatistic Proximity(SpeechUnit[] units, List<(SpeechUnit First, SpeechUnit Second)> adjacent, Random random)

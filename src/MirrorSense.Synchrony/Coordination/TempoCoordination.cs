@@ -6,9 +6,10 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <summary>
 /// Tempo coordination (MEASURES.md §3) on speech rate per inter-pausal unit: proximity (the session
 /// value: how much closer adjacent units across a speaker change are in rate than non-adjacent units of
-/// the two speakers; positive = entrained), convergence and synchrony as details with their permutation
-/// p-values, and the plain mean rate difference of adjacent units, which tells matched from mismatched
-/// tempo even when neither speaker varies. Each window is one speaker change: the two units, the rate
+/// the two speakers, each unit taken as its departure from its speaker's own slow course, so that drifts and
+/// trends are not entrainment — see <see cref="UnitEntrainment"/>; positive = entrained), convergence and
+/// synchrony as details with their permutation p-values, and the plain mean rate difference of adjacent units,
+/// which tells matched from mismatched tempo even when neither speaker varies. Each window is one speaker change: the two units, the rate
 /// difference as a negative value (higher = closer), and the switch pause as the lag.
 /// </summary>
 public sealed class TempoCoordination(int permutations = 2000, int seed = 1)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Conversation;
 using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Preprocessing;
 using MirrorSense.Synchrony.Surrogates;
 
 namespace MirrorSense.Synchrony.Coordination;
@@ -11,7 +12,11 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
 /// <param name="WindowSeconds">Window of the lagged correlation of the TAMA contours.</param>
 /// <param name="IncrementSeconds">Step between windows (TAMA's 8 s).</param>
-/// <param name="Surrogates">Circularly shifted sessions for the p-value and episode baseline.</param>
+/// <param name="TrendSeconds">
+/// Each contour loses its own course slower than this (a local line over this span, centred on every second, is
+/// subtracted), so a drift or a trend the two voices happen to share is not read as an alignment.
+/// </param>
+/// <param name="Surrogates">Most circularly shifted sessions for the p-value and episode baseline (each shift used once).</param>
 /// <param name="Permutations">Permutations of the turn-level tests.</param>
 /// <param name="Seed">Seed of surrogates and permutations.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
@@ -21,6 +26,7 @@ public sealed record ToneCoordinationOptions(
     double LagSeconds = 8,
     double WindowSeconds = 32,
     double IncrementSeconds = 8,
+    double TrendSeconds = 60,
     int Surrogates = 100,
     int Permutations = 2000,
     int Seed = 1,
@@ -28,12 +34,17 @@ public sealed record ToneCoordinationOptions(
 
 /// <summary>
 /// Tone coordination (MEASURES.md §3), continuous and turn-level.
-/// Continuous: each speaker's pitch in semitones re their median is smoothed as in the TAMA method
-/// (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/> frame around
-/// every second), and the two contours go through the §1 engine (signed, Fisher z). The session value
-/// is the highest over lags of the window-averaged correlation (z-mean, back to r), its lag the best
-/// lag; surrogates rotate B's contour against A's. Turn-level: proximity, convergence and synchrony of
-/// the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
+/// Continuous: each speaker's pitch in semitones re their median, each voiced frame at its unit's mean, is
+/// smoothed as in the TAMA method (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/>
+/// frame around every second), each contour loses its own slow course (<see cref="ToneCoordinationOptions.TrendSeconds"/>),
+/// and the two go through the §1 engine (signed, Fisher z). The session value is the highest over lags of the
+/// window-averaged correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against
+/// A's, every shift at most once, and windows spanning a surrogate's seam are left out of it; the detail <c>p_floor</c> says the smallest p
+/// the session's length allows.
+/// Without the course removed, two voices that both rise (or both drift) correlate in every window at every lag,
+/// while a rotation cuts B's course and loses that: a trend then beat every surrogate and, as its correlation
+/// grows towards one end of the lag range, named a leader at the edge. Turn-level: proximity, convergence and
+/// synchrony of the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
 /// </summary>
 public sealed class ToneCoordination(ToneCoordinationOptions options)
 {
@@ -46,6 +57,7 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var contours = new DyadSeries(MeasureNames.Tone, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
+        var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
         var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(
             a.Units.Select(u => new SpeechUnit(a.Speaker, u.Start, u.End, u.PitchSemitones))
@@ -62,7 +74,11 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
 
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);
-        var surrogates = Surrogates(contours).Select(s => LaggedProfile.Of(WindowedCrossCorrelation.Compute(s, settings))).ToArray();
+        var surrogates = surrogateShifts
+            .Select(shift => LaggedProfile.Of(WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
+            .Where(s => !double.IsNaN(s.Best))
+            .ToArray();
+        details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length)));
         var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
         return new CoordinationMeasure(
             MeasureNames.Tone,
@@ -80,12 +96,15 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         };
     }
 
-    /// <summary>The TAMA contour: every second, the mean relative pitch of the voiced frames within ± half a frame.</summary>
+    /// <summary>
+    /// The TAMA contour (every second, the mean relative pitch of the voiced frames within ± half a frame, each frame at
+    /// its unit's level) without its slow course.
+    /// </summary>
     private double[] Contour(SpeakerVoice voice, MediaTime origin, TimeSpan duration)
     {
         const double frameRate = 100;
         var frames = (int)Math.Ceiling(duration.TotalSeconds * frameRate);
-        var pitch = voice.RelativePitchGrid(origin, frameRate, frames);
+        var pitch = UnitLevels(voice, voice.RelativePitchGrid(origin, frameRate, frames), origin, frameRate);
         var sum = new double[frames + 1];
         var count = new int[frames + 1];
         for (var i = 0; i < frames; i++)
@@ -108,23 +127,67 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             contour[t] = n >= minimum ? (sum[to] - sum[from]) / n : double.NaN;
         }
 
-        return contour;
+        var seconds = Enumerable.Range(0, length).Select(t => t / ContourRate).ToArray();
+        return LocalCourse.Remove(seconds, contour, Options.TrendSeconds / 2);
     }
 
     /// <summary>
-    /// B's contour rotated against A's by more than the lags searched plus half a TAMA frame (the span over which
-    /// a contour value still shares frames with its neighbours): each keeps its own course, their timing is broken.
+    /// Every voiced frame of a unit given the unit's mean, and voiced frames outside units dropped. Within a unit pitch
+    /// has a shape of its own (it starts high and falls), and a TAMA frame's edges cut into units at moments set by
+    /// the turn-taking: frame means then wiggle with the turns, one speaker's a turn after the other's, and the two
+    /// contours correlate although neither speaker's pitch answered the other's. Levels per unit keep what the
+    /// speakers chose and lose that shape.
     /// </summary>
-    private IEnumerable<DyadSeries> Surrogates(DyadSeries contours)
+    private static double[] UnitLevels(SpeakerVoice voice, double[] pitch, MediaTime origin, double frameRate)
+    {
+        var levels = new double[pitch.Length];
+        Array.Fill(levels, double.NaN);
+        foreach (var unit in voice.Units)
+        {
+            var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * frameRate));
+            var to = Math.Min(pitch.Length - 1, (int)Math.Floor((unit.End - origin).TotalSeconds * frameRate));
+            var voiced = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(i => !double.IsNaN(pitch[i])).ToArray();
+            if (voiced.Length == 0)
+                continue;
+            var mean = voiced.Average(i => pitch[i]);
+            foreach (var i in voiced)
+                levels[i] = mean;
+        }
+
+        return levels;
+    }
+
+    /// <summary>
+    /// The windows of a rotated surrogate that do not span its seam, where B's last second meets its first. A seam is
+    /// a jump no real recording has: windows across it correlate less, so surrogates with them would fall below the
+    /// real alignment and make chance look significant (most of all in short sessions, where the seam sits in nearly
+    /// every window). Fewer windows only widen the surrogates' spread, which errs on the side of no effect.
+    /// </summary>
+    private static CrossCorrelationResult WithoutSeam(CrossCorrelationResult result, int seam)
+    {
+        var settings = result.Settings;
+        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w =>
+        {
+            var first = w.Index * settings.IncrementSamples;
+            return seam <= first || seam > first + settings.SpanSamples - 1;
+        })]);
+    }
+
+    /// <summary>
+    /// Shifts of B's contour against A's, each by more than the lags searched plus half a TAMA frame (the span over
+    /// which a contour value still shares frames with its neighbours): each keeps its own course, their timing is
+    /// broken. Every shift is used at most once (all of them when there are no more than asked for), because a
+    /// repeated surrogate adds no evidence, only a false sense of precision.
+    /// </summary>
+    private int[] Shifts(int length)
     {
         var shortest = (int)Math.Ceiling((Options.LagSeconds + Options.FrameSeconds / 2) * ContourRate) + 1;
-        if (Options.Surrogates <= 0 || contours.Length < 2 * shortest + 1)
-            yield break;
-        var random = new Random(Options.Seed);
-        for (var k = 0; k < Options.Surrogates; k++)
-        {
-            var offset = random.Next(shortest, contours.Length - shortest + 1);
-            yield return contours.WithSeries(contours.A, Segments.Rotate(contours.B, offset));
-        }
+        if (Options.Surrogates <= 0 || length < 2 * shortest + 1)
+            return [];
+        var all = Enumerable.Range(shortest, length - 2 * shortest + 1).ToArray();
+        if (all.Length <= Options.Surrogates)
+            return all;
+        new Random(Options.Seed).Shuffle(all);
+        return all[..Options.Surrogates];
     }
 }

@@ -81,6 +81,125 @@ public sealed class VoiceCoordinationTests
         Assert.Contains("audio", report.Missing[2].Reason);
     }
 
+    [Fact]
+    public void Tone_is_not_significant_when_both_voices_drift_the_same_way()
+    {
+        // Given sessions where both speakers' pitch rises 10 semitones from start to end, each turn otherwise its own
+        var frames = (int)Session.TotalSeconds * 100;
+        double Rise(int t) => 10.0 * t / frames;
+
+        // When tone is measured on each
+        var significant = SignificantAmong20(100, random =>
+        {
+            var turnsA = TurnOffsets(random, frames);
+            var turnsB = TurnOffsets(random, frames);
+            var a = Speaker(Participant.A, t => 150 * Math.Pow(2, (Rise(t) + turnsA[t / 200]) / 12), speaksFirst: true, random);
+            var b = Speaker(Participant.B, t => 220 * Math.Pow(2, (Rise(t) + turnsB[t / 200]) / 12), speaksFirst: false, random);
+            return new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+        });
+
+        // Then about 5 % of them are significant, as for any null (4 of 20 is already unlikely at 5 %)
+        Assert.True(significant <= 3, $"{significant} of 20 sessions significant");
+    }
+
+    [Fact]
+    public void Tone_is_not_significant_for_voices_of_their_own_in_short_sessions()
+    {
+        // Given 90 s sessions of two speakers, each pitch on its own slow course: a rotated surrogate joins B's end
+        // to B's start, a jump inside nearly every window of so short a session
+        var session = TimeSpan.FromSeconds(90);
+
+        // When tone is measured on each
+        var significant = SignificantAmong20(400, random =>
+        {
+            var courseA = Drift(random, (int)Session.TotalSeconds * 100);
+            var courseB = Drift(random, (int)Session.TotalSeconds * 100);
+            var a = Speaker(Participant.A, t => 150 * Math.Pow(2, courseA[t] / 12), speaksFirst: true, random);
+            var b = Speaker(Participant.B, t => 220 * Math.Pow(2, courseB[t] / 12), speaksFirst: false, random);
+            return new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, session);
+        });
+
+        // Then about 5 % of them are significant, as for any null
+        Assert.True(significant <= 3, $"{significant} of 20 sessions significant");
+    }
+
+    [Fact]
+    public void Tone_says_the_smallest_p_a_short_session_allows()
+    {
+        // Given a 60 s session, windows of 40 s (32 s + 8 s lag) every 4 s: B's contour can be shifted by 17 to 43 s
+        // (beyond the lags plus half the 16 s frame), but only shifts whose seam (where B's end meets its start) lies
+        // outside some window give a surrogate: seams at 17–20 s (the last window starts at 20 s) and 40–43 s (the first ends at 39 s)
+        var random = new Random(6);
+        var session = TimeSpan.FromSeconds(60);
+        var a = Speaker(Participant.A, _ => 150 * (1 + 0.05 * random.NextDouble()), speaksFirst: true, random);
+        var b = Speaker(Participant.B, _ => 220 * (1 + 0.05 * random.NextDouble()), speaksFirst: false, random);
+
+        // When tone asks for 100 surrogates
+        var measure = new ToneCoordination(new ToneCoordinationOptions(IncrementSeconds: 4)).Compute(a, b, MediaTime.Zero, session);
+
+        // Then it has 8, each used once, and no p can be smaller than 1 in 9
+        Assert.Equal(1.0 / 9, measure.Detail("p_floor"), 12);
+        Assert.True(measure.PValue >= measure.Detail("p_floor"), $"p = {measure.PValue}");
+        Assert.False(measure.Significant);
+    }
+
+    [Fact]
+    public void Tempo_is_not_significant_when_both_speakers_slow_down_together()
+    {
+        // Given sessions where both speakers' rates fall from 5.5 to 3.5 syllables per second, each turn otherwise its own
+        // When tempo is measured on each
+        var significant = SignificantAmong20(200, random =>
+        {
+            var a = RatedUnits(Participant.A, 0, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
+            var b = RatedUnits(Participant.B, 1, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
+            return new TempoCoordination(499, random.Next()).Compute(a, b);
+        });
+
+        // Then about 5 % of them are significant, as for any null
+        Assert.True(significant <= 3, $"{significant} of 20 sessions significant");
+    }
+
+    [Fact]
+    public void Tempo_finds_B_answering_the_rate_of_As_previous_turn_whatever_their_own_rates()
+    {
+        // Given B speaking 2 syllables per second faster than A, and answering 0.6 of A's last departure from A's rate
+        var random = new Random(7);
+        var departures = new Queue<double>();
+        var a = RatedUnits(Participant.A, 0, _ =>
+        {
+            departures.Enqueue(random.NextDouble() - 0.5);
+            return 4 + departures.Last();
+        });
+        var b = RatedUnits(Participant.B, 1, _ => 6 + 0.6 * departures.Dequeue() + 0.4 * (random.NextDouble() - 0.5));
+
+        // When tempo is measured
+        var measure = new TempoCoordination(499).Compute(a, b);
+
+        // Then adjacent turns are closer in rate than other pairs once each speaker's own level is set aside
+        Assert.True(measure.Significant, $"p = {measure.PValue}");
+        Assert.True(measure.Value > 0, $"proximity {measure.Value}");
+    }
+
+    /// <summary>How many of 20 null sessions, each built from its own seed from <paramref name="firstSeed"/> on, a measure calls significant.</summary>
+    private static int SignificantAmong20(int firstSeed, Func<Random, CoordinationMeasure> measure) =>
+        Enumerable.Range(firstSeed, 20).Count(seed => measure(new Random(seed)).Significant);
+
+    /// <summary>One pitch offset in semitones per 2 s turn, drawn independently (±1.5).</summary>
+    private static double[] TurnOffsets(Random random, int frames) => [.. Enumerable.Range(0, frames / 200 + 1).Select(_ => 3 * (random.NextDouble() - 0.5))];
+
+    /// <summary>
+    /// A speaker with one unit in every other 2 s turn of <see cref="Session"/> (the first at <paramref name="firstTurn"/>),
+    /// each unit's rate from how far into the session (0–1) it starts; frames play no part in tempo.
+    /// </summary>
+    private static SpeakerVoice RatedUnits(Participant who, int firstTurn, Func<double, double> rateAt) => new(
+        who,
+        [],
+        [.. Enumerable.Range(0, (int)Session.TotalSeconds / 4).Select(k =>
+        {
+            var start = (2 * k + firstTurn) * 2 + 0.1;
+            return new VoiceUnit(MediaTime.FromSeconds(start), MediaTime.FromSeconds(start + 1.8), 10, rateAt(start / Session.TotalSeconds));
+        })]);
+
     /// <summary>A slow pitch course in semitones: smoothed random steps, so it never repeats itself the way a sinusoid would.</summary>
     private static double[] Drift(Random random, int frames)
     {

@@ -26,6 +26,7 @@ public static class CalibrationCommand
     private static IReadOnlyList<ICalibrationCorpus> Corpora(string mirrorsense, string sheet) =>
     [
         new BodyCorpus(mirrorsense, sheet),
+        new VoiceCorpus(),
     ];
 
     public static int Run(string[] args)
