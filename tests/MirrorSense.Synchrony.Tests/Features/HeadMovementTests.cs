@@ -71,6 +71,15 @@ public sealed class HeadMovementTests
     }
 
     [Fact]
+    public void A_wobble_of_six_hundredths_of_a_shoulder_width_is_jitter_not_a_nod()
+    {
+        // Given one 0.4 s wobble of 0.064 shoulder widths, the largest a still head's landmarks have shown
+        var signal = Enumerable.Range(0, 150).Select(k => k / Rate is var t && t >= 2 && t < 2.4 ? -0.064 * Math.Sin(Math.PI * (t - 2) / 0.4) : 0).ToArray();
+
+        Assert.Empty(HeadMovements.Detect(signal, Grid, Participant.A, HeadMovementKind.Nod));
+    }
+
+    [Fact]
     public void A_single_nod_down_and_back_up_is_one_cycle()
     {
         // Given one 0.8 s dip of the head in a still signal
