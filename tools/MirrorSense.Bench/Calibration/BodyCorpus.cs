@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MirrorSense.Core;
+using MirrorSense.Sessions.Batch;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using OpenCvSharp;
@@ -92,7 +93,8 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         var folder = Path.Combine(plan.WorkFolder, session.Name);
         var analysis = Path.Combine(folder, "analysis");
         var features = Path.Combine(analysis, "features.csv");
-        if (!File.Exists(Path.Combine(analysis, "summary.json")))
+        // An analysis cut short (stopped, or the machine went down) says so in its summary: it is done again.
+        if (!BatchMeasuresTable.IsComplete(Path.Combine(analysis, "summary.json")))
         {
             Directory.CreateDirectory(folder);
             var videos = session.Write(folder, sheet);
