@@ -6,9 +6,8 @@ namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
 /// Live posture mirroring and gesture synchrony from the body grid: on each update, A's last window against B's
-/// mirror image (posture, as positions) and against B's motion energy (gesture, as its rises and falls) over lags
-/// outside the coincidence band, plus surrogate readings of the same window into each channel's baseline pool
-/// (<see cref="ChanceAlignment"/> gives the rule and why).
+/// mirror image (posture) and against B's motion energy (gesture) over ±lag, plus one surrogate per channel (B's
+/// window from at least <see cref="LiveCoordinationOptions.SurrogateShiftSeconds"/> earlier) into the baseline pool.
 /// </summary>
 internal sealed class BodyChannels
 {
@@ -18,11 +17,8 @@ internal sealed class BodyChannels
     private readonly SurrogateIndex _posture;
     private readonly SurrogateIndex _gesture;
     private readonly int _window;
-    private readonly int _span;
     private readonly int _maxLag;
-    private readonly int _minimumLag;
-    private readonly int _minimumPairs;
-    private readonly int _eventMargin;
+    private readonly int _minimumShift;
     private long _surrogateCount;
 
     public BodyChannels(LiveBodyLayout layout, LiveCoordinationOptions options)
@@ -30,19 +26,11 @@ internal sealed class BodyChannels
         _layout = layout;
         _options = options;
         _window = Samples(options.BodyWindowSeconds);
-        _span = Samples(options.ChangeSeconds);
         _maxLag = Samples(options.BodyLagSeconds);
-        // The band is open: a lag of exactly the band is searched.
-        _minimumLag = Math.Min(_maxLag, (int)Math.Ceiling(options.CoincidenceSeconds * layout.SampleRate - 1e-9));
-        _minimumPairs = Math.Max(3, (int)(_window * options.MinimumCoverage / 2));
-        // A tracker's smoothing can spread an event beyond the span that stands out: flatten a span either side too.
-        _eventMargin = _span;
-        _history = new BodyHistory(layout.Width, _window + 1);
-        // Each surrogate already looks a whole window back; a pool over a few more seconds of updates keeps what the
-        // index is judged against the relation of now, not of a stretch that differed.
-        var pool = options.BodySurrogatesPerUpdate * Math.Max(1, (int)Math.Round(options.BodyPoolSeconds / options.UpdateSeconds));
-        _posture = new SurrogateIndex(pool, Math.Min(pool, options.MinimumSurrogates), options.SmoothingSeconds);
-        _gesture = new SurrogateIndex(pool, Math.Min(pool, options.MinimumSurrogates), options.SmoothingSeconds);
+        _minimumShift = Samples(options.SurrogateShiftSeconds);
+        _history = new BodyHistory(layout.Width, Samples(options.HistorySeconds));
+        _posture = new SurrogateIndex(options.SurrogatePool, options.MinimumSurrogates, options.SmoothingSeconds);
+        _gesture = new SurrogateIndex(options.SurrogatePool, options.MinimumSurrogates, options.SmoothingSeconds);
         Posture = Missing(LiveChannel.Posture);
         Gesture = Missing(LiveChannel.Gesture);
     }
@@ -58,24 +46,22 @@ internal sealed class BodyChannels
     /// <summary>Recomputes both channels from the history as it stands.</summary>
     public void Update(MediaTime time)
     {
-        var a = _layout.PostureIndices.Select(i => Steps(Participant.A, i)).ToArray();
-        var mirrored = Mirror();
-        ChanceAlignment.DropSharedEvents(a, mirrored, _span, _eventMargin);
-        var levelsA = ChanceAlignment.Levels(a);
-        var levelsB = ChanceAlignment.Levels(mirrored);
-        var match = Compare(levelsA, levelsB, mirrored, ChanceAlignment.Levels, _posture);
-        // Copying within the coincidence band is judged on its own: too fast to be told from a frame-wide event as
-        // mirroring, but near-identical copying sustained over a whole window is what the overshoot guard is for.
-        var copy = LaggedMatch.Find(levelsA, levelsB, Math.Max(0, _minimumLag - 1), _minimumPairs);
-        var overshoot = copy.Similarity >= _options.OvershootSimilarity && Math.Abs(copy.LagSamples) / _layout.SampleRate <= _options.OvershootLagSeconds;
-        Posture = Reading(LiveChannel.Posture, _posture, overshoot ? copy : match, time, overshoot);
+        var minimumPairs = Math.Max(3, (int)(_window * _options.MinimumCoverage / 2));
+        var shift = NextShift();
 
-        double[][] gestureA = [Steps(Participant.A, _layout.GestureIndex)];
-        double[][] gestureB = [Steps(Participant.B, _layout.GestureIndex)];
-        ChanceAlignment.DropSharedEvents(gestureA, gestureB, _span, _eventMargin);
-        var gestureMatch = Compare(Changes(gestureA), Changes(gestureB), gestureB, Changes, _gesture);
+        var a = _layout.PostureIndices.Select(i => _history.Window(Participant.A, i, _window)).ToArray();
+        var mirrored = Mirror(0);
+        var match = LaggedMatch.Find(a, mirrored, _maxLag, minimumPairs);
+        if (shift is { } back)
+            _posture.AddSurrogate(LaggedMatch.Find(a, Mirror(back), _maxLag, minimumPairs).Similarity);
+        var overshoot = match.Similarity >= _options.OvershootSimilarity && Math.Abs(match.LagSamples) / _layout.SampleRate <= _options.OvershootLagSeconds;
+        Posture = Reading(LiveChannel.Posture, _posture, match, time, overshoot);
+
+        double[][] gestureA = [_history.Window(Participant.A, _layout.GestureIndex, _window)];
+        var gestureMatch = LaggedMatch.Find(gestureA, [_history.Window(Participant.B, _layout.GestureIndex, _window)], _maxLag, minimumPairs);
+        if (shift is { } gestureBack)
+            _gesture.AddSurrogate(LaggedMatch.Find(gestureA, [_history.Window(Participant.B, _layout.GestureIndex, _window, gestureBack)], _maxLag, minimumPairs).Similarity);
         Gesture = Reading(LiveChannel.Gesture, _gesture, gestureMatch, time, overshoot: false);
-        _surrogateCount++;
     }
 
     /// <summary>The body channels when the body stream has gone quiet (camera lost): no score is invented.</summary>
@@ -85,31 +71,14 @@ internal sealed class BodyChannels
         Gesture = Missing(LiveChannel.Gesture);
     }
 
-    /// <summary>
-    /// The real reading of A against B, and surrogates into <paramref name="baseline"/>: B's steps played backwards,
-    /// through the same <paramref name="shape"/> and the same lag search as the real reading.
-    /// </summary>
-    private LaggedMatch Compare(double[][] a, double[][] b, double[][] stepsB, Func<IReadOnlyList<double[]>, double[][]> shape, SurrogateIndex baseline)
-    {
-        for (var s = 0; s < _options.BodySurrogatesPerUpdate; s++)
-        {
-            var start = ChanceAlignment.Start(_surrogateCount * _options.BodySurrogatesPerUpdate + s, stepsB[0].Length);
-            baseline.AddSurrogate(LaggedMatch.Find(a, shape(ChanceAlignment.Reversed(stepsB, start)), _maxLag, _minimumPairs, _minimumLag).Similarity);
-        }
-
-        return LaggedMatch.Find(a, b, _maxLag, _minimumPairs, _minimumLag);
-    }
-
-    private double[][] Changes(IReadOnlyList<double[]> steps) => ChanceAlignment.Changes(steps, _span);
-
-    /// <summary>B's posture descriptor as its mirror image (left and right components swapped, sideways signs flipped), as steps.</summary>
-    private double[][] Mirror()
+    /// <summary>B's posture descriptor as its mirror image: left and right components swapped, sideways signs flipped.</summary>
+    private double[][] Mirror(int back)
     {
         var schema = _layout.Schema;
         var mirrored = new double[schema.Count][];
         for (var k = 0; k < schema.Count; k++)
         {
-            var partner = Steps(Participant.B, _layout.PostureIndices[schema.MirrorIndex[k]]);
+            var partner = _history.Window(Participant.B, _layout.PostureIndices[schema.MirrorIndex[k]], _window, back);
             if (schema.Components[k].FlipsSign)
                 for (var t = 0; t < partner.Length; t++)
                     partner[t] = -partner[t];
@@ -119,7 +88,18 @@ internal sealed class BodyChannels
         return mirrored;
     }
 
-    private double[] Steps(Participant participant, int feature) => ChanceAlignment.Steps(_history.Window(participant, feature, _window + 1));
+    /// <summary>
+    /// How far back the partner's surrogate window lies: spread over everything the history allows beyond the
+    /// minimum shift (a golden-ratio walk, so the pool never dwells on one offset); null until the history holds one.
+    /// </summary>
+    private int? NextShift()
+    {
+        var room = _history.Held - _window - _minimumShift;
+        if (room < 0)
+            return null;
+        var fraction = (_surrogateCount++ * 0.6180339887498949) % 1.0;
+        return _minimumShift + (int)(fraction * (room + 1));
+    }
 
     private ChannelReading Reading(LiveChannel channel, SurrogateIndex baseline, LaggedMatch match, MediaTime time, bool overshoot)
     {
@@ -131,7 +111,7 @@ internal sealed class BodyChannels
 
         var lag = match.LagSamples / _layout.SampleRate;
         var index = baseline.Index(match.Similarity, time);
-        var confidence = match.Coverage * Math.Min(1.0, (double)baseline.Count / baseline.Capacity);
+        var confidence = match.Coverage * Math.Min(1.0, (double)baseline.Count / _options.SurrogatePool);
         var state = double.IsNaN(index) ? ChannelState.Calibrating : overshoot ? ChannelState.Overshoot : ChannelState.InBand;
         return new ChannelReading(channel, index, confidence, match.Similarity, lag, LiveLeader.Of(index, lag), state);
     }

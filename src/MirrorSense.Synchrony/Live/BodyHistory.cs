@@ -45,12 +45,15 @@ internal sealed class BodyHistory
         Newest = sample.Time;
     }
 
-    /// <summary>Feature <paramref name="feature"/> of one participant over the newest <paramref name="length"/> samples (NaN where the ring has nothing).</summary>
-    public double[] Window(Participant participant, int feature, int length)
+    /// <summary>
+    /// Feature <paramref name="feature"/> of one participant over <paramref name="length"/> samples ending
+    /// <paramref name="back"/> samples before the newest (NaN where the ring has nothing).
+    /// </summary>
+    public double[] Window(Participant participant, int feature, int length, int back = 0)
     {
         var source = participant == Participant.A ? _a[feature] : _b[feature];
         var window = new double[length];
-        var first = _next - length;
+        var first = _next - back - length;
         for (var i = 0; i < length; i++)
         {
             var index = first + i;

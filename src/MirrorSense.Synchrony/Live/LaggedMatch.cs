@@ -12,19 +12,14 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
     /// per component; components combine as a Fisher-z mean weighted by how strongly each matches at its own best
     /// lag (a joint that only jitters would otherwise flatten what the moving body agrees on). The surrogates go
     /// through the same function, so that choice is part of the baseline. Missing samples (NaN) are skipped.
-    /// Lags under <paramref name="minimumLag"/> are not searched at all (not even for the weights): there the two
-    /// streams can agree because the same frame moved both, which tells nothing about either person.
     /// </summary>
     /// <param name="a">A's components, each the same length (the window).</param>
     /// <param name="b">B's components, already mirrored if that is what is asked, same shape as <paramref name="a"/>.</param>
     /// <param name="minimumPairs">Fewest sample pairs a lag needs for its r to count.</param>
-    /// <param name="minimumLag">Smallest lead or lag searched, in samples (0: lag 0 included).</param>
-    public static LaggedMatch Find(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs, int minimumLag = 0)
+    public static LaggedMatch Find(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs)
     {
         if (a.Count != b.Count || a.Count == 0)
             throw new ArgumentException("A and B need the same, non-zero number of components.");
-        if (minimumLag < 0 || minimumLag > maxLag)
-            throw new ArgumentException($"The smallest lag searched ({minimumLag}) must lie between 0 and the largest ({maxLag}).");
         var lags = 2 * maxLag + 1;
         var z = new double[a.Count, lags];
         var weights = new double[a.Count];
@@ -35,12 +30,6 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
             var best = double.NegativeInfinity;
             for (var l = 0; l < lags; l++)
             {
-                if (Math.Abs(l - maxLag) < minimumLag)
-                {
-                    z[k, l] = double.NaN;
-                    continue;
-                }
-
                 var r = Correlation(a[k], b[k], l - maxLag, minimumPairs);
                 z[k, l] = double.IsNaN(r) ? double.NaN : Math.Atanh(Math.Clamp(r, -0.999999, 0.999999));
                 if (z[k, l] > best)

@@ -3,17 +3,14 @@ namespace MirrorSense.Synchrony.Live;
 /// <summary>
 /// Parameters of the live synchrony engine, with the defaults MirrorSense documents. Live windows are shorter
 /// than offline ones so a trainee sees a change within seconds; each index is a percentile against a pool of
-/// surrogate readings of the same two people (for the body, the partner's current window played backwards; see
-/// <see cref="ChanceAlignment"/>), so 50 is chance.
+/// surrogate readings of the same two people (the partner's stream from another moment), so 50 is chance.
 /// </summary>
 /// <param name="UpdateSeconds">Media time between updates (10 per second).</param>
 /// <param name="BodyWindowSeconds">Window of posture and gesture readings.</param>
-/// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture (a copy up to 3 s late is found with room to spare).</param>
-/// <param name="CoincidenceSeconds">Body lags closer to 0 than this are not searched: there a frame-wide event (tracker reset, lighting, camera shake) and mirroring look alike.</param>
-/// <param name="ChangeSeconds">Span of the changes that frame-wide events are looked for in, and that gesture compares (a shared jump in motion energy stays a pulse inside the coincidence band).</param>
-/// <param name="BodySurrogatesPerUpdate">Surrogate readings added per body update.</param>
-/// <param name="BodyPoolSeconds">The body pools keep the surrogates of this much of the latest updates (beyond each surrogate's own window).</param>
-/// <param name="SurrogatePool">Surrogate readings kept per voice channel (one is added per update, the oldest dropped).</param>
+/// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture.</param>
+/// <param name="HistorySeconds">How much body history is kept for surrogates (memory is bounded by it).</param>
+/// <param name="SurrogateShiftSeconds">Smallest offset of the partner's stream in a surrogate: longer than any lag, so a lagged copy is broken.</param>
+/// <param name="SurrogatePool">Surrogate readings kept per channel (one is added per update, the oldest dropped).</param>
 /// <param name="MinimumSurrogates">Readings the pool needs before an index is given.</param>
 /// <param name="MinimumCoverage">Share of a window both people must be seen (or heard) in for a reading.</param>
 /// <param name="SmoothingSeconds">Time constant of the exponential smoothing of each index.</param>
@@ -27,11 +24,9 @@ namespace MirrorSense.Synchrony.Live;
 public sealed record LiveCoordinationOptions(
     double UpdateSeconds = 0.1,
     double BodyWindowSeconds = 10,
-    double BodyLagSeconds = 3.5,
-    double CoincidenceSeconds = 0.45,
-    double ChangeSeconds = 0.3,
-    int BodySurrogatesPerUpdate = 4,
-    double BodyPoolSeconds = 3,
+    double BodyLagSeconds = 2,
+    double HistorySeconds = 60,
+    double SurrogateShiftSeconds = 5,
     int SurrogatePool = 60,
     int MinimumSurrogates = 20,
     double MinimumCoverage = 0.5,
@@ -50,12 +45,10 @@ public sealed record LiveCoordinationOptions(
             throw new ArgumentException("Live update, window, lag and smoothing times must be positive.");
         if (BodyLagSeconds * 2 >= BodyWindowSeconds)
             throw new ArgumentException($"The body lag ({BodyLagSeconds} s) must be under half the window ({BodyWindowSeconds} s).");
-        if (CoincidenceSeconds < 0 || CoincidenceSeconds > BodyLagSeconds)
-            throw new ArgumentException($"The coincidence band ({CoincidenceSeconds} s) must lie between 0 and the body lag ({BodyLagSeconds} s).");
-        if (ChangeSeconds <= 0 || ChangeSeconds > CoincidenceSeconds)
-            throw new ArgumentException($"The change span ({ChangeSeconds} s) must be positive and within the coincidence band ({CoincidenceSeconds} s), or a shared jump reaches lags that are searched.");
-        if (BodySurrogatesPerUpdate < 1 || BodyPoolSeconds < UpdateSeconds)
-            throw new ArgumentException("At least one body surrogate per update is needed, and a body pool of at least one update.");
+        if (SurrogateShiftSeconds <= BodyLagSeconds)
+            throw new ArgumentException($"The surrogate shift ({SurrogateShiftSeconds} s) must exceed the lag ({BodyLagSeconds} s), or a lagged copy survives in the surrogates.");
+        if (HistorySeconds < BodyWindowSeconds + SurrogateShiftSeconds + 1)
+            throw new ArgumentException($"The history ({HistorySeconds} s) must hold a window plus the surrogate shift ({BodyWindowSeconds + SurrogateShiftSeconds} s) and more.");
         if (MinimumSurrogates < 1 || SurrogatePool < MinimumSurrogates)
             throw new ArgumentException("The surrogate pool must hold at least the minimum number of surrogates.");
         if (MinimumCoverage is < 0 or > 1)

@@ -4,8 +4,8 @@ namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
 /// Turns a channel's raw readings into its 0–100 index: the percentile of the reading among a pool of recent
-/// surrogate readings (the same measure on a pairing of the two that is chance under the null), exponentially
-/// smoothed. 50 is what chance alignment of these two people gives; the pool keeps moving with them.
+/// surrogate readings (the same measure with the partner's stream from another moment), exponentially smoothed.
+/// 50 is what chance alignment of these two people gives; the pool keeps moving with them.
 /// </summary>
 internal sealed class SurrogateIndex(int pool, int minimum, double smoothingSeconds)
 {
@@ -16,8 +16,6 @@ internal sealed class SurrogateIndex(int pool, int minimum, double smoothingSeco
     public bool Ready => _pool.Count >= minimum;
 
     public int Count => _pool.Count;
-
-    public int Capacity => pool;
 
     public void AddSurrogate(double value)
     {
