@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Features;
+using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -39,6 +41,31 @@ public static class FeatureCsvReader
             MediaTime.FromSeconds(row.Required(0)),
             row.Participant(1, allowEmpty: false) == "A" ? Participant.A : Participant.B,
             row.Number(3)))];
+
+    /// <summary>
+    /// The whole table back as the grid series the measures take (features in file order), so measures can be
+    /// recomputed from an analysis without its video. The grid is the file's own: its first time is the origin.
+    /// </summary>
+    /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
+    public static FeatureSeries ReadSeries(string path, double sampleRate = 30)
+    {
+        var names = new List<string>();
+        var points = new SortedDictionary<long, (Dictionary<string, double> A, Dictionary<string, double> B)>();
+        foreach (var row in Rows(path, _ => true, length: null))
+        {
+            var index = (long)Math.Round(row.Required(0) * sampleRate);
+            if (!names.Contains(row.Cells[2]))
+                names.Add(row.Cells[2]);
+            if (!points.TryGetValue(index, out var point))
+                points[index] = point = ([], []);
+            (row.Participant(1, allowEmpty: false) == "A" ? point.A : point.B)[row.Cells[2]] = row.Number(3);
+        }
+
+        var origin = points.Count == 0 ? 0 : points.Keys.First();
+        ImmutableArray<double> Values(Dictionary<string, double> of) => [.. names.Select(n => of.GetValueOrDefault(n, double.NaN))];
+        var samples = points.Select(p => new FeatureSample(MediaTime.OfSample(p.Key, sampleRate), p.Key - origin, Values(p.Value.A), Values(p.Value.B)));
+        return FeatureSeries.Collect(samples, names, new FeatureGridOptions(sampleRate, Origin: MediaTime.OfSample(origin, sampleRate)));
+    }
 
     private static IEnumerable<CsvRow> Rows(string path, Func<string, bool> wanted, long? length) =>
         CsvTable.Read(path, FeatureCsvWriter.Header, length: length).Where(row => !row.IsHeader && wanted(row.Cells[2]));

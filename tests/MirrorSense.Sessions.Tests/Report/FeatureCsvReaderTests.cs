@@ -32,6 +32,30 @@ public sealed class FeatureCsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void The_whole_table_reads_back_as_the_grid_series_it_was_written_from()
+    {
+        // Given a grid starting at 2 s with a missing value
+        var path = _folder.Combine("features.csv");
+        using (var writer = new MirrorSense.Sessions.Features.FeatureCsvWriter(new StreamWriter(path), ["lean_sideways", "pixel_motion"]))
+        {
+            for (var i = 0; i < 90; i++)
+                writer.Write(new MirrorSense.Synchrony.Features.FeatureSample(MirrorSense.Core.MediaTime.FromSeconds(2 + i / 30.0), i, [i, i == 40 ? double.NaN : 2 * i], [-i, 3]));
+        }
+
+        // When read back whole
+        var series = FeatureCsvReader.ReadSeries(path);
+
+        // Then every value is where it was, the missing one missing, on the file's own grid
+        Assert.Equal<string>(["lean_sideways", "pixel_motion"], series.Names);
+        Assert.Equal(90, series.Length);
+        Assert.Equal(2.0, series.Grid.Origin.Seconds, 6);
+        Assert.Equal<double>(Enumerable.Range(0, 90).Select(i => (double)i), series.Of(MirrorSense.Core.Participant.A, "lean_sideways"));
+        Assert.Equal<double>(Enumerable.Range(0, 90).Select(i => (double)-i), series.Of(MirrorSense.Core.Participant.B, "lean_sideways"));
+        Assert.True(double.IsNaN(series.Of(MirrorSense.Core.Participant.A, "pixel_motion")[40]));
+        Assert.Equal(78.0, series.Of(MirrorSense.Core.Participant.A, "pixel_motion")[39]);
+    }
+
+    [Fact]
     public void Only_the_wanted_features_are_kept_and_an_absent_one_has_no_entry()
     {
         // Given a features table

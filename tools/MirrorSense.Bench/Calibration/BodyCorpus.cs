@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Report;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using OpenCvSharp;
@@ -48,7 +49,7 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         {
             var (first, second) = (oneFrame[i], oneFrame[(i + 1) % oneFrame.Count]);
             var seed = first.Session.Seed + 500;
-            foreach (var outcome in Measure("null:pseudo-dyad", true, seed, FeatureTable.Combine(first.Features, second.Features), double.NaN))
+            foreach (var outcome in Measure("null:pseudo-dyad", true, seed, PseudoDyadFeatures.Combine(first.Features, second.Features), double.NaN))
                 yield return outcome;
         }
     }
@@ -98,27 +99,13 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         {
             Directory.CreateDirectory(folder);
             var videos = session.Write(folder, sheet);
-            Analyze([.. videos, "--no-audio", "--seed", session.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", analysis]);
+            ChildProgram.Run(mirrorsense, ["analyze", .. videos, "--no-audio", "--seed", session.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", analysis]);
             // The pictures are large and rebuilt from the seed: the analysis is what later runs reuse.
             foreach (var video in videos.Where(v => !v.StartsWith("--", StringComparison.Ordinal)))
                 File.Delete(video);
         }
 
-        return FeatureTable.Read(features);
-    }
-
-    private void Analyze(IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(mirrorsense) { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("analyze");
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{mirrorsense} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"mirrorsense analyze {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{output.Result}");
+        return FeatureCsvReader.ReadSeries(features);
     }
 
     /// <summary>Posture mirroring and gesture synchrony of one session, as analyze computes them (its default settings, the session's seed).</summary>

@@ -119,15 +119,5 @@ internal sealed record BodySession(string Kind, bool IsNull, int Seed, double Se
         return absences;
     }
 
-    private static void Ffmpeg(params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in (string[])["-y", "-loglevel", "error", .. arguments])
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)}: {error}");
-    }
+    private static void Ffmpeg(params string[] arguments) => ChildProgram.Run("ffmpeg", ["-y", "-loglevel", "error", .. arguments]);
 }

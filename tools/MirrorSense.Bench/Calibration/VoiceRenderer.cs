@@ -103,16 +103,6 @@ internal sealed class VoiceRenderer(string cacheFolder)
         return [.. source.ReadBlocks(TimeSpan.FromSeconds(1)).SelectMany(block => block.Samples.ToArray())];
     }
 
-    private static void Espeak(VoiceDelivery delivery, string text, string path)
-    {
-        var start = new ProcessStartInfo("espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-v", delivery.Voice, "-p", delivery.Pitch.ToString(CultureInfo.InvariantCulture), "-s", delivery.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", path, text })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start (install Debian's espeak-ng).");
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"espeak-ng -v {delivery.Voice} failed ({process.ExitCode}): {error.Result}");
-    }
+    private static void Espeak(VoiceDelivery delivery, string text, string path) =>
+        ChildProgram.Run("espeak-ng", "-v", delivery.Voice, "-p", delivery.Pitch.ToString(CultureInfo.InvariantCulture), "-s", delivery.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", path, text);
 }
