@@ -42,6 +42,45 @@ public sealed class PulseAudioMicrophoneTests(VirtualMicrophone pulse, ITestOutp
     }
 
     [SkippableFact]
+    public void Disposing_a_microphone_whose_read_is_blocked_returns_at_once_and_the_read_ends_when_the_server_resumes()
+    {
+        // Given a microphone whose sound server hangs while a read waits for audio
+        pulse.SkipIfUnavailable();
+        var microphone = PulseAudioMicrophone.Open(VirtualMicrophone.Microphone, Speech, TimeSpan.FromMilliseconds(20), pulse.Server);
+        using var reading = new ManualResetEventSlim();
+        var buffer = new float[1600];
+        microphone.Read(buffer);
+        Exception? afterDispose = null;
+        var reader = new Thread(() =>
+        {
+            reading.Set();
+            microphone.Read(buffer);
+            afterDispose = Record.Exception(() => microphone.Read(buffer));
+        });
+        pulse.Freeze();
+        try
+        {
+            reader.Start();
+            Assert.True(reading.Wait(TimeSpan.FromSeconds(5)));
+            Thread.Sleep(300);
+            Assert.True(reader.IsAlive, "the read did not block while the server was frozen");
+
+            // When the microphone is disposed under the blocked read
+            var disposing = Task.Run(microphone.Dispose);
+
+            // Then disposing returns at once, and the read ends once the server runs again; the next read is refused
+            Assert.True(disposing.Wait(TimeSpan.FromSeconds(2)), "Dispose waited for the blocked read");
+        }
+        finally
+        {
+            pulse.Thaw();
+        }
+
+        Assert.True(reader.Join(TimeSpan.FromSeconds(10)), "the blocked read never ended after the server resumed");
+        Assert.IsType<ObjectDisposedException>(afterDispose);
+    }
+
+    [SkippableFact]
     public void Should_bring_back_a_played_file_with_the_files_pitch_track_aligned_within_one_frame()
     {
         // Given 12 s of real speech (test-A) and the virtual microphone listening

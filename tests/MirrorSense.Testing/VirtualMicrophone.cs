@@ -72,6 +72,21 @@ public sealed class VirtualMicrophone : IDisposable
     /// <summary>Stops the daemon, as if the sound server had died: every microphone of it is lost at once.</summary>
     public void Kill() => Run("pulseaudio", "--kill");
 
+    /// <summary>Stops the daemon's process without ending it, as if the sound server hung: reads block until <see cref="Thaw"/>.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen daemon run on.</summary>
+    public void Thaw() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        var pid = File.ReadAllText(Path.Combine(_runtimeDirectory!, "pulse", "pid")).Trim();
+        using var kill = Process.Start("kill", ["-" + signal, pid]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -{signal} {pid} failed with exit code {kill.ExitCode}.");
+    }
+
     public void Dispose()
     {
         if (_runtimeDirectory is null)

@@ -4,13 +4,17 @@ namespace MirrorSense.Capture.PulseAudio;
 /// A live microphone (PulseAudio source) on Linux, recorded through libpulse-simple as 32-bit floats. Reads block
 /// until the requested samples have arrived, so the stream runs at the device's pace; media time comes from the
 /// sample count (see <see cref="AudioBlockReader"/>). A device that fails or disappears ends the stream with an
-/// <see cref="AudioSourceException"/> naming it. Dispose only after the last read has returned (libpulse frees the
-/// stream under a blocked reader otherwise). Note that PulseAudio 14+ moves a stream whose source vanishes to the
+/// <see cref="AudioSourceException"/> naming it. Disposing while a read is blocked (a server that died can leave a
+/// read waiting for ever) leaves the stream to that read: libpulse must not free a stream under a blocked reader (it
+/// hangs or crashes), so the reader frees it if its read ever returns, and otherwise the process's exit does. Note that PulseAudio 14+ moves a stream whose source vanishes to the
 /// fallback source instead of failing it; the simple API cannot forbid that (PA_STREAM_DONT_MOVE needs the full API).
 /// </summary>
 public sealed class PulseAudioMicrophone : IAudioSource
 {
+    private readonly Lock _gate = new();
     private IntPtr _stream;
+    private bool _reading;
+    private bool _disposed;
 
     private PulseAudioMicrophone(IntPtr stream, string name, AudioFormat format)
     {
@@ -61,20 +65,50 @@ public sealed class PulseAudioMicrophone : IAudioSource
 
     public unsafe int Read(Span<float> into)
     {
-        ObjectDisposedException.ThrowIf(_stream == IntPtr.Zero, this);
         var count = into.Length - into.Length % Format.Channels;
-        if (count == 0)
-            return 0;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (count == 0)
+                return 0;
+            _reading = true;
+        }
+
         int error;
         int result;
-        fixed (float* data = into)
-            result = PulseSimple.Read(_stream, data, (nuint)(count * sizeof(float)), out error);
+        try
+        {
+            fixed (float* data = into)
+                result = PulseSimple.Read(_stream, data, (nuint)(count * sizeof(float)), out error);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _reading = false;
+                if (_disposed)
+                    Release();
+            }
+        }
+
         if (result < 0)
             throw new AudioSourceException(Name, $"the microphone stopped delivering audio ({PulseSimple.Describe(error)}).");
         return count;
     }
 
     public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            if (!_reading)
+                Release();
+        }
+    }
+
+    private void Release()
     {
         if (_stream == IntPtr.Zero)
             return;

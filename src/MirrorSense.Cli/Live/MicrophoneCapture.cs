@@ -33,8 +33,14 @@ internal sealed class MicrophoneCapture : IDisposable
     private readonly SessionClock _clock;
     private readonly Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? _raw;
     private readonly CancellationTokenSource _stop = new();
+    /// <summary>How long a running microphone may deliver nothing before it is shown as silent rather than live.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(2);
+
     private Thread? _thread;
     private volatile DeviceClock? _clock0;
+    private volatile bool _running;
+    private long _lastBlockTicks;
+    private string? _problem;
 
     public MicrophoneCapture(MicrophoneInput input, IAudioSource source, SessionClock clock, Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? raw)
     {
@@ -53,7 +59,10 @@ internal sealed class MicrophoneCapture : IDisposable
     /// <summary>The device as the page lists it under microphones.</summary>
     public string Label => _input.Label;
 
-    public bool Live { get; private set; }
+    /// <summary>Running and delivering: a read that has stalled (a sound server that died can leave it waiting) is not live.</summary>
+    public bool Live => _running && Stalled <= Stall;
+
+    private TimeSpan Stalled => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastBlockTicks));
 
     /// <summary>Where the microphone's first sample lies on the session clock, once it has delivered.</summary>
     public TimeSpan? SessionOffset => _clock0?.Offset;
@@ -61,7 +70,11 @@ internal sealed class MicrophoneCapture : IDisposable
     /// <summary>The participants whose voices this microphone carries.</summary>
     public IEnumerable<Participant> Speakers => _input.Voices.Select(v => v.Speaker);
 
-    public string? Problem { get; private set; }
+    public string? Problem
+    {
+        get => _problem ?? (_running && Stalled > Stall ? $"the microphone has delivered no audio for {Stalled.TotalSeconds:0} s" : null);
+        private set => _problem = value;
+    }
 
     public void Start()
     {
@@ -79,11 +92,13 @@ internal sealed class MicrophoneCapture : IDisposable
             var speakers = _input.Voices.Select(v => new Voice(v.Speaker, v.Channel, new ProsodyAnalyzer(rate), new LiveUnitTracker(rate))).ToList();
             var mono = new AudioFormat(rate, 1);
             DeviceClock? clock = null;
-            Live = true;
+            Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
+            _running = true;
             foreach (var block in source.ReadBlocks(Block))
             {
                 if (_stop.IsCancellationRequested)
                     break;
+                Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
                 // Prosody needs contiguous audio, so it runs on the device's own sample clock; what it finds is
                 // placed on the session clock as the offset stands, never moving a speaker's frames backwards.
                 clock ??= _clock0 = _clock.Register(block.Duration);
@@ -115,7 +130,7 @@ internal sealed class MicrophoneCapture : IDisposable
         }
         finally
         {
-            Live = false;
+            _running = false;
             _frames.OnCompleted();
             _units.OnCompleted();
         }
@@ -151,15 +166,18 @@ internal sealed class MicrophoneCapture : IDisposable
         return mono;
     }
 
-    public void Stop()
+    /// <summary>Asks the reader to stop and waits a little for it; false when its read is still blocked.</summary>
+    public bool Stop()
     {
         _stop.Cancel();
-        _thread?.Join(TimeSpan.FromSeconds(5));
+        return _thread?.Join(TimeSpan.FromSeconds(5)) ?? true;
     }
 
     public void Dispose()
     {
-        Stop();
+        // A reader blocked in a dead device keeps its streams: it completes them if its read ever returns.
+        if (!Stop())
+            return;
         _frames.Dispose();
         _units.Dispose();
         _stop.Dispose();
