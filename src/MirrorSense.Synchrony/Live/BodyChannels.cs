@@ -1,13 +1,19 @@
+using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Surrogates;
 
 namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
 /// Live posture mirroring and gesture synchrony from the body grid: on each update, A's last window against B's
-/// mirror image (posture) and against B's motion energy (gesture) over ±lag, plus one surrogate per channel (B's
-/// window from at least <see cref="LiveCoordinationOptions.SurrogateShiftSeconds"/> earlier) into the baseline pool.
+/// mirror image (posture) and against B's motion energy (gesture) over ±lag, and the same match against one surrogate
+/// of B's current window per channel into the baseline pool. Surrogates are B's window with its Fourier phases
+/// randomised (posture parts turned together; motion energy amplitude-adjusted, as offline): they move as B moves now,
+/// with B's slowness and rhythm, at times unrelated to A. Why B's current window and not B's past: after a mirrored
+/// stretch B's past is A's own past, and A matched against itself reads as far more similar than chance, so the
+/// independent stretch that followed read ~12 instead of 50.
 /// </summary>
 internal sealed class BodyChannels
 {
@@ -18,8 +24,8 @@ internal sealed class BodyChannels
     private readonly SurrogateIndex _gesture;
     private readonly int _window;
     private readonly int _maxLag;
-    private readonly int _minimumShift;
-    private long _surrogateCount;
+    private readonly int _coincidence;
+    private long _updates;
 
     public BodyChannels(LiveBodyLayout layout, LiveCoordinationOptions options)
     {
@@ -27,8 +33,8 @@ internal sealed class BodyChannels
         _options = options;
         _window = Samples(options.BodyWindowSeconds);
         _maxLag = Samples(options.BodyLagSeconds);
-        _minimumShift = Samples(options.SurrogateShiftSeconds);
-        _history = new BodyHistory(layout.Width, Samples(options.HistorySeconds));
+        _coincidence = (int)Math.Round(options.CoincidenceSeconds * layout.SampleRate);
+        _history = new BodyHistory(layout.Width, _window);
         _posture = new SurrogateIndex(options.SurrogatePool, options.MinimumSurrogates, options.SmoothingSeconds);
         _gesture = new SurrogateIndex(options.SurrogatePool, options.MinimumSurrogates, options.SmoothingSeconds);
         Posture = Missing(LiveChannel.Posture);
@@ -47,22 +53,34 @@ internal sealed class BodyChannels
     public void Update(MediaTime time)
     {
         var minimumPairs = Math.Max(3, (int)(_window * _options.MinimumCoverage / 2));
-        var shift = NextShift();
+        // Each update draws its own phases; the seed and the update's number make a session reproducible.
+        var seed = unchecked((int)(_options.Seed * 1_000_003L + _updates++));
 
         var a = _layout.PostureIndices.Select(i => _history.Window(Participant.A, i, _window)).ToArray();
-        var mirrored = Mirror(0);
+        var mirrored = Mirror();
         var match = LaggedMatch.Find(a, mirrored, _maxLag, minimumPairs);
-        if (shift is { } back)
-            _posture.AddSurrogate(LaggedMatch.Find(a, Mirror(back), _maxLag, minimumPairs).Similarity);
+        if (!double.IsNaN(match.Similarity))
+            _posture.AddSurrogate(LaggedMatch.Find(a, Surrogate(mirrored, seed, amplitudeAdjusted: false), _maxLag, minimumPairs).Similarity);
         var overshoot = match.Similarity >= _options.OvershootSimilarity && Math.Abs(match.LagSamples) / _layout.SampleRate <= _options.OvershootLagSeconds;
         Posture = Reading(LiveChannel.Posture, _posture, match, time, overshoot);
 
-        double[][] gestureA = [_history.Window(Participant.A, _layout.GestureIndex, _window)];
-        var gestureMatch = LaggedMatch.Find(gestureA, [_history.Window(Participant.B, _layout.GestureIndex, _window)], _maxLag, minimumPairs);
-        if (shift is { } gestureBack)
-            _gesture.AddSurrogate(LaggedMatch.Find(gestureA, [_history.Window(Participant.B, _layout.GestureIndex, _window, gestureBack)], _maxLag, minimumPairs).Similarity);
+        double[][] gestureA = [Compressed(_history.Window(Participant.A, _layout.GestureIndex, _window))];
+        double[][] gestureB = [Compressed(_history.Window(Participant.B, _layout.GestureIndex, _window))];
+        var gestureMatch = LaggedMatch.Find(gestureA, gestureB, _maxLag, minimumPairs, _coincidence);
+        if (!double.IsNaN(gestureMatch.Similarity))
+            _gesture.AddSurrogate(LaggedMatch.Find(gestureA, Surrogate(gestureB, seed, amplitudeAdjusted: true), _maxLag, minimumPairs, _coincidence).Similarity);
         Gesture = Reading(LiveChannel.Gesture, _gesture, gestureMatch, time, overshoot: false);
     }
+
+    private static double[] Compressed(double[] energy)
+    {
+        for (var t = 0; t < energy.Length; t++)
+            energy[t] = Math.Log(1 + Math.Max(0, energy[t]));
+        return energy;
+    }
+
+    private static double[][] Surrogate(double[][] channels, int seed, bool amplitudeAdjusted) =>
+        [.. new PhaseRandomisation(seed, amplitudeAdjusted).Create([.. channels.Select(c => ImmutableArray.Create(c))], 1).Single().Select(c => c.ToArray())];
 
     /// <summary>The body channels when the body stream has gone quiet (camera lost): no score is invented.</summary>
     public void MarkStale()
@@ -72,13 +90,13 @@ internal sealed class BodyChannels
     }
 
     /// <summary>B's posture descriptor as its mirror image: left and right components swapped, sideways signs flipped.</summary>
-    private double[][] Mirror(int back)
+    private double[][] Mirror()
     {
         var schema = _layout.Schema;
         var mirrored = new double[schema.Count][];
         for (var k = 0; k < schema.Count; k++)
         {
-            var partner = _history.Window(Participant.B, _layout.PostureIndices[schema.MirrorIndex[k]], _window, back);
+            var partner = _history.Window(Participant.B, _layout.PostureIndices[schema.MirrorIndex[k]], _window);
             if (schema.Components[k].FlipsSign)
                 for (var t = 0; t < partner.Length; t++)
                     partner[t] = -partner[t];
@@ -86,19 +104,6 @@ internal sealed class BodyChannels
         }
 
         return mirrored;
-    }
-
-    /// <summary>
-    /// How far back the partner's surrogate window lies: spread over everything the history allows beyond the
-    /// minimum shift (a golden-ratio walk, so the pool never dwells on one offset); null until the history holds one.
-    /// </summary>
-    private int? NextShift()
-    {
-        var room = _history.Held - _window - _minimumShift;
-        if (room < 0)
-            return null;
-        var fraction = (_surrogateCount++ * 0.6180339887498949) % 1.0;
-        return _minimumShift + (int)(fraction * (room + 1));
     }
 
     private ChannelReading Reading(LiveChannel channel, SurrogateIndex baseline, LaggedMatch match, MediaTime time, bool overshoot)

@@ -16,7 +16,8 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
     /// <param name="a">A's components, each the same length (the window).</param>
     /// <param name="b">B's components, already mirrored if that is what is asked, same shape as <paramref name="a"/>.</param>
     /// <param name="minimumPairs">Fewest sample pairs a lag needs for its r to count.</param>
-    public static LaggedMatch Find(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs)
+    /// <param name="minimumLag">Lags shorter than this many samples are not searched (the coincidence band of frame-wide events).</param>
+    public static LaggedMatch Find(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs, int minimumLag = 0)
     {
         if (a.Count != b.Count || a.Count == 0)
             throw new ArgumentException("A and B need the same, non-zero number of components.");
@@ -30,7 +31,7 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
             var best = double.NegativeInfinity;
             for (var l = 0; l < lags; l++)
             {
-                var r = Correlation(a[k], b[k], l - maxLag, minimumPairs);
+                var r = Math.Abs(l - maxLag) < minimumLag ? double.NaN : Correlation(a[k], b[k], l - maxLag, minimumPairs);
                 z[k, l] = double.IsNaN(r) ? double.NaN : Math.Atanh(Math.Clamp(r, -0.999999, 0.999999));
                 if (z[k, l] > best)
                     best = z[k, l];

@@ -3,13 +3,12 @@ namespace MirrorSense.Synchrony.Live;
 /// <summary>
 /// Parameters of the live synchrony engine, with the defaults MirrorSense documents. Live windows are shorter
 /// than offline ones so a trainee sees a change within seconds; each index is a percentile against a pool of
-/// surrogate readings of the same two people (the partner's stream from another moment), so 50 is chance.
+/// surrogate readings of the same two people (for the body, the partner's current window with its timing randomised), so 50 is chance.
 /// </summary>
 /// <param name="UpdateSeconds">Media time between updates (10 per second).</param>
 /// <param name="BodyWindowSeconds">Window of posture and gesture readings.</param>
-/// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture.</param>
-/// <param name="HistorySeconds">How much body history is kept for surrogates (memory is bounded by it).</param>
-/// <param name="SurrogateShiftSeconds">Smallest offset of the partner's stream in a surrogate: longer than any lag, so a lagged copy is broken.</param>
+/// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture (copies come 0.5–3 s late).</param>
+/// <param name="CoincidenceSeconds">Gesture lags shorter than this are not searched: a frame-wide event (a brightness jump, a jolt of the camera, a dropped frame) moves both people's motion energy in the same frame, while a person's movement spreads over longer than this.</param>
 /// <param name="SurrogatePool">Surrogate readings kept per channel (one is added per update, the oldest dropped).</param>
 /// <param name="MinimumSurrogates">Readings the pool needs before an index is given.</param>
 /// <param name="MinimumCoverage">Share of a window both people must be seen (or heard) in for a reading.</param>
@@ -21,12 +20,12 @@ namespace MirrorSense.Synchrony.Live;
 /// <param name="ToneLagSeconds">Largest lead or lag searched for tone.</param>
 /// <param name="TempoWindowSeconds">Units whose end falls in this window make the tempo reading.</param>
 /// <param name="SpeechGapSeconds">Unvoiced gaps shorter than this do not end a stretch of speech.</param>
+/// <param name="Seed">Seed of the body channels' surrogates (the same seed replays a session to the same readings).</param>
 public sealed record LiveCoordinationOptions(
     double UpdateSeconds = 0.1,
     double BodyWindowSeconds = 10,
-    double BodyLagSeconds = 2,
-    double HistorySeconds = 60,
-    double SurrogateShiftSeconds = 5,
+    double BodyLagSeconds = 3.5,
+    double CoincidenceSeconds = 0.1,
     int SurrogatePool = 60,
     int MinimumSurrogates = 20,
     double MinimumCoverage = 0.5,
@@ -37,18 +36,17 @@ public sealed record LiveCoordinationOptions(
     double ToneWindowSeconds = 60,
     double ToneLagSeconds = 4,
     double TempoWindowSeconds = 30,
-    double SpeechGapSeconds = 0.3)
+    double SpeechGapSeconds = 0.3,
+    int Seed = 1)
 {
     public void Validate()
     {
         if (UpdateSeconds <= 0 || BodyWindowSeconds <= 0 || BodyLagSeconds < 0 || SmoothingSeconds < 0)
             throw new ArgumentException("Live update, window, lag and smoothing times must be positive.");
+        if (CoincidenceSeconds < 0 || CoincidenceSeconds >= BodyLagSeconds)
+            throw new ArgumentException($"The coincidence band ({CoincidenceSeconds} s) must be at least 0 and under the body lag ({BodyLagSeconds} s).");
         if (BodyLagSeconds * 2 >= BodyWindowSeconds)
             throw new ArgumentException($"The body lag ({BodyLagSeconds} s) must be under half the window ({BodyWindowSeconds} s).");
-        if (SurrogateShiftSeconds <= BodyLagSeconds)
-            throw new ArgumentException($"The surrogate shift ({SurrogateShiftSeconds} s) must exceed the lag ({BodyLagSeconds} s), or a lagged copy survives in the surrogates.");
-        if (HistorySeconds < BodyWindowSeconds + SurrogateShiftSeconds + 1)
-            throw new ArgumentException($"The history ({HistorySeconds} s) must hold a window plus the surrogate shift ({BodyWindowSeconds + SurrogateShiftSeconds} s) and more.");
         if (MinimumSurrogates < 1 || SurrogatePool < MinimumSurrogates)
             throw new ArgumentException("The surrogate pool must hold at least the minimum number of surrogates.");
         if (MinimumCoverage is < 0 or > 1)

@@ -12,7 +12,8 @@ namespace MirrorSense.Bench.Calibration;
 /// The body corpus: constructed sessions of real people (crops of @vladmandic/human's photo sheet) leaning by
 /// designed signals, put through <c>mirrorsense analyze --no-audio</c> once each (the pose stage, pixel motion and
 /// the feature grid exactly as the product makes them; cached in the work folder), then posture mirroring and
-/// gesture synchrony computed in-process from the session's <c>features.csv</c> with analyze's default settings.
+/// gesture synchrony computed in-process from the session's <c>features.csv</c> with analyze's default settings, and
+/// the same grid replayed through the live engine for the session mean of the page's posture and gesture meters.
 /// Nulls: independent people in one frame, in two cameras, under flicker, shake and heavy re-encoding, leaving and
 /// returning, with a shared slow trend, and pseudo-dyads (A of one session with B of another). Effects: B following
 /// 0.6 × A's lean 0.5–3 s later on top of B's own, mirror-wise or to the same side.
@@ -115,9 +116,11 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         var duration = TimeSpan.FromSeconds(features.Length / features.Grid.SampleRate);
         var signals = new SessionSignals(features.Grid.Origin, duration, features.Posture(), features.Dyad(settings.GestureFeature), null, null);
         var report = new CoordinationAnalysis(settings).Analyse(signals);
+        var live = LiveMeterReplay.SessionMeans(features);
+        double Live(string measure) => measure == MeasureNames.PostureMirroring ? live.Posture : measure == MeasureNames.GestureSynchrony ? live.Gesture : double.NaN;
         foreach (var measure in report.Measures)
-            yield return new CalibrationOutcome(measure.Name, kind, isNull, seed, duration.TotalSeconds, measure.PValue, measure.BestLagSeconds, designedLag, measure.LagAtEdge);
+            yield return new CalibrationOutcome(measure.Name, kind, isNull, seed, duration.TotalSeconds, measure.PValue, measure.BestLagSeconds, designedLag, measure.LagAtEdge, Live(measure.Name));
         foreach (var missing in report.Missing.Where(m => m.Name is MeasureNames.PostureMirroring or MeasureNames.GestureSynchrony))
-            yield return new CalibrationOutcome(missing.Name, kind, isNull, seed, duration.TotalSeconds, double.NaN, double.NaN, designedLag, false);
+            yield return new CalibrationOutcome(missing.Name, kind, isNull, seed, duration.TotalSeconds, double.NaN, double.NaN, designedLag, false, Live(missing.Name));
     }
 }

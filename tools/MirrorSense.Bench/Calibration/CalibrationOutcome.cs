@@ -13,6 +13,7 @@ namespace MirrorSense.Bench.Calibration;
 /// <param name="BestLagSeconds">The measure's best lag (positive: B follows A), NaN where it has none.</param>
 /// <param name="DesignedLagSeconds">The lag built into an effect (NaN for nulls and effects without a lag).</param>
 /// <param name="LagAtEdge">True when the best lag lies at the edge of the search range.</param>
+/// <param name="LiveIndex">The session mean of the live meter of the same channel, the session replayed through the live engine (NaN where there is no live meter).</param>
 public sealed record CalibrationOutcome(
     string Measure,
     string Kind,
@@ -22,7 +23,8 @@ public sealed record CalibrationOutcome(
     double PValue,
     double BestLagSeconds,
     double DesignedLagSeconds,
-    bool LagAtEdge)
+    bool LagAtEdge,
+    double LiveIndex = double.NaN)
 {
     public const double Alpha = 0.05;
 
