@@ -145,7 +145,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             inputs[input.Voices.Count > 1 ? "microphone" : "microphone_" + input.Voices[0].Speaker.ToString().ToLowerInvariant()] = input.Describe();
         var settings = new Dictionary<string, string>
         {
-            ["grid_hz"] = "30",
+            ["grid_hz"] = CameraCapture.LiveGrid.SampleRate.ToString(CultureInfo.InvariantCulture),
             ["pose_model"] = request.Pose.Model.ToString().ToLowerInvariant(),
             ["trainee"] = request.Coaching.Trainee.ToString(),
             ["cues"] = request.Coaching.Cues ? "on" : "off",
@@ -190,7 +190,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             _ => FeatureObservable.JoinSides(cameras[0].Features(poses[0]), cameras[1].Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
         };
         var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], BodySide.CameraPatience) : poses.FirstOrDefault();
-        var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodySide.PixelMotion, 30);
+        var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodySide.PixelMotion, CameraCapture.LiveGrid.SampleRate);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();
         var updates = LiveCoordination.Track(

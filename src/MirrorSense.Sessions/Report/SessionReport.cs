@@ -43,9 +43,7 @@ public static class SessionReport
     {
         var html = Render(folder);
         var path = Path.Combine(folder, FileName);
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, writer => writer.Write(html));
         return path;
     }
 

@@ -35,7 +35,6 @@ public sealed record SyncReport(
 /// </summary>
 public sealed class SyncRun(SyncOptions options, string outputDirectory)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public SyncReport Run(IReadOnlyList<string> files, IProgress<SyncProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -160,13 +159,5 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
         yield return $"{file}: {missing.Length} of {result.Windows.Length} windows have more than half of their samples missing and are empty: {list}{(missing.Length > 10 ? ", ..." : "")}";
     }
 
-    /// <summary>Writes through a temporary file so a crash never leaves a half-written output behind.</summary>
-    private void WriteFile(string name, Action<TextWriter> write)
-    {
-        var path = Path.Combine(outputDirectory, name);
-        var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, Utf8))
-            write(writer);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private void WriteFile(string name, Action<TextWriter> write) => AtomicFile.Write(Path.Combine(outputDirectory, name), write);
 }
