@@ -9,7 +9,7 @@ namespace MirrorSense.Synchrony.Live;
 /// <param name="BodyWindowSeconds">Window of posture and gesture readings.</param>
 /// <param name="BodyLagSeconds">Largest lead or lag searched for posture and gesture (copies come 0.5–3 s late).</param>
 /// <param name="CoincidenceSeconds">Gesture lags shorter than this are not searched: a frame-wide event (a brightness jump, a jolt of the camera, a dropped frame) moves both people's motion energy in the same frame, while a person's movement spreads over longer than this.</param>
-/// <param name="SurrogatePool">Surrogate readings kept per channel (one is added per update, the oldest dropped).</param>
+/// <param name="SurrogatePool">Surrogate readings kept per channel (posture adds three per update, gesture one; the oldest are dropped).</param>
 /// <param name="MinimumSurrogates">Readings the pool needs before an index is given.</param>
 /// <param name="MinimumCoverage">Share of a window both people must be seen (or heard) in for a reading.</param>
 /// <param name="SmoothingSeconds">Time constant of the exponential smoothing of each index.</param>

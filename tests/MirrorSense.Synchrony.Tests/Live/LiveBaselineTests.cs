@@ -31,6 +31,29 @@ public static class LiveBaselineTests
         Assert.All(means, m => Assert.True(m is >= 30 and <= 70, $"{channel}: a session mean of {m:0.0}"));
     }
 
+    /// <summary>
+    /// An independent stretch that follows a mirrored one reads as the same stretch reads when nothing was mirrored
+    /// before it (within 5 points in every seed), and near chance over the seeds (40–60). Why not 50 ± 20 per seed: the
+    /// same two sways can sit well off 50 for a minute by chance (seed 5 reads 23 on this stretch with or without the
+    /// mirroring), which is the pair's chance and not a memory of the mirroring.
+    /// </summary>
+    private static void AssertNoCarryOver(ITestOutputHelper output, Stretch[] session, Nuisance nuisance, int stretch)
+    {
+        Stretch[] unmirrored = [.. session.Select(s => Stretch.Independent(s.Seconds))];
+        var after = Seeds.Select(seed => ScenarioRun.Means(new ScenarioDyad(seed, session, nuisance))[stretch]).ToList();
+        var alone = Seeds.Select(seed => ScenarioRun.Means(new ScenarioDyad(seed, unmirrored, nuisance))[stretch]).ToList();
+        output.WriteLine($"posture after mirroring: {string.Join(" ", after.Select(r => r.Posture.ToString("0")))}; without it: {string.Join(" ", alone.Select(r => r.Posture.ToString("0")))}");
+        output.WriteLine($"gesture after mirroring: {string.Join(" ", after.Select(r => r.Gesture.ToString("0")))}; without it: {string.Join(" ", alone.Select(r => r.Gesture.ToString("0")))}");
+        for (var i = 0; i < Seeds.Length; i++)
+        {
+            Assert.True(Math.Abs(after[i].Posture - alone[i].Posture) <= 5, $"seed {Seeds[i]}: posture {after[i].Posture:0.0} after mirroring, {alone[i].Posture:0.0} without");
+            Assert.True(Math.Abs(after[i].Gesture - alone[i].Gesture) <= 5, $"seed {Seeds[i]}: gesture {after[i].Gesture:0.0} after mirroring, {alone[i].Gesture:0.0} without");
+        }
+
+        Assert.InRange(after.Average(r => r.Posture), 40, 60);
+        Assert.InRange(after.Average(r => r.Gesture), 40, 60);
+    }
+
     public sealed class On_independent_people(ITestOutputHelper output)
     {
         [Fact]
@@ -46,17 +69,14 @@ public static class LiveBaselineTests
         }
 
         [Fact]
-        public void Posture_index_averages_near_50_on_independent_people_after_a_mirrored_stretch()
+        public void An_independent_stretch_after_mirroring_reads_as_it_would_without_the_mirroring()
         {
             // Given B mirrors A a second later for 40 s, then both move on their own again
             Stretch[] session = [Stretch.Independent(20), Stretch.Mirrored(40, 1.0), Stretch.Independent(80)];
 
             // When the live engine reads the stretch after the mirroring
-            var (posture, gesture) = Means(output, session, Nuisance.None, 2);
-
-            // Then the mirroring left nothing behind in the baseline: both indices are at chance again
-            AssertChance(posture, "posture");
-            AssertChance(gesture, "gesture");
+            // Then the mirroring left nothing behind in the baseline
+            AssertNoCarryOver(output, session, Nuisance.None, 2);
         }
     }
 
@@ -87,12 +107,11 @@ public static class LiveBaselineTests
         [Fact]
         public void Frame_wide_events_after_a_mirrored_stretch_leave_the_body_indices_at_chance()
         {
+            // Given a mirrored stretch, then independence, with a shared trend, jumps and shakes throughout
             Stretch[] session = [Stretch.Independent(20), Stretch.Mirrored(40, 1.5), Stretch.Independent(80)];
 
-            var (posture, gesture) = Means(output, session, new Nuisance(TrendPerMinute: 2, JumpsPerMinute: 6, ShakesPerMinute: 3), 2);
-
-            AssertChance(posture, "posture");
-            AssertChance(gesture, "gesture");
+            // Then the stretch after the mirroring reads as it would without it
+            AssertNoCarryOver(output, session, new Nuisance(TrendPerMinute: 2, JumpsPerMinute: 6, ShakesPerMinute: 3), 2);
         }
     }
 
