@@ -4,7 +4,7 @@ namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
 /// Turns a channel's raw readings into its 0–100 index: the percentile of the reading among a pool of recent
-/// surrogate readings (the same measure with the partner's stream from another moment), exponentially smoothed.
+/// surrogate readings (the same measure with the partner's stream out of step with A), exponentially smoothed.
 /// 50 is what chance alignment of these two people gives; the pool keeps moving with them.
 /// </summary>
 internal sealed class SurrogateIndex(int pool, int minimum, double smoothingSeconds)

@@ -105,7 +105,7 @@ public static class LiveBaselineTests
         }
 
         [Fact]
-        public void Frame_wide_events_after_a_mirrored_stretch_leave_the_body_indices_at_chance()
+        public void Frame_wide_events_after_a_mirrored_stretch_leave_no_trace_of_the_mirroring()
         {
             // Given a mirrored stretch, then independence, with a shared trend, jumps and shakes throughout
             Stretch[] session = [Stretch.Independent(20), Stretch.Mirrored(40, 1.5), Stretch.Independent(80)];
