@@ -19,24 +19,52 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
     /// <param name="minimumLag">Lags shorter than this many samples are not searched (the coincidence band of frame-wide events).</param>
     public static LaggedMatch Find(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs, int minimumLag = 0)
     {
+        var (z, coverage) = Correlations(a, b, maxLag, minimumPairs, minimumLag);
+        return Best(z, coverage, maxLag, sign: 1);
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> for B and for B upside down (every component negated) at the cost of one: r with −B is −r
+    /// with B at every lag, so only the combination over components is done twice.
+    /// </summary>
+    public static (LaggedMatch AsIs, LaggedMatch Negated) FindWithNegated(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs)
+    {
+        var (z, coverage) = Correlations(a, b, maxLag, minimumPairs, minimumLag: 0);
+        return (Best(z, coverage, maxLag, sign: 1), Best(z, coverage, maxLag, sign: -1));
+    }
+
+    /// <summary>Fisher z of every component at every lag (NaN where a lag has too few pairs or is not searched), and the coverage.</summary>
+    private static (double[,] Z, double Coverage) Correlations(IReadOnlyList<double[]> a, IReadOnlyList<double[]> b, int maxLag, int minimumPairs, int minimumLag)
+    {
         if (a.Count != b.Count || a.Count == 0)
             throw new ArgumentException("A and B need the same, non-zero number of components.");
         var lags = 2 * maxLag + 1;
         var z = new double[a.Count, lags];
-        var weights = new double[a.Count];
         double covered = 0;
         for (var k = 0; k < a.Count; k++)
         {
             covered += ShareBothPresent(a[k], b[k]);
-            var best = double.NegativeInfinity;
             for (var l = 0; l < lags; l++)
             {
                 var r = Math.Abs(l - maxLag) < minimumLag ? double.NaN : Correlation(a[k], b[k], l - maxLag, minimumPairs);
                 z[k, l] = double.IsNaN(r) ? double.NaN : Math.Atanh(Math.Clamp(r, -0.999999, 0.999999));
-                if (z[k, l] > best)
-                    best = z[k, l];
             }
+        }
 
+        return (z, covered / a.Count);
+    }
+
+    /// <summary>The best lag of the components' weighted Fisher-z mean, with every z taken times <paramref name="sign"/>.</summary>
+    private static LaggedMatch Best(double[,] z, double coverage, int maxLag, int sign)
+    {
+        var (components, lags) = (z.GetLength(0), z.GetLength(1));
+        var weights = new double[components];
+        for (var k = 0; k < components; k++)
+        {
+            var best = double.NegativeInfinity;
+            for (var l = 0; l < lags; l++)
+                if (sign * z[k, l] > best)
+                    best = sign * z[k, l];
             weights[k] = double.IsFinite(best) ? Math.Max(0, best) : 0;
         }
 
@@ -46,12 +74,12 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
         for (var l = 0; l < lags; l++)
         {
             double sum = 0, weight = 0;
-            for (var k = 0; k < a.Count; k++)
+            for (var k = 0; k < components; k++)
             {
                 if (double.IsNaN(z[k, l]))
                     continue;
                 var w = anyWeight ? weights[k] : 1;
-                sum += w * z[k, l];
+                sum += w * sign * z[k, l];
                 weight += w;
             }
 
@@ -66,7 +94,6 @@ public readonly record struct LaggedMatch(double Similarity, int LagSamples, dou
             }
         }
 
-        var coverage = covered / a.Count;
         return bestLag < 0 ? None with { Coverage = coverage } : new LaggedMatch(Math.Tanh(bestValue), bestLag - maxLag, coverage);
     }
 
