@@ -74,7 +74,7 @@ internal sealed class BodyChannels
         double[][] gestureB = [Compressed(_history.Window(Participant.B, _layout.GestureIndex, _window))];
         var gestureMatch = LaggedMatch.Find(gestureA, gestureB, _maxLag, minimumPairs, _coincidence);
         if (!double.IsNaN(gestureMatch.Similarity))
-            _gesture.AddSurrogate(LaggedMatch.Find(gestureA, Surrogate(gestureB, seed, amplitudeAdjusted: true), _maxLag, minimumPairs, _coincidence).Similarity);
+            _gesture.AddSurrogate(LaggedMatch.Find(gestureA, [PhaseRandomised(gestureB[0], seed)], _maxLag, minimumPairs, _coincidence).Similarity);
         Gesture = Reading(LiveChannel.Gesture, _gesture, gestureMatch, time, overshoot: false);
     }
 
@@ -88,6 +88,11 @@ internal sealed class BodyChannels
     private static double[][] Reversed(double[][] channels) =>
         [.. channels.Select(channel => channel.Reverse().ToArray())];
 
+    /// <summary>
+    /// Motion energy on a log scale: a brightness jump or a dropped frame gives both people tens of times their usual
+    /// pixel motion in one frame (measured on the flicker nulls), and on a linear scale those few frames decide the
+    /// correlation of a whole window.
+    /// </summary>
     private static double[] Compressed(double[] energy)
     {
         for (var t = 0; t < energy.Length; t++)
@@ -95,8 +100,9 @@ internal sealed class BodyChannels
         return energy;
     }
 
-    private static double[][] Surrogate(double[][] channels, int seed, bool amplitudeAdjusted) =>
-        [.. new PhaseRandomisation(seed, amplitudeAdjusted).Create([.. channels.Select(c => ImmutableArray.Create(c))], 1).Single().Select(c => c.ToArray())];
+    /// <summary>B's motion energy with its timing randomised, its spectrum and its distribution of values kept (bursty, skewed: amplitude-adjusted).</summary>
+    private static double[] PhaseRandomised(double[] energy, int seed) =>
+        [.. new PhaseRandomisation(seed, amplitudeAdjusted: true).Create([ImmutableArray.Create(energy)], 1).Single()[0]];
 
     /// <summary>The body channels when the body stream has gone quiet (camera lost): no score is invented.</summary>
     public void MarkStale()
