@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MirrorSense.Fixtures;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Batch;
 using MirrorSense.Sessions.Report;

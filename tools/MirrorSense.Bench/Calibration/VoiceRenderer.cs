@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MirrorSense.Fixtures;
 using MirrorSense.Capture;
 using MirrorSense.Core;
 
