@@ -77,8 +77,7 @@ internal static class AnalyzeCommand
                 return Task.FromResult(ExitOk);
             }
 
-            AnalyzeRequest request;
-            try
+            return Task.FromResult(Analyze("analyze", () =>
             {
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
@@ -87,7 +86,7 @@ internal static class AnalyzeCommand
                     parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
                     parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
                 var poseOptions = new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap));
-                request = parse.GetValue(session) is { } recorded
+                return parse.GetValue(session) is { } recorded
                     ? SessionRequests.FromRecording(recorded, inputs, parse.GetValue(output) ?? Path.Combine(recorded, "analysis"), settings, poseOptions)
                     : SessionRequests.Resolve(
                         inputs,
@@ -95,21 +94,31 @@ internal static class AnalyzeCommand
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
                         poseOptions);
-            }
-            catch (UsageException error)
-            {
-                Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
-                return Task.FromResult(ExitUsage);
-            }
-            catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException)
-            {
-                Console.Error.WriteLine($"mirrorsense analyze: {error.Message}");
-                return Task.FromResult(ExitInputFailed);
-            }
-
-            return Task.FromResult(Run(request, cancellation));
+            }, cancellation));
         });
         return command;
+    }
+
+    /// <summary>Resolves the request (a usage error exits 2, an unreadable input 1, each named on standard error) and runs it.</summary>
+    internal static int Analyze(string commandName, Func<AnalyzeRequest> resolve, CancellationToken cancellation)
+    {
+        AnalyzeRequest request;
+        try
+        {
+            request = resolve();
+        }
+        catch (UsageException error)
+        {
+            Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
+            return ExitUsage;
+        }
+        catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException)
+        {
+            Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
+            return ExitInputFailed;
+        }
+
+        return Run(request, cancellation);
     }
 
     private static int Run(AnalyzeRequest request, CancellationToken cancellation)

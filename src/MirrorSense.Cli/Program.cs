@@ -11,6 +11,7 @@ var root = new RootCommand("MirrorSense: nonverbal mirroring and synchrony in dy
     BatchCommand.Create(),
     PoseCommand.Create(),
     ModelsCommand.Create(),
+    DemoCommand.Create(),
     ReportCommand.Create(),
     LiveCommand.Create(),
 };

@@ -23,7 +23,7 @@ public sealed class VideoFileSource : IVideoSource
         this.path = path;
         if (!File.Exists(path))
             throw new FileNotFoundException($"The video file '{path}' does not exist.", path);
-        capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+        capture = Open(path);
         if (!capture.IsOpened())
         {
             capture.Dispose();
@@ -40,6 +40,24 @@ public sealed class VideoFileSource : IVideoSource
     }
 
     public VideoFormat Format { get; }
+
+    private static VideoCapture Open(string path)
+    {
+        try
+        {
+            return new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+        }
+        catch (Exception error) when (error is TypeInitializationException or DllNotFoundException)
+        {
+            // OpenCvSharp's native half (OpenCvSharpExtern) did not load: missing system libraries, or no build for this platform.
+            // The loader lists every path it tried; the first it could not open says why (a missing libgtk-3.so.0, say).
+            var lines = (error.InnerException ?? error).Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var reason = lines.FirstOrDefault(line => line.Contains("cannot open shared object file", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? error.GetType().Name;
+            throw new VideoSourceException(
+                $"videos cannot be read here: OpenCV's native library (OpenCvSharpExtern) did not load ({reason}). " +
+                "On Linux it needs GTK 3 (Debian/Ubuntu: apt-get install libgtk-3-0); the Windows and macOS builds carry no OpenCV runtime (see README.md, \"Windows and macOS\").");
+        }
+    }
 
     public bool Read(Mat frame, out MediaTime time)
     {
