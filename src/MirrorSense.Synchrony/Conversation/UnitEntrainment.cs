@@ -13,9 +13,12 @@ public readonly record struct EntrainmentStatistic(double Value, double PValue, 
 /// units of the two speakers (mean non-partner minus mean partner difference; positive = entrained), on each
 /// speaker's departures from their own slow course (see below).</item>
 /// <item><b>Convergence</b>: the trend of the adjacent-pair difference over the session, as the correlation of
-/// |A − B| with time (negative = the speakers grow more alike), on the values as they are.</item>
+/// |A − B| with time (negative = the speakers grow more alike), on the values as they are, tested against B's units
+/// rotated against A's.</item>
 /// <item><b>Synchrony</b>: the correlation of adjacent units' values across speaker changes (positive = one
-/// speaker's rise is met by the other's), on the departures too.</item>
+/// speaker's rise is met by the other's), on the departures too, for each direction apart: B's units with the A
+/// units they follow, and A's with the B units they follow. The stronger direction is the statistic, tested against
+/// the stronger of the two under permutation, and it names the leader.</item>
 /// </list>
 /// Proximity and synchrony compare each unit with its speaker's local course removed (a line through the speaker's
 /// units within ± half the trend span). On the raw values, any drift of either speaker makes units close in time
@@ -23,7 +26,31 @@ public readonly record struct EntrainmentStatistic(double Value, double PValue, 
 /// adjacent values rise together. Both passed as entrainment although neither speaker answered the other.
 /// Convergence is about the levels themselves coming together, so it keeps them.
 /// </summary>
-public sealed record UnitEntrainmentResult(EntrainmentStatistic Proximity, EntrainmentStatistic Convergence, EntrainmentStatistic Synchrony);
+public sealed record UnitEntrainmentResult(EntrainmentStatistic Proximity, EntrainmentStatistic Convergence, TurnSynchrony Synchrony);
+
+/// <summary>
+/// Synchrony by direction. Why apart: the adjacent pairs of a conversation chain (A₁B₁, B₁A₂, A₂B₂, …) reuse every
+/// unit twice, so pooled pairs are not independent and a permutation test of the pooled correlation calls
+/// independent speakers synchronous about twice as often as it should (10 % of independent espeak-ng dyads); within one
+/// direction each unit appears once. And answering is directional: when B answers A, only the A→B pairs carry it,
+/// and the pooled correlation halves it.
+/// </summary>
+/// <param name="Stronger">The larger of the two directions' correlations, its p against the larger of the two under
+/// permutation, and the pairs of both directions.</param>
+/// <param name="BFollowsA">Correlation of B's units with the A units just before them (NaN with fewer than three pairs).</param>
+/// <param name="AFollowsB">Correlation of A's units with the B units just before them.</param>
+public readonly record struct TurnSynchrony(EntrainmentStatistic Stronger, double BFollowsA, double AFollowsB)
+{
+    public double Value => Stronger.Value;
+
+    public double PValue => Stronger.PValue;
+
+    public int Pairs => Stronger.Pairs;
+
+    /// <summary>The speaker whose units the other's answer, named only when synchrony is beyond chance (p &lt; .05).</summary>
+    public Participant? Leader => !(PValue < 0.05) ? null
+        : double.IsNaN(AFollowsB) || BFollowsA >= AFollowsB ? Participant.A : Participant.B;
+}
 
 /// <summary>Computes <see cref="UnitEntrainmentResult"/> with seeded permutation tests.</summary>
 /// <param name="trendSeconds">Span of each speaker's own course, removed before proximity and synchrony.</param>
@@ -95,38 +122,69 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
     private EntrainmentStatistic Convergence(List<(SpeechUnit First, SpeechUnit Second)> adjacent, Random random)
     {
         var time = adjacent.Select(p => p.Second.Start.Seconds).ToArray();
-        var difference = adjacent.Select(p => Math.Abs(p.First.Value - p.Second.Value)).ToArray();
-        // Converging means the difference falls with time: test for r below the permuted values.
-        return CorrelationTest(time, difference, random, entrainedWhenPositive: false);
-    }
-
-    private EntrainmentStatistic Synchrony(List<(SpeechUnit First, SpeechUnit Second)> adjacent, Random random)
-    {
-        // Orient every pair as (A's unit, B's unit) so the correlation is between the two speakers' values.
         var a = adjacent.Select(p => p.First.Speaker == Participant.A ? p.First.Value : p.Second.Value).ToArray();
         var b = adjacent.Select(p => p.First.Speaker == Participant.A ? p.Second.Value : p.First.Value).ToArray();
-        return CorrelationTest(a, b, random, entrainedWhenPositive: true);
+        var observed = RotatedPearson(time, Differences(a, b, 0), 0);
+        if (double.IsNaN(observed))
+            return new EntrainmentStatistic(double.NaN, double.NaN, adjacent.Count);
+
+        // The null: A's units against B's k pairs away, circularly. Two speakers who each drift on their own have
+        // a difference that wanders too, and a wandering series correlates with time far more often than a shuffled
+        // one (independent drifts passed as converging in 25 % of sessions). Rotating B keeps both courses and
+        // breaks only their alignment; a real convergence, B moving towards where A is at the same time, is lost.
+        var atLeast = 0;
+        for (var p = 0; p < permutations; p++)
+            if (RotatedPearson(time, Differences(a, b, Rotation(b.Length, random)), 0) <= observed)
+                atLeast++;
+        return new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), adjacent.Count);
     }
 
-    private EntrainmentStatistic CorrelationTest(double[] x, double[] y, Random random, bool entrainedWhenPositive)
+    private static double[] Differences(double[] a, double[] b, int rotation)
     {
-        var observed = Pearson(x, y);
+        var differences = new double[a.Length];
+        for (var i = 0; i < a.Length; i++)
+            differences[i] = Math.Abs(a[i] - b[(i + rotation) % b.Length]);
+        return differences;
+    }
+
+    private TurnSynchrony Synchrony(List<(SpeechUnit First, SpeechUnit Second)> adjacent, Random random)
+    {
+        // Each pair as (earlier unit, answer), one list per direction, in the order they were spoken.
+        var bFollowsA = adjacent.Where(p => p.First.Speaker == Participant.A).ToArray();
+        var aFollowsB = adjacent.Where(p => p.First.Speaker != Participant.A).ToArray();
+        double[] Earlier((SpeechUnit First, SpeechUnit Second)[] pairs) => [.. pairs.Select(p => p.First.Value)];
+        double[] Answers((SpeechUnit First, SpeechUnit Second)[] pairs) => [.. pairs.Select(p => p.Second.Value)];
+        var (x1, y1, x2, y2) = (Earlier(bFollowsA), Answers(bFollowsA), Earlier(aFollowsB), Answers(aFollowsB));
+        var (r1, r2) = (RotatedPearson(x1, y1, 0), RotatedPearson(x2, y2, 0));
+        var observed = Stronger(r1, r2);
         if (double.IsNaN(observed))
-            return new EntrainmentStatistic(double.NaN, double.NaN, x.Length);
-        var shuffled = (double[])y.Clone();
+            return new TurnSynchrony(new EntrainmentStatistic(double.NaN, double.NaN, adjacent.Count), r1, r2);
+
+        // The null: within each direction, which answer follows which unit is arbitrary; the larger of the two
+        // shuffled correlations is what chance offers when either direction may win. (Rotating the answers instead,
+        // which keeps each series' own wandering, left too few distinct arrangements with the handful of speaker
+        // changes a few minutes give: power on B answering A's pitch fell from 65 % to about 5 %.)
         var atLeast = 0;
         for (var p = 0; p < permutations; p++)
         {
-            random.Shuffle(shuffled);
-            var r = Pearson(x, shuffled);
-            if (entrainedWhenPositive ? r >= observed : r <= observed)
+            random.Shuffle(y1);
+            random.Shuffle(y2);
+            if (Stronger(RotatedPearson(x1, y1, 0), RotatedPearson(x2, y2, 0)) >= observed)
                 atLeast++;
         }
 
-        return new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), x.Length);
+        return new TurnSynchrony(new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), adjacent.Count), r1, r2);
     }
 
-    private static double Pearson(double[] x, double[] y)
+    /// <summary>A rotation drawn from all of them, none excluded: with few pairs the unrotated one must stay as likely
+    /// as any other, or p can fall below what so few arrangements allow.</summary>
+    private static int Rotation(int length, Random random) => random.Next(length);
+
+    private static double Stronger(double r1, double r2) =>
+        double.IsNaN(r1) ? r2 : double.IsNaN(r2) ? r1 : Math.Max(r1, r2);
+
+    /// <summary>Pearson's r of x with y read k places on, circularly (k = 0: as paired).</summary>
+    private static double RotatedPearson(double[] x, double[] y, int rotation)
     {
         if (x.Length < 3)
             return double.NaN;
@@ -135,9 +193,10 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         double sxy = 0, sxx = 0, syy = 0;
         for (var i = 0; i < x.Length; i++)
         {
-            sxy += (x[i] - mx) * (y[i] - my);
+            var dy = y[(i + rotation) % y.Length] - my;
+            sxy += (x[i] - mx) * dy;
             sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
+            syy += dy * dy;
         }
 
         return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
