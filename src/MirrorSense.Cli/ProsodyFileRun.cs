@@ -44,7 +44,7 @@ internal static class ProsodyFileRun
         }
 
         if (request.UnitsPath is { } unitsPath)
-            AtomicFile.Write(unitsPath, w => UnitsCsv.Write(w, result.Units!.Select(u => u.ToUnitRow()), dyad: false));
+            AtomicFile.Write(unitsPath, w => UnitsCsv.Write(w, result.Units!, dyad: false));
         return new ProsodyOutcome(result.Frames, result.VoicedFrames, result.Duration, result.Units?.Count, result.Warnings);
     }
 }

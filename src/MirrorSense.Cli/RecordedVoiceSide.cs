@@ -26,7 +26,7 @@ internal static class RecordedVoiceSide
 
         // A frame without intensity (an empty cell) says nothing about pauses; it must not poison the running maximum.
         var pauses = InterPausalUnitDetector.Find(frames.Where(f => double.IsFinite(f.IntensityDb)).Select(f => new IntensityFrame(f.Time, f.IntensityDb)));
-        var units = UnitFeatureCalculator.Compute(pauses, frames, nuclei: []);
+        var units = UnitFeatureCalculator.Compute(pauses, frames, nuclei: []).Select(u => u with { Speaker = speaker }).ToList();
         warnings.Add($"voice {speaker}: from {recorded.Path} (no raw audio was recorded): tone from its pitch frames and {units.Count} units cut at its pauses; tempo needs syllable rates, which need the audio itself (record with --raw-media).");
         return new VoiceSideResult(speaker, frames, units, frames[^1].Time - frames[0].Time, warnings) { HasSpeechRate = false };
     }

@@ -199,7 +199,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         });
         WriteFile(UnitsCsv.FileName, writer => UnitsCsv.Write(
             writer,
-            new[] { a, b }.SelectMany(voice => voice?.Units.Select(u => u.ToUnitRow(voice.Speaker)) ?? []),
+            new[] { a, b }.SelectMany(voice => voice?.Units ?? []),
             dyad: true));
     }
 

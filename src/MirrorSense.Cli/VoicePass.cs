@@ -1,10 +1,11 @@
 using MirrorSense.Capture;
+using MirrorSense.Core;
 using MirrorSense.Prosody;
 
 namespace MirrorSense.Cli;
 
 /// <summary>What one pass over a voice recording produced.</summary>
-internal sealed record VoicePassResult(long Frames, long VoicedFrames, TimeSpan Duration, IReadOnlyList<UnitFeatures>? Units, IReadOnlyList<string> Warnings);
+internal sealed record VoicePassResult(long Frames, long VoicedFrames, TimeSpan Duration, IReadOnlyList<SpeechUnit>? Units, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// One voice recording through the prosody analyzer, streamed twice: a first pass learns the length and global peak

@@ -5,17 +5,20 @@ using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Cli;
 
-/// <summary>One participant's voice analysed for a session: the frames in the session's span on video time, and the units.</summary>
-internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<ProsodyFrame> Frames, IReadOnlyList<UnitFeatures> Units, TimeSpan RecordingDuration, IReadOnlyList<string> Warnings)
+/// <summary>One participant's voice analysed for a session: the frames in the session's span on video time, and the units, all the speaker's.</summary>
+internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<ProsodyFrame> Frames, IReadOnlyList<SpeechUnit> Units, TimeSpan RecordingDuration, IReadOnlyList<string> Warnings)
 {
-    /// <summary>False when the units were cut from frames alone (no audio, so no syllables): their rate is unknown, not zero.</summary>
+    /// <summary>
+    /// False when the units were cut from frames alone (no audio, so no syllables): their rate is unknown, not zero.
+    /// Their rows in units.csv keep the zero count they have always shown; only the measures are told nothing was counted.
+    /// </summary>
     public bool HasSpeechRate { get; init; } = true;
 
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
     public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(
         Speaker,
         [.. Frames.Select(f => f.ToVoiceFrame())],
-        [.. Units.Select(u => new VoiceUnitSpan(u.Start, u.End, HasSpeechRate ? u.SyllablesPerSecond : double.NaN))]);
+        HasSpeechRate ? Units : [.. Units.Select(u => u with { Syllables = null })]);
 }
 
 /// <summary>Runs the voice pass for one participant of a session and puts its frames and units on the video's clock.</summary>
@@ -45,7 +48,7 @@ internal static class VoiceSide
         }
 
         var units = result.Units!
-            .Select(u => u with { Start = u.Start - offset, End = u.End - offset })
+            .Select(u => u with { Speaker = speaker, Start = u.Start - offset, End = u.End - offset })
             .Where(u => request.Includes(u.Start) && request.Includes(u.End))
             .ToList();
         return new VoiceSideResult(speaker, frames, units, result.Duration, result.Warnings);

@@ -31,15 +31,11 @@ public sealed record PauseOptions
     }
 }
 
-/// <summary>One inter-pausal unit: from the first to the last sounding frame centre (media time).</summary>
-public sealed record InterPausalUnit(MediaTime Start, MediaTime End)
-{
-    public TimeSpan Duration => End - Start;
-}
-
 /// <summary>
 /// Streaming IPU detection over intensity frames: a unit is emitted once the silence after it has lasted
-/// <see cref="PauseOptions.MinimumPauseSeconds"/>, i.e. 0.3 s after the speaker stopped.
+/// <see cref="PauseOptions.MinimumPauseSeconds"/>, i.e. 0.3 s after the speaker stopped. A unit runs from its first
+/// to its last sounding frame centre. Units come out unmeasured and with no speaker: the detector hears only the
+/// intensity of one voice, and whose voice it is in a dyad is for the caller to say.
 /// </summary>
 public sealed class InterPausalUnitDetector
 {
@@ -59,7 +55,7 @@ public sealed class InterPausalUnitDetector
     public MediaTime? OpenSince => _unitStart;
 
     /// <summary>Takes the next intensity frame; returns the unit it closed, if any.</summary>
-    public InterPausalUnit? Process(IntensityFrame frame)
+    public SpeechUnit? Process(IntensityFrame frame)
     {
         if (_completed)
             throw new InvalidOperationException("The stream was already completed.");
@@ -77,7 +73,7 @@ public sealed class InterPausalUnitDetector
     }
 
     /// <summary>Ends the stream, closing the unit in progress.</summary>
-    public InterPausalUnit? Complete()
+    public SpeechUnit? Complete()
     {
         if (_completed)
             return null;
@@ -85,18 +81,18 @@ public sealed class InterPausalUnitDetector
         return _unitStart is null ? null : Close();
     }
 
-    private InterPausalUnit? Close()
+    private SpeechUnit? Close()
     {
-        var unit = new InterPausalUnit(_unitStart!.Value, _lastSounding);
+        var unit = SpeechUnit.Unmeasured(null, _unitStart!.Value, _lastSounding);
         _unitStart = null;
         return unit.Duration.TotalSeconds >= _options.MinimumSoundingSeconds ? unit : null;
     }
 
     /// <summary>The units of a whole intensity contour (the same detector, run to the end).</summary>
-    public static IReadOnlyList<InterPausalUnit> Find(IEnumerable<IntensityFrame> frames, PauseOptions? options = null)
+    public static IReadOnlyList<SpeechUnit> Find(IEnumerable<IntensityFrame> frames, PauseOptions? options = null)
     {
         var detector = new InterPausalUnitDetector(options);
-        var units = new List<InterPausalUnit>();
+        var units = new List<SpeechUnit>();
         foreach (var frame in frames)
             if (detector.Process(frame) is { } unit)
                 units.Add(unit);

@@ -32,9 +32,9 @@ public sealed class LiveUnitTracker
         _syllableFrames.AddRange(_syllableIntensity.Process(samples, firstSampleTime));
 
     /// <summary>Adds prosody frames; returns the units they closed, described.</summary>
-    public IReadOnlyList<UnitFeatures> AddFrames(IReadOnlyList<ProsodyFrame> frames)
+    public IReadOnlyList<SpeechUnit> AddFrames(IReadOnlyList<ProsodyFrame> frames)
     {
-        List<UnitFeatures>? closed = null;
+        List<SpeechUnit>? closed = null;
         foreach (var frame in frames)
         {
             _frames.Add(frame);
@@ -45,17 +45,17 @@ public sealed class LiveUnitTracker
         }
 
         Trim();
-        return closed ?? (IReadOnlyList<UnitFeatures>)[];
+        return closed ?? (IReadOnlyList<SpeechUnit>)[];
     }
 
     /// <summary>Ends the stream: the unit in progress, if any, described.</summary>
-    public IReadOnlyList<UnitFeatures> Complete()
+    public IReadOnlyList<SpeechUnit> Complete()
     {
         _syllableFrames.AddRange(_syllableIntensity.Complete());
         return _pauses.Complete() is { } unit ? [Describe(unit)] : [];
     }
 
-    private UnitFeatures Describe(InterPausalUnit unit)
+    private SpeechUnit Describe(SpeechUnit unit)
     {
         var inUnit = _frames.Where(f => f.Time >= unit.Start && f.Time <= unit.End).ToList();
         var median = _median.Value;
@@ -66,7 +66,7 @@ public sealed class LiveUnitTracker
             [.. _syllableFrames.Where(f => f.Time >= unit.Start && f.Time <= unit.End)],
             [.. inUnit.Select(f => new PitchFrame(f.Time, f.FrequencyHz, double.NaN, double.NaN))],
             _syllables);
-        return new UnitFeatures(unit.Start, unit.End, pitch, intensity, nuclei.Length);
+        return unit with { MeanPitchSemitones = pitch, MeanIntensityDb = intensity, Syllables = nuclei.Length };
     }
 
     /// <summary>Drops what no open or future unit can need: frames older than the unit in progress (or than the cap).</summary>

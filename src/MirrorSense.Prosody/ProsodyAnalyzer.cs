@@ -20,7 +20,7 @@ public sealed class ProsodyAnalyzer
     private readonly List<ProsodyFrame> _kept = [];
     private readonly List<PitchFrame> _keptPitch = [];
     private readonly List<IntensityFrame> _keptSyllableIntensity = [];
-    private readonly List<InterPausalUnit> _units = [];
+    private readonly List<SpeechUnit> _units = [];
     private bool _completed;
 
     /// <param name="sampleRate">Samples per second of the mono input.</param>
@@ -90,7 +90,7 @@ public sealed class ProsodyAnalyzer
     }
 
     /// <summary>The inter-pausal units of the whole stream with their features; call after <see cref="Complete"/>.</summary>
-    public IReadOnlyList<UnitFeatures> CompleteUnits()
+    public IReadOnlyList<SpeechUnit> CompleteUnits()
     {
         if (!_completed)
             throw new InvalidOperationException("Units are described once the stream is complete.");

@@ -35,7 +35,7 @@ public sealed class InterPausalUnitTests
         Assert.Null(detector.Process(new IntensityFrame(MediaTime.FromSeconds(0.30), quiet)));
         var unit = detector.Process(new IntensityFrame(MediaTime.FromSeconds(0.50), quiet));
 
-        Assert.Equal(new InterPausalUnit(MediaTime.FromSeconds(0), MediaTime.FromSeconds(0.2)), unit);
+        Assert.Equal(SpeechUnit.Unmeasured(null, MediaTime.FromSeconds(0), MediaTime.FromSeconds(0.2)), unit);
     }
 
     [Fact]

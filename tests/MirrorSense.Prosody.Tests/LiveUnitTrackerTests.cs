@@ -17,7 +17,7 @@ public sealed class LiveUnitTrackerTests
         var units = Stream(speech);
 
         Assert.NotEmpty(units);
-        Assert.InRange(units.Sum(u => u.Syllables), PassageSyllables * 0.85, PassageSyllables * 1.15);
+        Assert.InRange(units.Sum(u => u.Syllables!.Value), PassageSyllables * 0.85, PassageSyllables * 1.15);
         Assert.All(units, u => Assert.True(u.End > u.Start));
     }
 
@@ -27,7 +27,7 @@ public sealed class LiveUnitTrackerTests
         double Rate(int wpm)
         {
             var units = Stream(Espeak.Say(Passage, wpm));
-            return units.Sum(u => u.Syllables) / units.Sum(u => u.Duration.TotalSeconds);
+            return units.Sum(u => u.Syllables!.Value) / units.Sum(u => u.Duration.TotalSeconds);
         }
 
         var rates = new[] { 140, 220 }.Select(Rate).ToArray();
@@ -35,11 +35,11 @@ public sealed class LiveUnitTrackerTests
     }
 
     /// <summary>The speech in 50 ms blocks, as a microphone delivers it: samples first, then the frames of the same block.</summary>
-    private static List<UnitFeatures> Stream(WavFile speech)
+    private static List<SpeechUnit> Stream(WavFile speech)
     {
         var analyzer = new ProsodyAnalyzer(speech.SampleRate);
         var tracker = new LiveUnitTracker(speech.SampleRate);
-        var units = new List<UnitFeatures>();
+        var units = new List<SpeechUnit>();
         var block = speech.SampleRate / 20;
         for (var start = 0; start < speech.Samples.Length; start += block)
         {

@@ -27,7 +27,7 @@ internal sealed class MicrophoneCapture : IDisposable
     private static readonly TimeSpan Block = TimeSpan.FromMilliseconds(50);
 
     private readonly Subject<SpokenFrame> _frames = new();
-    private readonly Subject<SpokenUnit> _units = new();
+    private readonly Subject<SpeechUnit> _units = new();
     private readonly MicrophoneInput _input;
     private readonly IAudioSource _source;
     private readonly SessionClock _clock;
@@ -52,7 +52,7 @@ internal sealed class MicrophoneCapture : IDisposable
 
     public IObservable<SpokenFrame> Frames => _frames;
 
-    public IObservable<SpokenUnit> Units => _units;
+    public IObservable<SpeechUnit> Units => _units;
 
     public string Name => _input.Describe();
 
@@ -112,7 +112,7 @@ internal sealed class MicrophoneCapture : IDisposable
                     foreach (var frame in frames)
                         _frames.OnNext(new SpokenFrame(speaker.Speaker, new VoiceFrame(speaker.Place(frame.Time, clock.Offset), frame.FrequencyHz, frame.IntensityDb)));
                     foreach (var unit in speaker.Units.AddFrames(frames))
-                        _units.OnNext(new SpokenUnit(speaker.Speaker, new VoiceUnit(unit.Start + clock.Offset, unit.End + clock.Offset, double.NaN, unit.SyllablesPerSecond)));
+                        _units.OnNext(unit with { Speaker = speaker.Speaker, Start = unit.Start + clock.Offset, End = unit.End + clock.Offset });
                 }
             }
 

@@ -8,7 +8,7 @@ namespace MirrorSense.Sessions.Voice;
 /// The units table, one row per inter-pausal unit: <c>mirrorsense prosody --units</c> writes one speaker's
 /// (<see cref="Header"/>), <c>mirrorsense analyze</c> both speakers' in <c>units.csv</c> with the participant
 /// first (<see cref="DyadHeader"/>). Times in seconds of media time; an empty cell is missing (a unit without a
-/// voiced frame has no pitch). <c>syllable_rate_per_s</c> is written for readers of the file and recomputed on reading.
+/// voiced frame has no pitch, one whose syllables were not counted has neither a count nor a rate). <c>syllable_rate_per_s</c> is written for readers of the file and recomputed on reading.
 /// </summary>
 public static class UnitsCsv
 {
@@ -17,7 +17,7 @@ public static class UnitsCsv
     public const string DyadHeader = "participant," + Header;
 
     /// <summary>Writes the header and the rows; with <paramref name="dyad"/> every row must name its speaker.</summary>
-    public static void Write(TextWriter writer, IEnumerable<SpeechUnitRow> units, bool dyad)
+    public static void Write(TextWriter writer, IEnumerable<SpeechUnit> units, bool dyad)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(units);
@@ -31,7 +31,7 @@ public static class UnitsCsv
                 Number(unit.Duration.TotalSeconds, "0.######"),
                 Number(unit.MeanPitchSemitones, "0.###"),
                 Number(unit.MeanIntensityDb, "0.###"),
-                unit.Syllables.ToString(CultureInfo.InvariantCulture),
+                unit.Syllables?.ToString(CultureInfo.InvariantCulture) ?? "",
                 Number(unit.SyllablesPerSecond, "0.###"));
             if (dyad)
             {
@@ -45,9 +45,9 @@ public static class UnitsCsv
 
     /// <summary>Reads either table back, in file order (the speaker is null in a one-speaker table).</summary>
     /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
-    public static IReadOnlyList<SpeechUnitRow> Read(string path)
+    public static IReadOnlyList<SpeechUnit> Read(string path)
     {
-        var units = new List<SpeechUnitRow>();
+        var units = new List<SpeechUnit>();
         var first = 0;
         foreach (var row in CsvTable.Read(path, [Header, DyadHeader]))
         {
@@ -62,10 +62,11 @@ public static class UnitsCsv
             var end = row.Required(first + 1);
             if (end < start)
                 throw row.Problem(first + 1, $"expected the unit to end at or after its start ({start} s) but it ends at {end} s");
-            var syllables = row.Required(first + 5);
-            if (syllables < 0 || syllables != Math.Floor(syllables))
-                throw row.Problem(first + 5, $"expected a whole number of syllables but found '{row.Cells[first + 5]}'");
-            units.Add(new SpeechUnitRow(speaker, MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), row.Number(first + 3), row.Number(first + 4), (int)syllables));
+            var syllables = row.Number(first + 5);
+            if (!double.IsNaN(syllables) && (syllables < 0 || syllables != Math.Floor(syllables)))
+                throw row.Problem(first + 5, $"expected a whole number of syllables or an empty cell but found '{row.Cells[first + 5]}'");
+            units.Add(new SpeechUnit(speaker, MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), row.Number(first + 3), row.Number(first + 4),
+                double.IsNaN(syllables) ? null : (int)syllables));
         }
 
         return units;

@@ -49,7 +49,7 @@ public sealed record TurnTakingSummary(
 /// </summary>
 public sealed class TurnTaking(TurnTakingOptions options)
 {
-    public TurnTakingSummary Analyse(IEnumerable<SpeechInterval> speech)
+    public TurnTakingSummary Analyse(IEnumerable<SpeechUnit> speech)
     {
         ArgumentNullException.ThrowIfNull(speech);
         var a = Merge(speech.Where(s => s.Speaker == Participant.A));
@@ -60,9 +60,9 @@ public sealed class TurnTaking(TurnTakingOptions options)
     }
 
     /// <summary>One participant's intervals, sorted, with touching or overlapping ones joined.</summary>
-    private static List<SpeechInterval> Merge(IEnumerable<SpeechInterval> intervals)
+    private static List<SpeechUnit> Merge(IEnumerable<SpeechUnit> intervals)
     {
-        var merged = new List<SpeechInterval>();
+        var merged = new List<SpeechUnit>();
         foreach (var interval in intervals.Where(i => i.End > i.Start).OrderBy(i => i.Start))
         {
             if (merged.Count > 0 && interval.Start <= merged[^1].End)
@@ -75,23 +75,22 @@ public sealed class TurnTaking(TurnTakingOptions options)
     }
 
     /// <summary>Overlaps where someone in <paramref name="incoming"/> starts while the other in <paramref name="holder"/> is talking.</summary>
-    private IEnumerable<Overlap> Overlaps(List<SpeechInterval> incoming, List<SpeechInterval> holder)
+    private IEnumerable<Overlap> Overlaps(List<SpeechUnit> incoming, List<SpeechUnit> holder)
     {
         foreach (var entry in incoming)
         {
-            var held = holder.FirstOrDefault(h => h.Start < entry.Start && entry.Start < h.End);
-            if (held == default)
+            if (holder.FirstOrDefault(h => h.Start < entry.Start && entry.Start < h.End) is not { } held)
                 continue;
             var end = entry.End < held.End ? entry.End : held.End;
             var kind = held.End <= entry.End
                 ? OverlapKind.Interruption
                 : (entry.End - entry.Start).TotalSeconds < options.BackchannelMaximumSeconds ? OverlapKind.Backchannel : OverlapKind.CompetingSpeech;
-            yield return new Overlap(entry.Speaker, entry.Start, end, kind);
+            yield return new Overlap(entry.SpeakerInDyad, entry.Start, end, kind);
         }
     }
 
     /// <summary>The floor over time: it changes hands when the other participant is heard alone.</summary>
-    private static (ImmutableArray<Turn> Turns, ImmutableArray<TimeSpan> Pauses) Turns(List<SpeechInterval> a, List<SpeechInterval> b)
+    private static (ImmutableArray<Turn> Turns, ImmutableArray<TimeSpan> Pauses) Turns(List<SpeechUnit> a, List<SpeechUnit> b)
     {
         var turns = ImmutableArray.CreateBuilder<Turn>();
         var pauses = ImmutableArray.CreateBuilder<TimeSpan>();
@@ -106,7 +105,7 @@ public sealed class TurnTaking(TurnTakingOptions options)
                 continue;
             if (current is null)
             {
-                current = new Turn(interval.Speaker, interval.Start, interval.End);
+                current = new Turn(interval.SpeakerInDyad, interval.Start, interval.End);
             }
             else if (current.Speaker == interval.Speaker)
             {
@@ -117,7 +116,7 @@ public sealed class TurnTaking(TurnTakingOptions options)
                 if (interval.Start > current.End)
                     pauses.Add(interval.Start - current.End);
                 turns.Add(current with { End = interval.Start < current.End ? interval.Start : current.End });
-                current = new Turn(interval.Speaker, interval.Start, interval.End);
+                current = new Turn(interval.SpeakerInDyad, interval.Start, interval.End);
             }
         }
 
@@ -126,6 +125,6 @@ public sealed class TurnTaking(TurnTakingOptions options)
         return (turns.ToImmutable(), pauses.ToImmutable());
     }
 
-    private static TimeSpan Total(List<SpeechInterval> intervals) =>
+    private static TimeSpan Total(List<SpeechUnit> intervals) =>
         intervals.Aggregate(TimeSpan.Zero, (sum, i) => sum + i.Duration);
 }

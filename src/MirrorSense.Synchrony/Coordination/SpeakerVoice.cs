@@ -6,41 +6,39 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <summary>One prosody frame of a speaker: f0 NaN when unvoiced.</summary>
 public readonly record struct VoiceFrame(MediaTime Time, double PitchHz, double IntensityDb);
 
-/// <summary>One inter-pausal unit of a speaker with the features turn-level coordination compares.</summary>
-/// <param name="PitchSemitones">Mean f0 over the unit's voiced frames in semitones re 100 Hz (a common scale for both speakers, so distances between them mean something); NaN without voiced frames.</param>
-/// <param name="SyllablesPerSecond">Speech rate (syllable nuclei per second of the unit).</param>
-public readonly record struct VoiceUnit(MediaTime Start, MediaTime End, double PitchSemitones, double SyllablesPerSecond);
-
-/// <summary>Where an inter-pausal unit lies and how fast it was spoken, as the prosody analysis delimits it.</summary>
-/// <param name="SyllablesPerSecond">Speech rate (syllable nuclei per second of the unit).</param>
-public readonly record struct VoiceUnitSpan(MediaTime Start, MediaTime End, double SyllablesPerSecond);
-
 /// <summary>What the voice analysis found for one speaker: frames on media time and the units between pauses.</summary>
-public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame> Frames, ImmutableArray<VoiceUnit> Units)
+/// <param name="Units">
+/// The speaker's units, each with its mean pitch in semitones re <see cref="SemitoneReferenceHz"/>: a scale both
+/// speakers share, so that distances between their units mean something.
+/// </param>
+public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame> Frames, ImmutableArray<SpeechUnit> Units)
 {
     public const double SemitoneReferenceHz = 100;
 
     public static double Semitones(double hz) => 12 * Math.Log2(hz / SemitoneReferenceHz);
 
     /// <summary>
-    /// A speaker's voice from the frames and the units' spans: each unit's pitch is the mean, in semitones re
-    /// <see cref="SemitoneReferenceHz"/>, of the voiced frames from its start to its end (both included), NaN without any.
-    /// Frames and units are walked together once, so the cost grows with frames plus units, not their product.
+    /// A speaker's voice from the frames and the units the prosody analysis delimited: each unit's pitch is measured
+    /// again as the mean, in semitones re <see cref="SemitoneReferenceHz"/>, of the voiced frames from its start to its
+    /// end (both included), NaN without any; the rest of the unit is kept. Frames and units are walked together once,
+    /// so the cost grows with frames plus units, not their product.
     /// </summary>
     /// <param name="frames">In time order.</param>
-    /// <param name="units">In time order of their starts, none ending before it starts.</param>
-    /// <exception cref="ArgumentException">Frames or units out of time order, or a unit ending before it starts.</exception>
-    public static SpeakerVoice FromFrames(Participant speaker, ImmutableArray<VoiceFrame> frames, IReadOnlyList<VoiceUnitSpan> units)
+    /// <param name="units">The speaker's, in time order of their starts, none ending before it starts.</param>
+    /// <exception cref="ArgumentException">Frames or units out of time order, a unit ending before it starts, or another speaker's unit.</exception>
+    public static SpeakerVoice FromFrames(Participant speaker, ImmutableArray<VoiceFrame> frames, IReadOnlyList<SpeechUnit> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         for (var i = 1; i < frames.Length; i++)
             if (frames[i].Time < frames[i - 1].Time)
                 throw new ArgumentException($"Frame {i} at {frames[i].Time} comes before frame {i - 1} at {frames[i - 1].Time}; frames must be in time order.", nameof(frames));
-        var built = ImmutableArray.CreateBuilder<VoiceUnit>(units.Count);
+        var built = ImmutableArray.CreateBuilder<SpeechUnit>(units.Count);
         var first = 0;
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u];
+            if (unit.Speaker != speaker)
+                throw new ArgumentException($"Unit {u} is {unit.Speaker?.ToString() ?? "nobody"}'s, not {speaker}'s.", nameof(units));
             if (unit.End < unit.Start)
                 throw new ArgumentException($"Unit {u} ends at {unit.End}, before its start at {unit.Start}.", nameof(units));
             if (u > 0 && unit.Start < units[u - 1].Start)
@@ -59,7 +57,7 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
                 voiced++;
             }
 
-            built.Add(new VoiceUnit(unit.Start, unit.End, voiced == 0 ? double.NaN : sum / voiced, unit.SyllablesPerSecond));
+            built.Add(unit with { MeanPitchSemitones = voiced == 0 ? double.NaN : sum / voiced });
         }
 
         return new SpeakerVoice(speaker, frames, built.MoveToImmutable());

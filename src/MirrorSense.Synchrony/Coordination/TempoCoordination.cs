@@ -21,18 +21,17 @@ public sealed class TempoCoordination(int permutations = 2000, int seed = 1)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var units = a.Units.Select(u => new SpeechUnit(a.Speaker, u.Start, u.End, u.SyllablesPerSecond))
-            .Concat(b.Units.Select(u => new SpeechUnit(b.Speaker, u.Start, u.End, u.SyllablesPerSecond)))
-            .Where(u => !double.IsNaN(u.Value))
+        var units = a.Units.Concat(b.Units)
+            .Where(u => !double.IsNaN(u.SyllablesPerSecond))
             .OrderBy(u => u.Start)
             .ToArray();
-        var result = new UnitEntrainment(permutations, seed).Analyse(units);
+        var result = new UnitEntrainment(permutations, seed).Analyse(units, u => u.SyllablesPerSecond);
         var changes = ImmutableArray.CreateBuilder<MeasureWindow>();
         for (var i = 1; i < units.Length; i++)
         {
             var (first, second) = (units[i - 1], units[i]);
             if (first.Speaker != second.Speaker)
-                changes.Add(new MeasureWindow(first.Start, second.End, -Math.Abs(first.Value - second.Value), (second.Start - first.End).TotalSeconds, first.Speaker));
+                changes.Add(new MeasureWindow(first.Start, second.End, -Math.Abs(first.SyllablesPerSecond - second.SyllablesPerSecond), (second.Start - first.End).TotalSeconds, first.Speaker));
         }
 
         var rateA = Statistics.MeanOfPresent([.. a.Units.Select(u => u.SyllablesPerSecond)]);

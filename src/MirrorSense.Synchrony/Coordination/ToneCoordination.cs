@@ -62,9 +62,7 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
         var contours = new DyadSeries(MeasureNames.Tone, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
         var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
-        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(
-            a.Units.Select(u => new SpeechUnit(a.Speaker, u.Start, u.End, u.PitchSemitones))
-                .Concat(b.Units.Select(u => new SpeechUnit(b.Speaker, u.Start, u.End, u.PitchSemitones))));
+        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(a.Units.Concat(b.Units), u => u.MeanPitchSemitones);
         ImmutableArray<KeyValuePair<string, double>> details =
         [
             new("proximity", units.Proximity.Value), new("proximity_p", units.Proximity.PValue),

@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Synchrony.Live;
@@ -14,7 +15,7 @@ public static class LiveCoordination
     public static IObservable<CoordinationUpdate> Track(
         IObservable<FeatureSample> body,
         IObservable<SpokenFrame> voices,
-        IObservable<SpokenUnit> units,
+        IObservable<SpeechUnit> units,
         LiveBodyLayout layout,
         LiveCoordinationOptions? options = null)
     {

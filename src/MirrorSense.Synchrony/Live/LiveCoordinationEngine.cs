@@ -57,7 +57,7 @@ public sealed class LiveCoordinationEngine
     }
 
     /// <summary>Adds a finished unit; it counts from the voices' next update.</summary>
-    public void Add(SpokenUnit unit) => _voice.Add(unit);
+    public void Add(SpeechUnit unit) => _voice.Add(unit);
 
     private CoordinationUpdate Publish(MediaTime time)
     {

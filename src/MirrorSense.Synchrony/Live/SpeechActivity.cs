@@ -1,22 +1,22 @@
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Conversation;
 
 namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
 /// One speaker's stretches of speech from voiced frames, gaps shorter than <paramref name="gapSeconds"/> bridged:
-/// what turn-taking reads, and whether the speaker is talking now.
+/// what turn-taking reads, and whether the speaker is talking now. The stretches are units left unmeasured, since
+/// turn-taking asks only who spoke when.
 /// </summary>
 internal sealed class SpeechActivity(Participant speaker, double gapSeconds)
 {
     /// <summary>Stretches shorter than this are clicks, not speech.</summary>
     private static readonly TimeSpan MinimumStretch = TimeSpan.FromSeconds(0.1);
 
-    private readonly List<SpeechInterval> _closed = [];
+    private readonly List<SpeechUnit> _closed = [];
     private MediaTime? _openStart;
     private MediaTime _lastVoiced;
 
-    public IReadOnlyList<SpeechInterval> Closed => _closed;
+    public IReadOnlyList<SpeechUnit> Closed => _closed;
 
     public void Add(MediaTime time, bool voiced)
     {
@@ -36,12 +36,12 @@ internal sealed class SpeechActivity(Participant speaker, double gapSeconds)
     public bool SpeakingAt(MediaTime now) => _openStart is not null && (now - _lastVoiced).TotalSeconds <= gapSeconds;
 
     /// <summary>The stretch in progress, if any, up to its last voiced frame.</summary>
-    public SpeechInterval? Open => _openStart is { } start && _lastVoiced - start >= MinimumStretch ? new SpeechInterval(speaker, start, _lastVoiced) : null;
+    public SpeechUnit? Open => _openStart is { } start && _lastVoiced - start >= MinimumStretch ? SpeechUnit.Unmeasured(speaker, start, _lastVoiced) : null;
 
     private void Close()
     {
         if (_openStart is { } start && _lastVoiced - start >= MinimumStretch)
-            _closed.Add(new SpeechInterval(speaker, start, _lastVoiced));
+            _closed.Add(SpeechUnit.Unmeasured(speaker, start, _lastVoiced));
         _openStart = null;
     }
 }

@@ -8,9 +8,3 @@ public readonly record struct SpokenFrame(Participant Speaker, VoiceFrame Frame)
 {
     public MediaTime Time => Frame.Time;
 }
-
-/// <summary>One finished inter-pausal unit of one speaker (with its speech rate), on the session's media clock.</summary>
-public readonly record struct SpokenUnit(Participant Speaker, VoiceUnit Unit)
-{
-    public MediaTime Time => Unit.End;
-}

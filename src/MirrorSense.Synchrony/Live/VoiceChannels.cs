@@ -20,7 +20,7 @@ internal sealed class VoiceChannels
     private readonly SpeechActivity _speechA;
     private readonly SpeechActivity _speechB;
     private readonly TurnTaking _turnTaking = new(new TurnTakingOptions());
-    private readonly List<SpokenUnit> _units = [];
+    private readonly List<SpeechUnit> _units = [];
     private readonly int _toneWindow;
     private readonly int _toneLag;
     private readonly int _toneShift;
@@ -62,7 +62,7 @@ internal sealed class VoiceChannels
             Newest = spoken.Time;
     }
 
-    public void Add(SpokenUnit unit)
+    public void Add(SpeechUnit unit)
     {
         _units.Add(unit);
         // Only what tempo's window and its non-adjacent pairs need is kept.
@@ -109,25 +109,25 @@ internal sealed class VoiceChannels
     }
 
     /// <summary>Differences of speech rate between the new unit and the partner's units far from it in time: chance pairings.</summary>
-    private void AddTempoSurrogates(SpokenUnit unit)
+    private void AddTempoSurrogates(SpeechUnit unit)
     {
-        if (!double.IsFinite(unit.Unit.SyllablesPerSecond))
+        if (!double.IsFinite(unit.SyllablesPerSecond))
             return;
         foreach (var other in _units)
-            if (other.Speaker != unit.Speaker && double.IsFinite(other.Unit.SyllablesPerSecond)
-                && Math.Abs((other.Unit.End - unit.Unit.End).TotalSeconds) > _options.TempoWindowSeconds)
-                _tempo.AddSurrogate(-Math.Abs(other.Unit.SyllablesPerSecond - unit.Unit.SyllablesPerSecond));
+            if (other.SpeakerInDyad != unit.SpeakerInDyad && double.IsFinite(other.SyllablesPerSecond)
+                && Math.Abs((other.End - unit.End).TotalSeconds) > _options.TempoWindowSeconds)
+                _tempo.AddSurrogate(-Math.Abs(other.SyllablesPerSecond - unit.SyllablesPerSecond));
     }
 
     /// <summary>Proximity: the mean rate difference of adjacent units across a change of speaker in the window (negated, so closer is higher).</summary>
     private void UpdateTempo(MediaTime now)
     {
         var from = now - TimeSpan.FromSeconds(_options.TempoWindowSeconds);
-        var recent = _units.Where(u => u.Unit.End >= from && double.IsFinite(u.Unit.SyllablesPerSecond)).OrderBy(u => u.Unit.Start).ToList();
+        var recent = _units.Where(u => u.End >= from && double.IsFinite(u.SyllablesPerSecond)).OrderBy(u => u.Start).ToList();
         var differences = new List<double>();
         for (var i = 1; i < recent.Count; i++)
-            if (recent[i].Speaker != recent[i - 1].Speaker)
-                differences.Add(Math.Abs(recent[i].Unit.SyllablesPerSecond - recent[i - 1].Unit.SyllablesPerSecond));
+            if (recent[i].SpeakerInDyad != recent[i - 1].SpeakerInDyad)
+                differences.Add(Math.Abs(recent[i].SyllablesPerSecond - recent[i - 1].SyllablesPerSecond));
         if (differences.Count == 0)
         {
             Tempo = Missing(LiveChannel.Tempo);

@@ -17,7 +17,7 @@ public static class UnitsCsvTests
         public void Should_give_back_both_speakers_units_as_written_with_a_missing_pitch_still_missing()
         {
             // Given units of A and B, one of B's without a voiced frame
-            SpeechUnitRow[] units =
+            SpeechUnit[] units =
             [
                 new(Participant.A, MediaTime.FromSeconds(0.25), MediaTime.FromSeconds(1.75), 1.5, 62.25, 6),
                 new(Participant.B, MediaTime.FromSeconds(2.000001), MediaTime.FromSeconds(3), double.NaN, 55.5, 4),
@@ -48,14 +48,30 @@ public static class UnitsCsvTests
             var unit = Assert.Single(UnitsCsv.Read(path));
 
             // Then the unit has no speaker and its values
-            Assert.Equal(new SpeechUnitRow(null, MediaTime.FromSeconds(1), MediaTime.FromSeconds(2), double.NaN, 50, 3), unit);
+            Assert.Equal(new SpeechUnit(null, MediaTime.FromSeconds(1), MediaTime.FromSeconds(2), double.NaN, 50, 3), unit);
+        }
+
+        [Fact]
+        public void Should_leave_the_syllables_of_a_unit_that_had_none_counted_empty_and_read_them_back_as_not_counted()
+        {
+            // Given a unit cut at its pauses with its pitch and intensity measured but no syllables counted
+            var unit = new SpeechUnit(Participant.A, MediaTime.FromSeconds(1), MediaTime.FromSeconds(2), 0.5, 50, null);
+
+            // When written and read back
+            var path = _folder.Combine(UnitsCsv.FileName);
+            using (var writer = new StreamWriter(path))
+                UnitsCsv.Write(writer, [unit], dyad: true);
+
+            // Then both the count and the rate are empty cells, and the count comes back as not counted rather than zero
+            Assert.Equal("A,1,2,1,0.5,50,,", File.ReadAllLines(path)[1]);
+            Assert.Equal(unit, Assert.Single(UnitsCsv.Read(path)));
         }
 
         [Fact]
         public void Should_refuse_a_dyad_unit_without_its_speaker()
         {
             // Given a unit that names no speaker, when written as a dyad's table, then it is refused
-            var unit = new SpeechUnitRow(null, MediaTime.Zero, MediaTime.FromSeconds(1), 0, 50, 2);
+            var unit = new SpeechUnit(null, MediaTime.Zero, MediaTime.FromSeconds(1), 0, 50, 2);
             Assert.Throws<ArgumentException>(() => UnitsCsv.Write(TextWriter.Null, [unit], dyad: true));
         }
 

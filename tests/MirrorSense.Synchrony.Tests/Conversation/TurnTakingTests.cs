@@ -63,6 +63,6 @@ public sealed class TurnTakingTests
         Assert.Null(summary.LongestMonologue);
     }
 
-    private static SpeechInterval Speech(Participant who, double start, double end) =>
-        new(who, MediaTime.FromSeconds(start), MediaTime.FromSeconds(end));
+    private static SpeechUnit Speech(Participant who, double start, double end) =>
+        SpeechUnit.Unmeasured(who, MediaTime.FromSeconds(start), MediaTime.FromSeconds(end));
 }

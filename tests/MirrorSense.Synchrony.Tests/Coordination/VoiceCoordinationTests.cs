@@ -150,8 +150,8 @@ public sealed class VoiceCoordinationTests
         // When tempo is measured on each
         var significant = SignificantAmong20(200, random =>
         {
-            var a = RatedUnits(Participant.A, 0, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
-            var b = RatedUnits(Participant.B, 1, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
+            var a = RatedVoice(Participant.A, 0, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
+            var b = RatedVoice(Participant.B, 1, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
             return new TempoCoordination(499, random.Next()).Compute(a, b);
         });
 
@@ -165,12 +165,12 @@ public sealed class VoiceCoordinationTests
         // Given B speaking 2 syllables per second faster than A, and answering 0.6 of A's last departure from A's rate
         var random = new Random(7);
         var departures = new Queue<double>();
-        var a = RatedUnits(Participant.A, 0, _ =>
+        var a = RatedVoice(Participant.A, 0, _ =>
         {
             departures.Enqueue(random.NextDouble() - 0.5);
             return 4 + departures.Last();
         });
-        var b = RatedUnits(Participant.B, 1, _ => 6 + 0.6 * departures.Dequeue() + 0.4 * (random.NextDouble() - 0.5));
+        var b = RatedVoice(Participant.B, 1, _ => 6 + 0.6 * departures.Dequeue() + 0.4 * (random.NextDouble() - 0.5));
 
         // When tempo is measured
         var measure = new TempoCoordination(499).Compute(a, b);
@@ -191,13 +191,13 @@ public sealed class VoiceCoordinationTests
     /// A speaker with one unit in every other 2 s turn of <see cref="Session"/> (the first at <paramref name="firstTurn"/>),
     /// each unit's rate from how far into the session (0–1) it starts; frames play no part in tempo.
     /// </summary>
-    private static SpeakerVoice RatedUnits(Participant who, int firstTurn, Func<double, double> rateAt) => new(
+    private static SpeakerVoice RatedVoice(Participant who, int firstTurn, Func<double, double> rateAt) => new(
         who,
         [],
         [.. Enumerable.Range(0, (int)Session.TotalSeconds / 4).Select(k =>
         {
             var start = (2 * k + firstTurn) * 2 + 0.1;
-            return new VoiceUnit(MediaTime.FromSeconds(start), MediaTime.FromSeconds(start + 1.8), 10, rateAt(start / Session.TotalSeconds));
+            return RatedUnits.SpokenAt(who, start, 1.8, rateAt(start / Session.TotalSeconds), pitchSemitones: 10);
         })]);
 
     /// <summary>A slow pitch course in semitones: smoothed random steps, so it never repeats itself the way a sinusoid would.</summary>
@@ -221,7 +221,7 @@ public sealed class VoiceCoordinationTests
     private static SpeakerVoice Speaker(Participant who, Func<int, double> pitchAt, bool speaksFirst, Random random, Func<double>? rate = null)
     {
         var frames = ImmutableArray.CreateBuilder<VoiceFrame>();
-        var units = ImmutableArray.CreateBuilder<VoiceUnit>();
+        var units = ImmutableArray.CreateBuilder<SpeechUnit>();
         var total = (int)Session.TotalSeconds * 100;
         for (var t = 0; t < total; t++)
         {
@@ -233,10 +233,8 @@ public sealed class VoiceCoordinationTests
 
         for (var turn = speaksFirst ? 0 : 1; turn * 200 < total; turn += 2)
         {
-            var start = MediaTime.FromSeconds(turn * 2 + 0.1);
-            var end = MediaTime.FromSeconds(turn * 2 + 1.9);
             var pitch = frames.Skip(turn * 200).Take(200).Where(f => !double.IsNaN(f.PitchHz)).Select(f => SpeakerVoice.Semitones(f.PitchHz)).DefaultIfEmpty(double.NaN).Average();
-            units.Add(new VoiceUnit(start, end, pitch, rate?.Invoke() ?? 4));
+            units.Add(RatedUnits.SpokenAt(who, turn * 2 + 0.1, 1.8, rate?.Invoke() ?? 4, pitch));
         }
 
         return new SpeakerVoice(who, frames.ToImmutable(), units.ToImmutable());

@@ -84,7 +84,7 @@ public sealed class LiveCoordinationEngineTests
         var signals = new LiveBodySignals(seed: 2);
         var body = new Subject<FeatureSample>();
         var updates = new List<CoordinationUpdate>();
-        using var subscription = LiveCoordination.Track(body, Observable.Never<SpokenFrame>(), Observable.Never<SpokenUnit>(), signals.Layout).Subscribe(updates.Add);
+        using var subscription = LiveCoordination.Track(body, Observable.Never<SpokenFrame>(), Observable.Never<SpeechUnit>(), signals.Layout).Subscribe(updates.Add);
 
         for (long i = 0; i < 10 * LiveBodySignals.Rate; i++)
             body.OnNext(signals.Sample(i, null));
@@ -125,8 +125,7 @@ public sealed class LiveCoordinationEngineTests
         {
             var rate = 3 + 2 * Math.Sin(t / 20) + 0.1 * random.NextDouble();
             var speaker = turn % 2 == 0 ? Participant.A : Participant.B;
-            var unit = new VoiceUnit(MediaTime.FromSeconds(t), MediaTime.FromSeconds(t + 2), 5, rate);
-            engine.Add(new SpokenUnit(speaker, unit));
+            engine.Add(RatedUnits.SpokenAt(speaker, t, 2, rate));
             t += 2.5;
             last = engine.Add(new SpokenFrame(speaker, new VoiceFrame(MediaTime.FromSeconds(t), double.NaN, 40))) ?? last;
         }

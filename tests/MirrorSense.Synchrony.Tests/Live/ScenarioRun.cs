@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Live;
 
@@ -20,7 +21,7 @@ internal static class ScenarioRun
         var scheduler = new HistoricalScheduler();
         var body = Enumerable.Range(0, dyad.Length).Select(dyad.Sample).ToObservable(scheduler);
         var updates = new List<CoordinationUpdate>();
-        using var subscription = LiveCoordination.Track(body, Observable.Never<SpokenFrame>(), Observable.Never<SpokenUnit>(), dyad.Layout, options)
+        using var subscription = LiveCoordination.Track(body, Observable.Never<SpokenFrame>(), Observable.Never<SpeechUnit>(), dyad.Layout, options)
             .Subscribe(updates.Add);
         scheduler.Start();
 

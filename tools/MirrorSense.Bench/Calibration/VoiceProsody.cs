@@ -26,6 +26,6 @@ internal static class VoiceProsody
         return SpeakerVoice.FromFrames(
             speaker,
             [.. frames.Select(f => new VoiceFrame(f.Time, f.FrequencyHz, f.IntensityDb))],
-            [.. analyzer.CompleteUnits().Select(u => new VoiceUnitSpan(u.Start, u.End, u.SyllablesPerSecond))]);
+            [.. analyzer.CompleteUnits().Select(u => u with { Speaker = speaker })]);
     }
 }

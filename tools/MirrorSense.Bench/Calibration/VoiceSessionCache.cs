@@ -12,6 +12,9 @@ namespace MirrorSense.Bench.Calibration;
 /// </summary>
 internal sealed class VoiceSessionCache(string folder)
 {
+    /// <summary>No count of syllables is negative, so this one stands for none counted.</summary>
+    private const int NotCounted = -1;
+
     private static readonly string Builds =
         $"{typeof(VoiceSessionCache).Assembly.ManifestModule.ModuleVersionId:N}-{typeof(ProsodyAnalyzer).Assembly.ManifestModule.ModuleVersionId:N}"[..24];
 
@@ -53,8 +56,9 @@ internal sealed class VoiceSessionCache(string folder)
         {
             writer.Write(unit.Start.Microseconds);
             writer.Write(unit.End.Microseconds);
-            writer.Write(unit.PitchSemitones);
-            writer.Write(unit.SyllablesPerSecond);
+            writer.Write(unit.MeanPitchSemitones);
+            writer.Write(unit.MeanIntensityDb);
+            writer.Write(unit.Syllables ?? NotCounted);
         }
     }
 
@@ -63,9 +67,17 @@ internal sealed class VoiceSessionCache(string folder)
         var frames = ImmutableArray.CreateBuilder<VoiceFrame>(reader.ReadInt32());
         for (var i = 0; i < frames.Capacity; i++)
             frames.Add(new VoiceFrame(new MediaTime(reader.ReadInt64()), reader.ReadDouble(), reader.ReadDouble()));
-        var units = ImmutableArray.CreateBuilder<VoiceUnit>(reader.ReadInt32());
+        var units = ImmutableArray.CreateBuilder<SpeechUnit>(reader.ReadInt32());
         for (var i = 0; i < units.Capacity; i++)
-            units.Add(new VoiceUnit(new MediaTime(reader.ReadInt64()), new MediaTime(reader.ReadInt64()), reader.ReadDouble(), reader.ReadDouble()));
+        {
+            var start = new MediaTime(reader.ReadInt64());
+            var end = new MediaTime(reader.ReadInt64());
+            var pitch = reader.ReadDouble();
+            var intensity = reader.ReadDouble();
+            var syllables = reader.ReadInt32();
+            units.Add(new SpeechUnit(speaker, start, end, pitch, intensity, syllables == NotCounted ? null : syllables));
+        }
+
         return new SpeakerVoice(speaker, frames.MoveToImmutable(), units.MoveToImmutable());
     }
 }
