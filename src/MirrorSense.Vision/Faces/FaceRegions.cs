@@ -30,7 +30,7 @@ public static class FaceRegions
 
     /// <summary>
     /// The face region from a body pose's face points (eyes, mouth corners): turned so the person's right eye
-    /// → left eye runs along the region's x axis, centred between eyes and mouth, sized by the larger of the
+    /// → left eye runs along the region's x axis, centred 0.3 of the way from the eyes to the mouth, sized by the larger of the
     /// eye–mouth and the eye–eye distances (each stays long when the head turns the other way).
     /// </summary>
     public static RegionOfInterest FromPose(IReadOnlyList<PoseLandmark> pose)
