@@ -5,7 +5,7 @@ namespace MirrorSense.Cli.Tests;
 /// <summary><c>mirrorsense models</c> run as a user runs it, on the models the build put beside the program and on damaged copies of them.</summary>
 public sealed class ModelsCommandTests
 {
-    private static readonly string[] ModelFiles = ["pose_detection.onnx", "pose_landmark_lite.onnx", "pose_landmark_full.onnx"];
+    private static readonly string[] ModelFiles = ["pose_detection.onnx", "pose_landmark_lite.onnx", "pose_landmark_full.onnx", "face_landmark.onnx"];
 
     private static string BuiltModels => Path.Combine(AppContext.BaseDirectory, "models");
 
@@ -27,7 +27,7 @@ public sealed class ModelsCommandTests
             // Given the models the build copied beside the program (When listed without options)
             var outcome = MirrorSenseProcess.RunWith(new Dictionary<string, string?> { ["MIRRORSENSE_MODELS"] = null }, "models");
 
-            // Then all three verify, the folder is named with how it was found, and the tensors are ONNX Runtime's
+            // Then all four verify, the folder is named with how it was found, and the tensors are ONNX Runtime's
             Assert.True(outcome.ExitCode == 0, outcome.Error);
             Assert.Contains($"Models folder: {BuiltModels} (beside the program)", outcome.Output);
             foreach (var file in ModelFiles)
@@ -37,7 +37,8 @@ public sealed class ModelsCommandTests
             Assert.Contains("input   input_1     float [1,224,224,3]", outcome.Output);
             Assert.Contains("output  Identity    float [1,2254,12]", outcome.Output);
             Assert.Contains("output  Identity    float [1,195]", outcome.Output);
-            Assert.Contains("All 3 models verified.", outcome.Output);
+            Assert.Contains("output  conv2d_21  float [1,1,1,1404]", outcome.Output);
+            Assert.Contains("All 4 models verified.", outcome.Output);
             Assert.Equal("", outcome.Error);
         }
 
@@ -83,14 +84,14 @@ public sealed class ModelsCommandTests
             // When that folder is checked
             var outcome = MirrorSenseProcess.Run("models", "--models", copy);
 
-            // Then it fails naming the file and both checksums; the other two still verify
+            // Then it fails naming the file and both checksums; the other three still verify
             Assert.Equal(1, outcome.ExitCode);
             Assert.Contains($"Models folder: {copy} (--models)", outcome.Output);
             Assert.Contains($"{tampered} has sha256 ", outcome.Error);
             Assert.Contains("MODELS.md expects 0894cf972ca2943b638254e3000c662e932ef1be66aeab5dd573bb6732e58693", outcome.Error);
             Assert.Contains("tools/models.sh", outcome.Error);
             Assert.DoesNotContain("pose_detection.onnx", outcome.Error);
-            Assert.Contains("2 of 3 models verified.", outcome.Output);
+            Assert.Contains("3 of 4 models verified.", outcome.Output);
             Assert.DoesNotContain("   at ", outcome.Error);
         }
 

@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 namespace MirrorSense.ModelConverter.Tests;
 
 /// <summary>The converted ONNX models compute what the TFLite originals compute.</summary>
-[Collection(PoseModelCollection.Name)]
-public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutputHelper output)
+[Collection(SourceModelCollection.Name)]
+public sealed class ConvertedModelParityTests(SourceModelFixture models, ITestOutputHelper output)
 {
     private const float Tolerance = 5e-3f;
 
@@ -65,10 +65,38 @@ public sealed class ConvertedModelParityTests(PoseModelFixture models, ITestOutp
         AssertClose(expected, actual, $"pose_detection.onnx on {inputKind} vs reference interpreter");
     }
 
-    private static PoseModel Landmark(string name) => name == nameof(PoseModels.LandmarkLite) ? PoseModels.LandmarkLite : PoseModels.LandmarkFull;
+    public static TheoryData<string> FaceInputs => ["face photo", "noise"];
+
+    [SkippableTheory]
+    [MemberData(nameof(FaceInputs))]
+    public void Converted_face_mesh_matches_the_TFLite_original_within_5e_3(string inputKind)
+    {
+        // Given the face mesh converted to ONNX and a 192×192 input in [0,1]: a real face, or noise
+        var model = FaceModels.Landmark;
+        var input = inputKind == "face photo"
+            ? ModelInputs.PhotoRegion(FacePhotoPath(), LeftFaceOfSample1, 192, 0f, 1f)
+            : ModelInputs.Noise(seed: 20240601, 192, 0f, 1f);
+
+        // When ONNX Runtime runs the conversion, and OpenCV's importer and the reference interpreter run the original
+        using var onnx = new OnnxRunner(models.Converted(model).Onnx);
+        var actual = onnx.Run(input);
+        var interpreted = new TfliteReferenceInterpreter(models.Tflite(model)).Run(input);
+        var opencv = OpenCvTfliteRunner.Run(models.TflitePath(model), input, 192, 192);
+
+        // Then all three agree on the 468 landmarks and the face score
+        AssertClose(interpreted, actual, $"{model.OnnxFile} on {inputKind} vs reference interpreter");
+        AssertClose(opencv, actual, $"{model.OnnxFile} on {inputKind} vs OpenCV");
+    }
+
+    /// <summary>The left woman's face in face-api's demo/sample1.jpg (1920×1280), with a margin as MediaPipe's face region has.</summary>
+    private static readonly OpenCvSharp.Rect LeftFaceOfSample1 = new(360, 300, 320, 320);
+
+    private static string FacePhotoPath() => NpmTestPackages.File(NpmTestPackages.FaceApi, "demo/sample1.jpg");
+
+    private static SourceModel Landmark(string name) => name == nameof(PoseModels.LandmarkLite) ? PoseModels.LandmarkLite : PoseModels.LandmarkFull;
 
     private static float[] Input(string kind, int size, float low, float high) => kind == "photo"
-        ? ModelInputs.Photo(PoseModelFixture.PhotoPath(), size, low, high, quadrant: 0)
+        ? ModelInputs.Photo(SourceModelFixture.PhotoPath(), size, low, high, quadrant: 0)
         : ModelInputs.Noise(seed: 20240601, size, low, high);
 
     private void AssertClose(IReadOnlyDictionary<string, float[]> expected, IReadOnlyDictionary<string, float[]> actual, string what)

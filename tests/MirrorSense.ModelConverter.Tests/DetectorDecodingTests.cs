@@ -6,14 +6,14 @@ namespace MirrorSense.ModelConverter.Tests;
 /// follows MediaPipe's pose detection graph: SSD anchors for strides 8, 16, 32 (2, 2 and 6 anchors
 /// per cell on a 224 input = 2254), offsets in input pixels relative to the anchor centre.
 /// </summary>
-[Collection(PoseModelCollection.Name)]
-public sealed class DetectorDecodingTests(PoseModelFixture models)
+[Collection(SourceModelCollection.Name)]
+public sealed class DetectorDecodingTests(SourceModelFixture models)
 {
     [SkippableFact]
     public void Should_find_a_person_in_a_real_photo()
     {
         // Given the top-left quarter of the photo sheet, which shows people, as a 224×224 input in [-1,1]
-        var input = ModelInputs.Photo(PoseModelFixture.PhotoPath(), 224, -1f, 1f, quadrant: 0);
+        var input = ModelInputs.Photo(SourceModelFixture.PhotoPath(), 224, -1f, 1f, quadrant: 0);
 
         // When the converted detector runs
         using var onnx = new OnnxRunner(models.Converted(PoseModels.Detector).Onnx);

@@ -3,19 +3,19 @@ using System.Text.RegularExpressions;
 namespace MirrorSense.ModelConverter.Tests;
 
 /// <summary>The committed models/ are exactly what the converter makes from the pinned package, and making them is deterministic.</summary>
-[Collection(PoseModelCollection.Name)]
-public sealed partial class ModelReproducibilityTests(PoseModelFixture models)
+[Collection(SourceModelCollection.Name)]
+public sealed partial class ModelReproducibilityTests(SourceModelFixture models)
 {
-    public static TheoryData<string> Models => [.. PoseModels.All.Select(model => model.OnnxFile)];
+    public static TheoryData<string> Models => [.. SourceModels.All.Select(model => model.OnnxFile)];
 
     [SkippableTheory]
     [MemberData(nameof(Models))]
     public void Should_convert_to_the_same_bytes_every_time(string onnxFile)
     {
         // Given a model converted once (cached by the fixture) and once more now
-        var model = PoseModels.All.Single(m => m.OnnxFile == onnxFile);
+        var model = SourceModels.All.Single(m => m.OnnxFile == onnxFile);
         var first = models.Converted(model);
-        var package = NpmPackage.Open(NpmTestPackages.Tarball(NpmTestPackages.Pose), [model.PackageFile]);
+        var package = SourceModelFixture.Package(model);
 
         // Then the bytes are identical
         Assert.Equal(first.Onnx, ModelConversion.Convert(package, model).Onnx);
@@ -28,13 +28,13 @@ public sealed partial class ModelReproducibilityTests(PoseModelFixture models)
         // Given the checksums recorded in models/MODELS.md
         var folder = ModelsFolder();
         var recorded = Checksums(File.ReadAllText(Path.Combine(folder, "MODELS.md")));
-        var model = PoseModels.All.Single(m => m.OnnxFile == onnxFile);
+        var model = SourceModels.All.Single(m => m.OnnxFile == onnxFile);
 
         // When the model is converted from the pinned package
         var converted = models.Converted(model);
 
         // Then source, conversion and committed file all carry the recorded digests
-        Assert.Equal(recorded[model.PackageFile], converted.SourceSha256);
+        Assert.Equal(recorded[model.SourceName], converted.SourceSha256);
         Assert.Equal(recorded[model.OnnxFile], converted.OnnxSha256);
         Assert.Equal(recorded[model.OnnxFile], ModelConversion.Sha256(File.ReadAllBytes(Path.Combine(folder, model.OnnxFile))));
     }

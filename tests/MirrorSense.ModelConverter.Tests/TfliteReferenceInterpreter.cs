@@ -4,7 +4,7 @@ using MirrorSense.ModelConverter.Tflite;
 namespace MirrorSense.ModelConverter.Tests;
 
 /// <summary>
-/// A slow, plain NHWC interpreter of the TFLite operators the pose models use, written from TFLite's
+/// A slow, plain NHWC interpreter of the TFLite operators the pose and face mesh models use, written from TFLite's
 /// operator definitions with no layout tricks. It is the reference for the detector, which OpenCV
 /// cannot load (DENSIFY); the landmark tests check it against OpenCV first, so it is trusted there.
 /// Convolutions accumulate in double, so its own rounding stays well below any runtime's.
@@ -38,6 +38,7 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
                 TfliteBuiltinOperator.Conv2D => Conv(Get(op.Inputs[0]), inShape, Get(op.Inputs[1]), graph.Tensors[op.Inputs[1]].Shape, Get(op.Inputs[2]), outShape, (Conv2DOptions)op.Options),
                 TfliteBuiltinOperator.DepthwiseConv2D => Depthwise(Get(op.Inputs[0]), inShape, Get(op.Inputs[1]), graph.Tensors[op.Inputs[1]].Shape, Get(op.Inputs[2]), outShape, (DepthwiseConv2DOptions)op.Options),
                 TfliteBuiltinOperator.Add => Add(Get(op.Inputs[0]), Get(op.Inputs[1]), ((AddOptions)op.Options).Activation),
+                TfliteBuiltinOperator.Prelu => Prelu(Get(op.Inputs[0]), Get(op.Inputs[1])),
                 TfliteBuiltinOperator.Logistic => Get(op.Inputs[0]).Select(x => 1f / (1f + MathF.Exp(-x))).ToArray(),
                 TfliteBuiltinOperator.Pad => Pad(Get(op.Inputs[0]), inShape, TensorData.DecodeInt32s(graph.Tensors[op.Inputs[1]].Type, model.DataOf(graph.Tensors[op.Inputs[1]]).Span), outShape),
                 TfliteBuiltinOperator.MaxPool2D => MaxPool(Get(op.Inputs[0]), inShape, outShape, (Pool2DOptions)op.Options),
@@ -154,6 +155,18 @@ public sealed class TfliteReferenceInterpreter(TfliteModel model)
         for (var i = 0; i < y.Length; i++)
         {
             y[i] = Activate(a[i % a.Length] + b[i % b.Length], activation);
+        }
+
+        return y;
+    }
+
+    /// <summary>PRELU: x where x ≥ 0, else slope·x; the slope ([1,1,C] or [C] in the face mesh) broadcasts along the channel axis, the last.</summary>
+    private static float[] Prelu(float[] x, float[] slope)
+    {
+        var y = new float[x.Length];
+        for (var i = 0; i < y.Length; i++)
+        {
+            y[i] = x[i] >= 0f ? x[i] : slope[i % slope.Length] * x[i];
         }
 
         return y;

@@ -33,6 +33,9 @@ public sealed class TranslatorTests(ITestOutputHelper log)
         ["conv then channel concat then reshape"] = ConcatThenReshape,
         ["add per-channel constant after conv, then logistic"] = AddConstantThenLogistic,
         ["sparse float16 weights through densify and dequantize"] = SparseWeights,
+        ["prelu on the graph input, slope [1,1,C]"] = () => Single(TfliteBuiltinOperator.Prelu, [1, 3, 4, 3], [1, 3, 4, 3], default, b =>
+            [b.Constant("slope", [1, 1, 3], [0.25f, -0.5f, 2f])]),
+        ["conv then prelu with a float16 slope [1,1,C] through dequantize"] = ConvThenPrelu,
     };
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
@@ -88,6 +91,35 @@ public sealed class TranslatorTests(ITestOutputHelper log)
         Assert.Equal(new OnnxValueInfo("x", OnnxDataType.Float, [1, 6, 6, 2]), graph.Inputs.Single(), new ValueInfoComparer());
         Assert.Equal(new OnnxValueInfo("y", OnnxDataType.Float, [1, 4, 4, 3]), graph.Outputs.Single(), new ValueInfoComparer());
         Assert.Equal(["Transpose", "Conv", "Transpose"], graph.Nodes.Select(n => n.OpType));
+    }
+
+    [Fact]
+    public void Should_keep_PRELU_in_the_layout_of_the_convolution_before_it()
+    {
+        // Given a convolution followed by PRELU with a per-channel slope
+        var (bytes, _) = ConvThenPrelu();
+
+        // When converted
+        var graph = new TfliteToOnnxConverter().Convert(TfliteModelReader.Read(bytes), "case").Graph;
+
+        // Then PRELU runs on the NCHW result (no transpose between them) with its slope as [1,C,1,1]
+        Assert.Equal(["Transpose", "Conv", "PRelu", "Transpose"], graph.Nodes.Select(n => n.OpType));
+        var slope = graph.Initializers.Single(i => i.Name == graph.Nodes[2].Inputs[1]);
+        Assert.Equal([1L, 4, 1, 1], slope.Dims);
+    }
+
+    private static (byte[], int[]) ConvThenPrelu()
+    {
+        var b = new TfliteTestModel();
+        var x = b.Tensor("x", 1, 5, 5, 2);
+        var c = b.Tensor("c", 1, 5, 5, 4);
+        var slope = b.Tensor("slope", 1, 1, 4);
+        var y = b.Tensor("y", 1, 5, 5, 4);
+        var conv = TfliteTestModel.Conv(TflitePadding.Same, 1, 1, TfliteActivation.None);
+        b.Operator(TfliteBuiltinOperator.Conv2D, [x, b.Constant("w", [4, 3, 3, 2], Ramp(72, 0.1f)), b.Constant("b", [4], [0.5f, -0.5f, 0f, 1f])], [c], conv.Type, conv.Write);
+        b.Operator(TfliteBuiltinOperator.Dequantize, [b.Float16Constant("slope_f16", [1, 1, 4], [0.25f, 0f, -1f, 0.125f])], [slope]);
+        b.Operator(TfliteBuiltinOperator.Prelu, [c, slope], [y]);
+        return (b.Build([x], [y]), [1, 5, 5, 2]);
     }
 
     private static (byte[], int[]) Single(TfliteBuiltinOperator code, int[] inputShape, int[] outputShape, (byte Type, Func<Google.FlatBuffers.FlatBufferBuilder, int> Write) options, Func<TfliteTestModel, int[]> constants)

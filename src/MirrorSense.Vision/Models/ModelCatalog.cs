@@ -9,12 +9,14 @@ public static class ModelCatalog
     public const string Detector = "pose_detection.onnx";
     public const string LandmarksLite = "pose_landmark_lite.onnx";
     public const string LandmarksFull = "pose_landmark_full.onnx";
+    public const string FaceLandmarks = "face_landmark.onnx";
 
     public static IReadOnlyList<KnownModel> All { get; } =
     [
         new(Detector, "person detector (finds people who are not yet tracked)"),
         new(LandmarksLite, "body landmarks, lite (the default: --model lite)"),
         new(LandmarksFull, "body landmarks, full (steadier, slower: --model full)"),
+        new(FaceLandmarks, "face mesh, 468 points (on each person's face region)"),
     ];
 
     public static string LandmarkFile(LandmarkModelKind kind) => kind == LandmarkModelKind.Full ? LandmarksFull : LandmarksLite;

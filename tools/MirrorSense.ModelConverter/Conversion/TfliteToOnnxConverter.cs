@@ -20,7 +20,7 @@ public sealed class TfliteToOnnxConverter
         : this(
         [
             new ConstantFoldingTranslator(), new ConvolutionTranslator(), new PoolingTranslator(),
-            new ElementwiseTranslator(), new PadTranslator(), new ResizeTranslator(), new LayoutSensitiveTranslator(),
+            new ElementwiseTranslator(), new PadTranslator(), new ResizeTranslator(), new LayoutSensitiveTranslator(), new PreluTranslator(),
         ])
     {
     }

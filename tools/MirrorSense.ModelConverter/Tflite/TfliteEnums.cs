@@ -34,6 +34,7 @@ public enum TfliteBuiltinOperator
     Custom = 32,
     Pad = 34,
     Transpose = 39,
+    Prelu = 54,
     Densify = 124,
 }
 

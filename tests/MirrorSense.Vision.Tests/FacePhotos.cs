@@ -1,0 +1,25 @@
+using MirrorSense.Testing;
+using OpenCvSharp;
+
+namespace MirrorSense.Vision.Tests;
+
+/// <summary>
+/// Real faces from the demo photos of @vladmandic/face-api (demo/sample1..6.jpg, 1920 px wide, MIT),
+/// fetched by npm pack at test time into the npm cache, never committed.
+/// </summary>
+public static class FacePhotos
+{
+    public static string Path(int sample) => NpmTestPackages.File(NpmTestPackages.FaceApi, $"demo/sample{sample}.jpg");
+
+    public static Mat Read(int sample)
+    {
+        var photo = Cv2.ImRead(Path(sample), ImreadModes.Color);
+        if (photo.Empty())
+        {
+            photo.Dispose();
+            throw new InvalidDataException($"OpenCV could not decode face-api's demo/sample{sample}.jpg.");
+        }
+
+        return photo;
+    }
+}
