@@ -50,6 +50,8 @@ public static class MeasureReading
         "gesture_synchrony" => $"{follower}'s movement follows {leader}'s",
         "tone" => $"{follower}'s pitch follows {leader}'s",
         "tempo" => $"{follower}'s speech rate follows {leader}'s",
+        "volume" => $"{follower}'s loudness follows {leader}'s",
+        "inflection" => $"{follower}'s pitch liveliness follows {leader}'s",
         _ => $"{follower} follows {leader} ({measure})",
     };
 
@@ -59,6 +61,8 @@ public static class MeasureReading
         "gesture_synchrony" => "A and B move together with no clear lead",
         "tone" => "A's and B's pitch move together with no clear lead",
         "tempo" => "A's and B's speech rates move together with no clear lead",
+        "volume" => "A's and B's loudness move together with no clear lead",
+        "inflection" => "A's and B's pitch liveliness move together with no clear lead",
         _ => $"A and B go together ({measure}) with no clear lead",
     };
 

@@ -17,7 +17,8 @@ public sealed record CoordinationSettings
     /// <c>motion_arms</c>, <c>motion_head</c>, <c>motion_torso</c>.
     /// </summary>
     public string GestureFeature { get; init; } = "pixel_motion";
-    public ToneCoordinationOptions Tone { get; init; } = new();
+    public VoiceContourOptions Tone { get; init; } = new();
+    public VoiceContourOptions Volume { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;
 
@@ -27,6 +28,7 @@ public sealed record CoordinationSettings
         Posture = Posture with { Seed = seed },
         Gesture = Gesture with { Seed = seed },
         Tone = Tone with { Seed = seed },
+        Volume = Volume with { Seed = seed },
         Seed = seed,
     };
 }
@@ -47,8 +49,8 @@ public sealed record MissingMeasure(string Name, string Reason);
 public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measures, IReadOnlyList<MissingMeasure> Missing);
 
 /// <summary>
-/// The four coordination channels of a session (MEASURES.md §3) from its signals: posture mirroring and
-/// gesture synchrony from the body, tone and tempo from the voices. A channel without its signals, or
+/// The coordination channels of a session (MEASURES.md §3) from its signals: posture mirroring and
+/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices. A channel without its signals, or
 /// too short for one window, is reported missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
@@ -87,16 +89,23 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             () => new GestureSynchrony(Settings.Gesture).Compute(signals.MotionEnergy!, signals.Origin));
         var voices = signals.VoiceA is not null && signals.VoiceB is not null;
         Try(MeasureNames.Tone, voices, "no audio for both participants",
-            () => new ToneCoordination(Settings.Tone).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
+            () => new VoiceContourCoordination(VoiceChannel.Pitch, Settings.Tone).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
         // Voices read back from frames alone (a recording without raw audio) have units but no syllables: their rate is unknown, not zero.
         var rates = voices && HasSpeechRate(signals.VoiceA!) && HasSpeechRate(signals.VoiceB!);
         Try(MeasureNames.Tempo, rates, voices ? "no speech rate: the voices' units have no syllable rates (they need the audio itself)" : "no audio for both participants",
-            () => new TempoCoordination(Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
+            () => new TurnCoordination(TurnFeature.SpeechRate, Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
+        var loudness = voices && HasLoudness(signals.VoiceA!) && HasLoudness(signals.VoiceB!);
+        Try(MeasureNames.Volume, loudness, voices ? "no intensity: the voices have pitch but no loudness" : "no audio for both participants",
+            () => new VoiceContourCoordination(VoiceChannel.Loudness, Settings.Volume).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
+        Try(MeasureNames.Inflection, voices, "no audio for both participants",
+            () => new TurnCoordination(TurnFeature.PitchRange, Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
         var adjusted = HolmAdjustment.Adjust([.. measures.Select(m => m.PValue)]);
         return new CoordinationReport([.. measures.Select((m, i) => m with { PAdjusted = adjusted[i] })], missing);
     }
 
     private static bool HasSpeechRate(SpeakerVoice voice) => voice.Units.Any(u => !double.IsNaN(u.SyllablesPerSecond));
+
+    private static bool HasLoudness(SpeakerVoice voice) => voice.Frames.Any(f => !double.IsNaN(f.IntensityDb));
 
     /// <summary>Posture windows are counted from the series' first sample; put them on the session's media time.</summary>
     private static CoordinationMeasure Shifted(CoordinationMeasure measure, MediaTime origin)

@@ -123,6 +123,8 @@ public static class MeasureNames
     public const string GestureSynchrony = "gesture_synchrony";
     public const string Tone = "tone";
     public const string Tempo = "tempo";
+    public const string Volume = "volume";
+    public const string Inflection = "inflection";
 }
 
 /// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>

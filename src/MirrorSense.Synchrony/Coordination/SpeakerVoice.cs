@@ -47,17 +47,27 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
             // The first frame of this unit is never before the previous unit's first frame, so the walk only moves forward.
             while (first < frames.Length && frames[first].Time < unit.Start)
                 first++;
-            double sum = 0;
-            var voiced = 0;
+            double sum = 0, decibels = 0;
+            int voiced = 0, loud = 0;
             for (var i = first; i < frames.Length && frames[i].Time <= unit.End; i++)
             {
+                if (!double.IsNaN(frames[i].IntensityDb))
+                {
+                    decibels += frames[i].IntensityDb;
+                    loud++;
+                }
+
                 if (double.IsNaN(frames[i].PitchHz))
                     continue;
                 sum += Semitones(frames[i].PitchHz);
                 voiced++;
             }
 
-            built.Add(unit with { MeanPitchSemitones = voiced == 0 ? double.NaN : sum / voiced });
+            built.Add(unit with
+            {
+                MeanPitchSemitones = voiced == 0 ? double.NaN : sum / voiced,
+                MeanIntensityDb = loud == 0 ? double.NaN : decibels / loud,
+            });
         }
 
         return new SpeakerVoice(speaker, frames, built.MoveToImmutable());
@@ -84,5 +94,71 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
         }
 
         return grid;
+    }
+
+    /// <summary>
+    /// Intensity in dB relative to the speaker's own median while speaking, on the same grid as
+    /// <see cref="RelativePitchGrid"/>, at the frames within the speaker's units; NaN elsewhere. Outside their units a
+    /// speaker's microphone hears the room and the partner, which is not how loud they speak.
+    /// </summary>
+    public double[] RelativeLoudnessGrid(MediaTime origin, double rate, int length)
+    {
+        var grid = new double[length];
+        Array.Fill(grid, double.NaN);
+        var speaking = new List<double>();
+        var first = 0;
+        foreach (var unit in Units)
+        {
+            while (first < Frames.Length && Frames[first].Time < unit.Start)
+                first++;
+            for (var i = first; i < Frames.Length && Frames[i].Time <= unit.End; i++)
+            {
+                if (double.IsNaN(Frames[i].IntensityDb))
+                    continue;
+                speaking.Add(Frames[i].IntensityDb);
+                var k = (long)Math.Round((Frames[i].Time - origin).TotalSeconds * rate, MidpointRounding.AwayFromZero);
+                if (k >= 0 && k < length)
+                    grid[k] = Frames[i].IntensityDb;
+            }
+        }
+
+        var median = Statistics.MedianOfPresent([.. speaking]);
+        for (var k = 0; k < length; k++)
+            grid[k] -= median;
+        return grid;
+    }
+
+    /// <summary>
+    /// How lively the unit's pitch is: the spread between the 10th and 90th percentile of its voiced frames, in
+    /// semitones (NaN with fewer than five voiced frames). Percentiles rather than the extremes, so one octave jump of
+    /// the pitch tracker does not make a flat unit lively.
+    /// </summary>
+    public double PitchRangeSemitones(SpeechUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var from = FirstFrameAtOrAfter(unit.Start);
+        var pitches = new List<double>();
+        for (var i = from; i < Frames.Length && Frames[i].Time <= unit.End; i++)
+            if (!double.IsNaN(Frames[i].PitchHz))
+                pitches.Add(Semitones(Frames[i].PitchHz));
+        if (pitches.Count < 5)
+            return double.NaN;
+        var voiced = pitches.ToArray();
+        return Statistics.QuantileOfPresent(voiced, 0.9) - Statistics.QuantileOfPresent(voiced, 0.1);
+    }
+
+    private int FirstFrameAtOrAfter(MediaTime time)
+    {
+        var (low, high) = (0, Frames.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Frames[middle].Time < time)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low;
     }
 }

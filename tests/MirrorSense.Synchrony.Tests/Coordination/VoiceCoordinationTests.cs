@@ -7,7 +7,7 @@ namespace MirrorSense.Synchrony.Tests.Coordination;
 public sealed class VoiceCoordinationTests
 {
     private static readonly TimeSpan Session = TimeSpan.FromSeconds(300);
-    private static readonly ToneCoordinationOptions Tone = new(Surrogates: 39, Permutations: 499);
+    private static readonly VoiceContourOptions Tone = new(Surrogates: 39, Permutations: 499);
 
     [Fact]
     public void B_whose_pitch_follows_As_course_four_seconds_later_is_coordinated_in_tone_with_A_leading()
@@ -17,7 +17,7 @@ public sealed class VoiceCoordinationTests
         var a = Speaker(Participant.A, t => 150 * Math.Pow(2, course[t] / 12), speaksFirst: true, random);
         var b = Speaker(Participant.B, t => 220 * Math.Pow(2, (t >= 400 ? course[t - 400] : 0) / 12), speaksFirst: false, random);
 
-        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+        var measure = new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, Session);
 
         Assert.True(measure.Significant, $"p = {measure.PValue}");
         Assert.InRange(measure.BestLagSeconds, 3, 5);
@@ -34,7 +34,7 @@ public sealed class VoiceCoordinationTests
         var a = Speaker(Participant.A, t => 150 * Math.Pow(2, courseA[t] / 12), speaksFirst: true, random);
         var b = Speaker(Participant.B, t => 220 * Math.Pow(2, courseB[t] / 12), speaksFirst: false, random);
 
-        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+        var measure = new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, Session);
 
         Assert.False(measure.Significant, $"p = {measure.PValue}");
     }
@@ -46,7 +46,7 @@ public sealed class VoiceCoordinationTests
         var a = Speaker(Participant.A, _ => 120 * (1 + 0.02 * random.NextDouble()), speaksFirst: true, random);
         var b = Speaker(Participant.B, t => 200 - 70 * t / (Session.TotalSeconds * 100) + 3 * random.NextDouble(), speaksFirst: false, random);
 
-        var measure = new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+        var measure = new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, Session);
 
         Assert.True(measure.Detail("convergence") < -0.5, $"convergence r = {measure.Detail("convergence")}");
         Assert.True(measure.Detail("convergence_p") < 0.05, $"p = {measure.Detail("convergence_p")}");
@@ -60,8 +60,8 @@ public sealed class VoiceCoordinationTests
         var matched = Speaker(Participant.B, _ => 220, speaksFirst: false, random, rate: () => 4 + 0.4 * random.NextDouble());
         var mismatched = Speaker(Participant.B, _ => 220, speaksFirst: false, random, rate: () => 6.5 + 0.4 * random.NextDouble());
 
-        var same = new TempoCoordination(499).Compute(a, matched);
-        var different = new TempoCoordination(499).Compute(a, mismatched);
+        var same = new TurnCoordination(TurnFeature.SpeechRate, 499).Compute(a, matched);
+        var different = new TurnCoordination(TurnFeature.SpeechRate, 499).Compute(a, mismatched);
 
         Assert.InRange(same.Detail("rate_difference_per_s"), 0, 0.5);
         Assert.InRange(different.Detail("rate_difference_per_s"), 2, 3);
@@ -69,7 +69,7 @@ public sealed class VoiceCoordinationTests
     }
 
     [Fact]
-    public void A_session_without_both_voices_reports_tone_and_tempo_missing_and_why()
+    public void A_session_without_both_voices_reports_every_voice_measure_missing_and_why()
     {
         var random = new Random(5);
         var signals = new SessionSignals(MediaTime.Zero, Session, null, null, Speaker(Participant.A, _ => 150, true, random), null);
@@ -77,8 +77,8 @@ public sealed class VoiceCoordinationTests
         var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(signals);
 
         Assert.Empty(report.Measures);
-        Assert.Equal([MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo], report.Missing.Select(m => m.Name));
-        Assert.Contains("audio", report.Missing[2].Reason);
+        Assert.Equal([MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection], report.Missing.Select(m => m.Name));
+        Assert.All(report.Missing.Skip(2), missing => Assert.Contains("audio", missing.Reason));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class VoiceCoordinationTests
             var turnsB = TurnOffsets(random, frames);
             var a = Speaker(Participant.A, t => 150 * Math.Pow(2, (Rise(t) + turnsA[t / 200]) / 12), speaksFirst: true, random);
             var b = Speaker(Participant.B, t => 220 * Math.Pow(2, (Rise(t) + turnsB[t / 200]) / 12), speaksFirst: false, random);
-            return new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, Session);
+            return new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, Session);
         });
 
         // Then about 5 % of them are significant, as for any null (4 of 20 is already unlikely at 5 %)
@@ -116,7 +116,7 @@ public sealed class VoiceCoordinationTests
             var courseB = Drift(random, (int)Session.TotalSeconds * 100);
             var a = Speaker(Participant.A, t => 150 * Math.Pow(2, courseA[t] / 12), speaksFirst: true, random);
             var b = Speaker(Participant.B, t => 220 * Math.Pow(2, courseB[t] / 12), speaksFirst: false, random);
-            return new ToneCoordination(Tone).Compute(a, b, MediaTime.Zero, session);
+            return new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, session);
         });
 
         // Then about 5 % of them are significant, as for any null
@@ -135,7 +135,7 @@ public sealed class VoiceCoordinationTests
         var b = Speaker(Participant.B, _ => 220 * (1 + 0.05 * random.NextDouble()), speaksFirst: false, random);
 
         // When tone asks for 100 surrogates
-        var measure = new ToneCoordination(new ToneCoordinationOptions(IncrementSeconds: 4)).Compute(a, b, MediaTime.Zero, session);
+        var measure = new VoiceContourCoordination(VoiceChannel.Pitch, new VoiceContourOptions(IncrementSeconds: 4)).Compute(a, b, MediaTime.Zero, session);
 
         // Then it has 8, each used once, and no p can be smaller than 1 in 9
         Assert.Equal(1.0 / 9, measure.Detail("p_floor"), 12);
@@ -152,7 +152,7 @@ public sealed class VoiceCoordinationTests
         {
             var a = RatedVoice(Participant.A, 0, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
             var b = RatedVoice(Participant.B, 1, t => 5.5 - 2 * t + 0.6 * (random.NextDouble() - 0.5));
-            return new TempoCoordination(499, random.Next()).Compute(a, b);
+            return new TurnCoordination(TurnFeature.SpeechRate, 499, random.Next()).Compute(a, b);
         });
 
         // Then about 5 % of them are significant, as for any null
@@ -173,7 +173,7 @@ public sealed class VoiceCoordinationTests
         var b = RatedVoice(Participant.B, 1, _ => 6 + 0.6 * departures.Dequeue() + 0.4 * (random.NextDouble() - 0.5));
 
         // When tempo is measured
-        var measure = new TempoCoordination(499).Compute(a, b);
+        var measure = new TurnCoordination(TurnFeature.SpeechRate, 499).Compute(a, b);
 
         // Then adjacent turns are closer in rate than other pairs once each speaker's own level is set aside
         Assert.True(measure.Significant, $"p = {measure.PValue}");

@@ -7,10 +7,10 @@ namespace MirrorSense.Bench.Calibration;
 /// <summary>
 /// Two-speaker espeak-ng sessions in turn-taking (one silent while the other speaks, each on their own channel),
 /// analysed as <c>mirrorsense analyze</c> analyses a stereo recording: each channel's prosody becomes a
-/// <see cref="SpeakerVoice"/>, and <see cref="CoordinationAnalysis"/> with the default settings computes tone and tempo.
+/// <see cref="SpeakerVoice"/>, and <see cref="CoordinationAnalysis"/> with the default settings computes tone, tempo, volume and inflection.
 /// Nulls (1–10 min): independent turns, independent drifts, a shared slow trend, a noisy recording, and pseudo-dyads
-/// (A of one null with B of another). Effects (3 min): B's pitch or rate answering A's previous turn, B's pitch
-/// converging on A's. Besides the session p of tone and tempo, the turn-level tests (proximity, convergence,
+/// (A of one null with B of another). Effects (3 min): B's pitch, rate or loudness answering A's previous turn, B's
+/// pitch converging on A's. Besides the session p of tone and tempo, the turn-level tests (proximity, convergence,
 /// synchrony) are reported as <c>tone.*</c> and <c>tempo.*</c> so their calibration shows too.
 /// </summary>
 public sealed class VoiceCorpus : ICalibrationCorpus
@@ -123,6 +123,8 @@ internal sealed record VoiceSession(int Seed, SpeakerVoice A, SpeakerVoice B, do
         CoordinationMeasure? Find(string name) => report.Measures.FirstOrDefault(m => m.Name == name);
         var tone = Find(MeasureNames.Tone);
         var tempo = Find(MeasureNames.Tempo);
+        var volume = Find(MeasureNames.Volume);
+        var inflection = Find(MeasureNames.Inflection);
         var designed = kind.Name.StartsWith("effect:pitch-answers", StringComparison.Ordinal) ? AnswerLagSeconds : double.NaN;
         CalibrationOutcome Outcome(string measure, double p, double lag = double.NaN, bool edge = false) =>
             new(measure, kind.Name, kind.IsNull, Seed, duration.TotalSeconds, p, lag, measure == VoiceKind.Tone ? designed : double.NaN, edge);
@@ -139,6 +141,8 @@ internal sealed record VoiceSession(int Seed, SpeakerVoice A, SpeakerVoice B, do
                 VoiceKind.Tempo => Outcome(measure, tempo?.PValue ?? double.NaN),
                 VoiceKind.TempoConvergence => Outcome(measure, Detail(tempo, "convergence_p")),
                 VoiceKind.TempoSynchrony => Outcome(measure, Detail(tempo, "synchrony_p")),
+                VoiceKind.Volume => Outcome(measure, volume?.PValue ?? double.NaN, volume?.BestLagSeconds ?? double.NaN, volume?.LagAtEdge ?? false),
+                VoiceKind.Inflection => Outcome(measure, inflection?.PValue ?? double.NaN),
                 _ => throw new InvalidOperationException($"No outcome named {measure}."),
             };
         }

@@ -28,12 +28,14 @@ internal sealed record VoiceKind(
     public const string Tempo = "tempo";
     public const string TempoConvergence = "tempo.convergence";
     public const string TempoSynchrony = "tempo.synchrony";
+    public const string Volume = "volume";
+    public const string Inflection = "inflection";
 
     private const double NullShortest = 60;
     private const double NullLongest = 600;
     private const double EffectSeconds = 180;
 
-    private static readonly ImmutableArray<string> Every = [Tone, ToneProximity, ToneConvergence, ToneSynchrony, Tempo, TempoConvergence, TempoSynchrony];
+    private static readonly ImmutableArray<string> Every = [Tone, ToneProximity, ToneConvergence, ToneSynchrony, Tempo, TempoConvergence, TempoSynchrony, Volume, Inflection];
 
     /// <summary>The nulls rendered as sessions; pseudo-dyads are paired from them afterwards.</summary>
     public static ImmutableArray<VoiceKind> RenderedNulls { get; } =
@@ -50,9 +52,10 @@ internal sealed record VoiceKind(
     /// <summary>Designed coordination in 3-minute sessions.</summary>
     public static ImmutableArray<VoiceKind> Effects { get; } =
     [
-        new("effect:pitch-answers-0.6", false, EffectSeconds, EffectSeconds, [Tone, ToneSynchrony], (_, a, b) => Answering(a, b, pitch: true)),
-        new("effect:rate-answers-0.6", false, EffectSeconds, EffectSeconds, [Tempo, TempoSynchrony], (_, a, b) => Answering(a, b, pitch: false)),
+        new("effect:pitch-answers-0.6", false, EffectSeconds, EffectSeconds, [Tone, ToneSynchrony], (_, a, b) => Answering(a, b, Answered.Pitch)),
+        new("effect:rate-answers-0.6", false, EffectSeconds, EffectSeconds, [Tempo, TempoSynchrony], (_, a, b) => Answering(a, b, Answered.Rate)),
         new("effect:pitch-convergence", false, EffectSeconds, EffectSeconds, [ToneConvergence], Convergence),
+        new("effect:loudness-answers-0.6", false, EffectSeconds, EffectSeconds, [Volume], (_, a, b) => Answering(a, b, Answered.Loudness)),
     ];
 
     private static double Uniform(Random random, double half) => half * (2 * random.NextDouble() - 1);
@@ -90,17 +93,28 @@ internal sealed record VoiceKind(
             .Deliver(pitch * shape(f) + Uniform(random, 8), speed * shape(f) + Uniform(random, 15), gain * shape(f) + Uniform(random, 1));
     }
 
-    /// <summary>
-    /// A varies freely; B's pitch (or rate) answers A's previous turn: 0.6 of A's departure from A's habit, plus B's own variation.
-    /// </summary>
-    private static TurnRule Answering(VoiceHabit a, VoiceHabit b, bool pitch) => (speaker, _, partner, random) =>
+    private enum Answered
     {
-        var (pitchSpread, speedSpread) = (20.0, 35.0);
+        Pitch,
+        Rate,
+        Loudness,
+    }
+
+    /// <summary>
+    /// A varies freely; B's pitch, rate or loudness answers A's previous turn: 0.6 of A's departure from A's habit,
+    /// plus B's own variation.
+    /// </summary>
+    private static TurnRule Answering(VoiceHabit a, VoiceHabit b, Answered answered) => (speaker, _, partner, random) =>
+    {
+        var (pitchSpread, speedSpread, gainSpread) = (20.0, 35.0, answered == Answered.Loudness ? 4.0 : 2.0);
         if (speaker == Participant.A || partner is null)
-            return (speaker == Participant.A ? a : b).Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, 2));
-        return pitch
-            ? b.Deliver(0.6 * (partner.Pitch - a.Pitch) + 0.5 * Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, 2))
-            : b.Deliver(Uniform(random, pitchSpread), 0.6 * (partner.WordsPerMinute - a.WordsPerMinute) + 0.5 * Uniform(random, speedSpread), Uniform(random, 2));
+            return (speaker == Participant.A ? a : b).Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread));
+        return answered switch
+        {
+            Answered.Pitch => b.Deliver(0.6 * (partner.Pitch - a.Pitch) + 0.5 * Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread)),
+            Answered.Rate => b.Deliver(Uniform(random, pitchSpread), 0.6 * (partner.WordsPerMinute - a.WordsPerMinute) + 0.5 * Uniform(random, speedSpread), Uniform(random, gainSpread)),
+            _ => b.Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), 0.6 * (20 * Math.Log10(partner.Gain) - a.GainDb) + 0.5 * Uniform(random, gainSpread)),
+        };
     };
 
     /// <summary>B starts far from A's pitch and approaches it over the session.</summary>

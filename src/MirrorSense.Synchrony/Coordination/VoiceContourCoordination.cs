@@ -7,7 +7,7 @@ using MirrorSense.Synchrony.Surrogates;
 
 namespace MirrorSense.Synchrony.Coordination;
 
-/// <param name="FrameSeconds">TAMA frame: each speaker's pitch is averaged over this span around every second.</param>
+/// <param name="FrameSeconds">TAMA frame: each speaker's pitch (or loudness) is averaged over this span around every second.</param>
 /// <param name="MinimumVoicedSeconds">A TAMA frame with less voiced speech than this is missing.</param>
 /// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
 /// <param name="WindowSeconds">Window of the lagged correlation of the TAMA contours.</param>
@@ -20,7 +20,7 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="Permutations">Permutations of the turn-level tests.</param>
 /// <param name="Seed">Seed of surrogates and permutations.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
-public sealed record ToneCoordinationOptions(
+public sealed record VoiceContourOptions(
     double FrameSeconds = 16,
     double MinimumVoicedSeconds = 0.5,
     double LagSeconds = 8,
@@ -33,10 +33,11 @@ public sealed record ToneCoordinationOptions(
     double EpisodeSeconds = 48);
 
 /// <summary>
-/// Tone coordination (MEASURES.md §3), continuous and turn-level.
+/// Tone coordination (MEASURES.md §3), continuous and turn-level; volume coordination the same way on loudness
+/// (<see cref="VoiceChannel"/>): the text below speaks of pitch, and holds for intensity in dB as well.
 /// Continuous: each speaker's pitch in semitones re their median, each voiced frame at its unit's mean, is
-/// smoothed as in the TAMA method (mean of the voiced frames in a <see cref="ToneCoordinationOptions.FrameSeconds"/>
-/// frame around every second), each contour loses its own slow course (<see cref="ToneCoordinationOptions.TrendSeconds"/>),
+/// smoothed as in the TAMA method (mean of the voiced frames in a <see cref="VoiceContourOptions.FrameSeconds"/>
+/// frame around every second), each contour loses its own slow course (<see cref="VoiceContourOptions.TrendSeconds"/>),
 /// and the two go through the §1 engine (signed, Fisher z). The session value is the highest over lags of the
 /// window-averaged correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against
 /// A's, every shift at most once, and windows spanning a surrogate's seam are left out of it; the detail <c>p_floor</c> says the smallest p
@@ -49,20 +50,22 @@ public sealed record ToneCoordinationOptions(
 /// who answers the partner's last turn at its pitch moves the contours only a little over 16 s frames (35 % power on
 /// 3-minute sessions where B's unit pitch follows 0.6 of A's last turn), while the turn-level test sees it directly.
 /// </summary>
-public sealed class ToneCoordination(ToneCoordinationOptions options)
+public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourOptions options)
 {
     private const double ContourRate = 1;
 
-    public ToneCoordinationOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+    public VoiceChannel Channel { get; } = channel ?? throw new ArgumentNullException(nameof(channel));
+
+    public VoiceContourOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
     public CoordinationMeasure Compute(SpeakerVoice a, SpeakerVoice b, MediaTime origin, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var contours = new DyadSeries(MeasureNames.Tone, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
+        var contours = new DyadSeries(Channel.Measure, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
         var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
-        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(a.Units.Concat(b.Units), u => u.MeanPitchSemitones);
+        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(a.Units.Concat(b.Units), Channel.UnitLevel);
         ImmutableArray<KeyValuePair<string, double>> details =
         [
             new("proximity", units.Proximity.Value), new("proximity_p", units.Proximity.PValue),
@@ -72,7 +75,7 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             new("unit_pairs", units.Synchrony.Pairs),
         ];
         if (settings.WindowCount(contours.Length) <= 0)
-            return new CoordinationMeasure(MeasureNames.Tone, double.NaN, TwoTests.PValue(double.NaN, units.Synchrony.PValue), double.NaN, null, [], [], details);
+            return new CoordinationMeasure(Channel.Measure, double.NaN, TwoTests.PValue(double.NaN, units.Synchrony.PValue), double.NaN, null, [], [], details);
 
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);
@@ -82,9 +85,9 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
             .ToArray();
         var continuousP = SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]);
         details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length))).Add(new("continuous_p", continuousP));
-        var (windows, episodes) = SurrogateTest.Test(MeasureNames.Tone, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
+        var (windows, episodes) = SurrogateTest.Test(Channel.Measure, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
         return new CoordinationMeasure(
-            MeasureNames.Tone,
+            Channel.Measure,
             real.Best,
             TwoTests.PValue(continuousP, units.Synchrony.PValue),
             real.BestLagSeconds,
@@ -107,13 +110,13 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
     {
         const double frameRate = 100;
         var frames = (int)Math.Ceiling(duration.TotalSeconds * frameRate);
-        var pitch = UnitLevels(voice, voice.RelativePitchGrid(origin, frameRate, frames), origin, frameRate);
+        var relative = UnitLevels(voice, Channel.RelativeGrid(voice, origin, frameRate, frames), origin, frameRate);
         var sum = new double[frames + 1];
         var count = new int[frames + 1];
         for (var i = 0; i < frames; i++)
         {
-            var voiced = !double.IsNaN(pitch[i]);
-            sum[i + 1] = sum[i] + (voiced ? pitch[i] : 0);
+            var voiced = !double.IsNaN(relative[i]);
+            sum[i + 1] = sum[i] + (voiced ? relative[i] : 0);
             count[i + 1] = count[i] + (voiced ? 1 : 0);
         }
 
@@ -141,19 +144,19 @@ public sealed class ToneCoordination(ToneCoordinationOptions options)
     /// contours correlate although neither speaker's pitch answered the other's. Levels per unit keep what the
     /// speakers chose and lose that shape.
     /// </summary>
-    private static double[] UnitLevels(SpeakerVoice voice, double[] pitch, MediaTime origin, double frameRate)
+    private static double[] UnitLevels(SpeakerVoice voice, double[] grid, MediaTime origin, double frameRate)
     {
-        var levels = new double[pitch.Length];
+        var levels = new double[grid.Length];
         Array.Fill(levels, double.NaN);
         foreach (var unit in voice.Units)
         {
             var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * frameRate));
-            var to = Math.Min(pitch.Length - 1, (int)Math.Floor((unit.End - origin).TotalSeconds * frameRate));
-            var voiced = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(i => !double.IsNaN(pitch[i])).ToArray();
-            if (voiced.Length == 0)
+            var to = Math.Min(grid.Length - 1, (int)Math.Floor((unit.End - origin).TotalSeconds * frameRate));
+            var present = Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(i => !double.IsNaN(grid[i])).ToArray();
+            if (present.Length == 0)
                 continue;
-            var mean = voiced.Average(i => pitch[i]);
-            foreach (var i in voiced)
+            var mean = present.Average(i => grid[i]);
+            foreach (var i in present)
                 levels[i] = mean;
         }
 

@@ -1,0 +1,24 @@
+using System.Globalization;
+using MirrorSense.Core;
+
+namespace MirrorSense.Synchrony.Coordination;
+
+/// <summary>
+/// A quantity each speech unit has, compared across changes of speaker by <see cref="TurnCoordination"/>, and the
+/// names its details go by in summary.json.
+/// </summary>
+/// <param name="Measure">The measure (<see cref="MeasureNames"/>).</param>
+/// <param name="DifferenceDetail">Detail name of the mean absolute difference of adjacent units.</param>
+/// <param name="MeanDetail">Detail name of one speaker's mean, with {0} for <c>a</c> or <c>b</c>.</param>
+/// <param name="Of">The unit's value, read with its speaker's voice at hand (NaN where it cannot be told).</param>
+public sealed record TurnFeature(string Measure, string DifferenceDetail, string MeanDetail, Func<SpeakerVoice, SpeechUnit, double> Of)
+{
+    /// <summary>Tempo: syllables per second of each unit.</summary>
+    public static TurnFeature SpeechRate { get; } = new(MeasureNames.Tempo, "rate_difference_per_s", "rate_{0}_per_s", (_, unit) => unit.SyllablesPerSecond);
+
+    /// <summary>Inflection: how lively each unit's pitch is (its 10th–90th percentile range in semitones).</summary>
+    public static TurnFeature PitchRange { get; } = new(MeasureNames.Inflection, "range_difference_st", "range_{0}_st", (voice, unit) => voice.PitchRangeSemitones(unit));
+
+    internal string MeanOf(Participant speaker) =>
+        string.Format(CultureInfo.InvariantCulture, MeanDetail, speaker == Participant.A ? "a" : "b");
+}

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using MirrorSense.Core;
+using MirrorSense.Synchrony.Coordination;
+
+namespace MirrorSense.Synchrony.Tests.Coordination;
+
+public sealed class VolumeAndInflectionTests
+{
+    private static readonly TimeSpan Session = TimeSpan.FromSeconds(300);
+    private static readonly VoiceContourOptions Contours = new(Surrogates: 39, Permutations: 499);
+
+    [Fact]
+    public void B_answering_the_loudness_of_As_last_turn_is_volume_coordination_led_by_A()
+    {
+        // Given A's loudness drawn anew every turn and B speaking each turn at 0.8 of A's last departure from A's level
+        var random = new Random(1);
+        var turnsA = Enumerable.Range(0, 80).Select(_ => 6 * (random.NextDouble() - 0.5)).ToArray();
+        var a = Voice(Participant.A, speaksFirst: true, turn => (150, 65 + turnsA[turn / 2], 1), random);
+        var b = Voice(Participant.B, speaksFirst: false, turn => (220, 70 + 0.8 * turnsA[(turn - 1) / 2] + random.NextDouble() - 0.5, 1), random);
+
+        // When volume is measured
+        var measure = new VoiceContourCoordination(VoiceChannel.Loudness, Contours).Compute(a, b, MediaTime.Zero, Session);
+
+        // Then it is beyond chance, and A is the one answered
+        Assert.Equal(MeasureNames.Volume, measure.Name);
+        Assert.True(measure.Significant, $"p = {measure.PValue}");
+        Assert.True(measure.Detail("synchrony_b_follows_a") > 0.6, $"B follows A: r = {measure.Detail("synchrony_b_follows_a")}");
+    }
+
+    [Fact]
+    public void Speakers_who_each_choose_their_own_loudness_are_not_coordinated_in_volume()
+    {
+        var significant = Enumerable.Range(10, 20).Count(seed =>
+        {
+            var random = new Random(seed);
+            var a = Voice(Participant.A, speaksFirst: true, _ => (150, 65 + 6 * (random.NextDouble() - 0.5), 1), random);
+            var b = Voice(Participant.B, speaksFirst: false, _ => (220, 70 + 6 * (random.NextDouble() - 0.5), 1), random);
+            return new VoiceContourCoordination(VoiceChannel.Loudness, Contours).Compute(a, b, MediaTime.Zero, Session).Significant;
+        });
+
+        Assert.True(significant <= 3, $"{significant} of 20 sessions significant");
+    }
+
+    [Fact]
+    public void B_answering_the_pitch_liveliness_of_As_last_turn_is_inflection_coordination_led_by_A()
+    {
+        // Given A's pitch range (semitones of swing within a unit) drawn anew every turn and B's following it
+        var random = new Random(2);
+        var rangesA = Enumerable.Range(0, 80).Select(_ => 2 + 6 * random.NextDouble()).ToArray();
+        var a = Voice(Participant.A, speaksFirst: true, turn => (150, 65, rangesA[turn / 2]), random);
+        var b = Voice(Participant.B, speaksFirst: false, turn => (220, 70, 1 + 0.8 * rangesA[(turn - 1) / 2] + random.NextDouble()), random);
+
+        var measure = new TurnCoordination(TurnFeature.PitchRange, 499).Compute(a, b);
+
+        Assert.Equal(MeasureNames.Inflection, measure.Name);
+        Assert.True(measure.Significant, $"p = {measure.PValue}");
+        Assert.Equal(Participant.A, measure.Leader);
+    }
+
+    [Fact]
+    public void A_flat_and_a_lively_speaker_are_far_apart_in_inflection_and_two_alike_are_close()
+    {
+        var random = new Random(3);
+        var flat = Voice(Participant.A, speaksFirst: true, _ => (150, 65, 1 + random.NextDouble()), random);
+        var alike = Voice(Participant.B, speaksFirst: false, _ => (220, 70, 1 + random.NextDouble()), random);
+        var lively = Voice(Participant.B, speaksFirst: false, _ => (220, 70, 7 + random.NextDouble()), random);
+
+        var close = new TurnCoordination(TurnFeature.PitchRange, 99).Compute(flat, alike);
+        var far = new TurnCoordination(TurnFeature.PitchRange, 99).Compute(flat, lively);
+
+        Assert.InRange(close.Detail("range_difference_st"), 0, 1);
+        Assert.InRange(far.Detail("range_difference_st"), 5, 7);
+        Assert.InRange(far.Detail("range_b_st") - far.Detail("range_a_st"), 5, 7);
+    }
+
+    [Fact]
+    public void A_units_pitch_range_is_the_spread_of_its_middle_frames_not_of_one_tracking_error()
+    {
+        // Given a unit whose pitch rises evenly by 10 semitones, with one octave jump of the tracker in the middle
+        var frames = Enumerable.Range(0, 101).Select(i => new VoiceFrame(
+            MediaTime.FromSeconds(i / 100.0),
+            i == 50 ? 400 : 100 * Math.Pow(2, 10.0 * i / 100 / 12),
+            70)).ToImmutableArray();
+        var unit = SpeechUnit.Unmeasured(Participant.A, MediaTime.Zero, MediaTime.FromSeconds(1));
+        var voice = SpeakerVoice.FromFrames(Participant.A, frames, [unit]);
+
+        // Then its range is the 10th to 90th percentile spread, about 8 of the 10 semitones, untouched by the jump
+        Assert.InRange(voice.PitchRangeSemitones(voice.Units[0]), 7.8, 8.2);
+    }
+
+    [Fact]
+    public void Loudness_is_read_only_while_the_speaker_speaks_and_relative_to_their_own_median()
+    {
+        // Given frames at 40 dB of room noise around one unit spoken at 70 dB
+        var frames = Enumerable.Range(0, 300).Select(i => new VoiceFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, i is >= 100 and < 200 ? 70 : 40)).ToImmutableArray();
+        var voice = SpeakerVoice.FromFrames(Participant.A, frames, [SpeechUnit.Unmeasured(Participant.A, MediaTime.FromSeconds(1), MediaTime.FromSeconds(1.99))]);
+
+        var grid = voice.RelativeLoudnessGrid(MediaTime.Zero, 100, 300);
+
+        Assert.All(grid[..100], value => Assert.True(double.IsNaN(value)));
+        Assert.All(grid[100..200], value => Assert.Equal(0, value, 9));
+        Assert.All(grid[200..], value => Assert.True(double.IsNaN(value)));
+        Assert.Equal(70, voice.Units[0].MeanIntensityDb, 9);
+    }
+
+    /// <summary>
+    /// A speaker in every other 2 s turn of <see cref="Session"/>, one unit per turn; each turn's (base pitch Hz,
+    /// loudness dB, pitch swing in semitones) from its turn number; the pitch swings up and down once within the unit.
+    /// </summary>
+    private static SpeakerVoice Voice(Participant who, bool speaksFirst, Func<int, (double Hz, double Db, double Swing)> turnOf, Random random)
+    {
+        var frames = ImmutableArray.CreateBuilder<VoiceFrame>();
+        var units = new List<SpeechUnit>();
+        var total = (int)Session.TotalSeconds * 100;
+        (double Hz, double Db, double Swing) current = default;
+        for (var t = 0; t < total; t++)
+        {
+            var turn = t / 200;
+            var mine = turn % 2 == (speaksFirst ? 0 : 1);
+            var within = t % 200;
+            if (mine && within == 0)
+            {
+                current = turnOf(turn);
+                units.Add(SpeechUnit.Unmeasured(who, MediaTime.FromSeconds(turn * 2 + 0.1), MediaTime.FromSeconds(turn * 2 + 1.9)));
+            }
+
+            var speaking = mine && within is > 10 and < 190;
+            var hz = current.Hz * Math.Pow(2, current.Swing / 2 * Math.Sin(2 * Math.PI * within / 180) / 12);
+            var db = speaking ? current.Db + 0.5 * (random.NextDouble() - 0.5) : 35 + random.NextDouble();
+            frames.Add(new VoiceFrame(MediaTime.FromSeconds(t / 100.0), speaking ? hz : double.NaN, db));
+        }
+
+        return SpeakerVoice.FromFrames(who, frames.ToImmutable(), units);
+    }
+}
