@@ -16,6 +16,8 @@ internal sealed class Fft
     // Stage with half-length h uses twiddles e^{−2πik/(2h)}, k < h, stored at offset h − 1.
     private readonly double[] _cos;
     private readonly double[] _sin;
+    // −sin, the forward transform's imaginary twiddles (negation is exact, so they equal sign · sin).
+    private readonly double[] _negatedSin;
     private readonly int[] _inputSlot;
     // The first three stages work on groups of eight points; the input holds point j of group g at j·_groups + g.
     private readonly int _groups;
@@ -37,6 +39,7 @@ internal sealed class Fft
                 _sin[half - 1 + k] = Math.Sin(angle);
             }
         }
+        _negatedSin = [.. _sin.Select(v => -v)];
         _groups = size >= 8 ? size / 8 : 0;
         _inputSlot = new int[size];
         var bits = BitOperations.Log2((uint)size);
@@ -78,9 +81,9 @@ internal sealed class Fft
     /// <see cref="InputSlot"/>[i] of <paramref name="slotRe"/>, <paramref name="slotIm"/>), which saves a reordering
     /// pass when the input is being copied anyway; the result, in natural order, goes to <paramref name="re"/>,
     /// <paramref name="im"/>. The first three radix-2 stages run fused, eight points at a time in registers (four
-    /// groups per vector where the processor allows); the later ones a vector of butterflies at a time. Every
-    /// butterfly does the same arithmetic with the same twiddles as a plain stage-by-stage loop, so the results are
-    /// identical to it, bit for bit.
+    /// groups per vector where the processor allows); the later ones two stages per pass, a vector of butterflies at a
+    /// time. Every butterfly does the same arithmetic with the same twiddles as a plain stage-by-stage loop, so the
+    /// results are identical to it, bit for bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot at frame rate: optimised from the first call, not after tiering
     public void TransformFromSlots(ReadOnlySpan<double> slotRe, ReadOnlySpan<double> slotIm, Span<double> re, Span<double> im, bool inverse)
@@ -89,7 +92,7 @@ internal sealed class Fft
             throw new ArgumentException($"Every part must hold exactly {Size} values.");
         ref var r = ref MemoryMarshal.GetReference(re);
         ref var m = ref MemoryMarshal.GetReference(im);
-        var sign = inverse ? 1.0 : -1.0;
+        var sines = inverse ? _sin : _negatedSin;
         var half = 1;
         if (_groups == 0)
         {
@@ -98,21 +101,23 @@ internal sealed class Fft
         }
         else
         {
-            FirstThreeStages(slotRe, slotIm, ref r, ref m, sign);
+            FirstThreeStages(slotRe, slotIm, ref r, ref m, sines);
             half = 8;
         }
-        for (; half < Size; half <<= 1)
-            Stage(ref r, ref m, half, sign);
+        for (; 2 * half < Size; half <<= 2)
+            TwoStages(ref r, ref m, half, sines);
+        if (half < Size)
+            Stage(ref r, ref m, half, sines);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FirstThreeStages(ReadOnlySpan<double> slotRe, ReadOnlySpan<double> slotIm, ref double r, ref double m, double sign)
+    private void FirstThreeStages(ReadOnlySpan<double> slotRe, ReadOnlySpan<double> slotIm, ref double r, ref double m, double[] sines)
     {
         // Twiddles of stages 1 (index 0), 2 (1, 2) and 3 (3..6), from the same tables the other stages use.
         ReadOnlySpan<double> c = _cos.AsSpan(0, 7);
-        ReadOnlySpan<double> s = _sin.AsSpan(0, 7);
-        double c0 = c[0], s0 = sign * s[0], c1 = c[1], s1 = sign * s[1], c2 = c[2], s2 = sign * s[2];
-        double c3 = c[3], s3 = sign * s[3], c4 = c[4], s4 = sign * s[4], c5 = c[5], s5 = sign * s[5], c6 = c[6], s6 = sign * s[6];
+        ReadOnlySpan<double> s = sines.AsSpan(0, 7);
+        double c0 = c[0], s0 = s[0], c1 = c[1], s1 = s[1], c2 = c[2], s2 = s[2];
+        double c3 = c[3], s3 = s[3], c4 = c[4], s4 = s[4], c5 = c[5], s5 = s[5], c6 = c[6], s6 = s[6];
         ref var xr = ref MemoryMarshal.GetReference(slotRe);
         ref var xi = ref MemoryMarshal.GetReference(slotIm);
         var groups = _groups;
@@ -206,11 +211,72 @@ internal sealed class Fft
         ai = TLanes.Add(yi, ti);
     }
 
+    /// <summary>
+    /// The stages of half-lengths h and 2h at once: each group of 4h points is read and written once instead of twice.
+    /// Point k of each quarter meets the same partners with the same twiddles, in the same order, as in two passes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Stage(ref double r, ref double m, int half, double sign)
+    private void TwoStages(ref double r, ref double m, int half, double[] sines)
+    {
+        ref var cos = ref MemoryMarshal.GetArrayDataReference(_cos);
+        ref var sin = ref MemoryMarshal.GetArrayDataReference(sines);
+        ref var firstCos = ref Unsafe.Add(ref cos, half - 1);
+        ref var firstSin = ref Unsafe.Add(ref sin, half - 1);
+        ref var secondCos = ref Unsafe.Add(ref cos, 2 * half - 1);
+        ref var secondSin = ref Unsafe.Add(ref sin, 2 * half - 1);
+        for (var start = 0; start < Size; start += 4 * half)
+        {
+            ref var ar = ref Unsafe.Add(ref r, start);
+            ref var ai = ref Unsafe.Add(ref m, start);
+            ref var br = ref Unsafe.Add(ref ar, half);
+            ref var bi = ref Unsafe.Add(ref ai, half);
+            ref var cr = ref Unsafe.Add(ref ar, 2 * half);
+            ref var ci = ref Unsafe.Add(ref ai, 2 * half);
+            ref var dr = ref Unsafe.Add(ref ar, 3 * half);
+            ref var di = ref Unsafe.Add(ref ai, 3 * half);
+            var k = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; k <= half - Vector256<double>.Count; k += Vector256<double>.Count)
+                {
+                    var at = (nuint)k;
+                    var (xar, xai, xbr, xbi) = (Vector256.LoadUnsafe(ref ar, at), Vector256.LoadUnsafe(ref ai, at), Vector256.LoadUnsafe(ref br, at), Vector256.LoadUnsafe(ref bi, at));
+                    var (xcr, xci, xdr, xdi) = (Vector256.LoadUnsafe(ref cr, at), Vector256.LoadUnsafe(ref ci, at), Vector256.LoadUnsafe(ref dr, at), Vector256.LoadUnsafe(ref di, at));
+                    FourPoints<Vector256<double>, Vector256Lanes>(ref xar, ref xai, ref xbr, ref xbi, ref xcr, ref xci, ref xdr, ref xdi,
+                        Vector256.LoadUnsafe(ref firstCos, at), Vector256.LoadUnsafe(ref firstSin, at),
+                        Vector256.LoadUnsafe(ref secondCos, at), Vector256.LoadUnsafe(ref secondSin, at),
+                        Vector256.LoadUnsafe(ref secondCos, at + (nuint)half), Vector256.LoadUnsafe(ref secondSin, at + (nuint)half));
+                    xar.StoreUnsafe(ref ar, at); xai.StoreUnsafe(ref ai, at); xbr.StoreUnsafe(ref br, at); xbi.StoreUnsafe(ref bi, at);
+                    xcr.StoreUnsafe(ref cr, at); xci.StoreUnsafe(ref ci, at); xdr.StoreUnsafe(ref dr, at); xdi.StoreUnsafe(ref di, at);
+                }
+            }
+            for (; k < half; k++)
+            {
+                FourPoints<double, ScalarLanes>(ref Unsafe.Add(ref ar, k), ref Unsafe.Add(ref ai, k), ref Unsafe.Add(ref br, k), ref Unsafe.Add(ref bi, k),
+                    ref Unsafe.Add(ref cr, k), ref Unsafe.Add(ref ci, k), ref Unsafe.Add(ref dr, k), ref Unsafe.Add(ref di, k),
+                    Unsafe.Add(ref firstCos, k), Unsafe.Add(ref firstSin, k), Unsafe.Add(ref secondCos, k), Unsafe.Add(ref secondSin, k),
+                    Unsafe.Add(ref secondCos, k + half), Unsafe.Add(ref secondSin, k + half));
+            }
+        }
+    }
+
+    /// <summary>Point k of the four quarters of a group: stage h pairs a with b and c with d, stage 2h a with c and b with d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourPoints<T, TLanes>(ref T ar, ref T ai, ref T br, ref T bi, ref T cr, ref T ci, ref T dr, ref T di,
+        T firstCos, T firstSin, T secondCos, T secondSin, T thirdCos, T thirdSin)
+        where TLanes : ILaneArithmetic<T>
+    {
+        Butterfly<T, TLanes>(ref ar, ref ai, ref br, ref bi, firstCos, firstSin);
+        Butterfly<T, TLanes>(ref cr, ref ci, ref dr, ref di, firstCos, firstSin);
+        Butterfly<T, TLanes>(ref ar, ref ai, ref cr, ref ci, secondCos, secondSin);
+        Butterfly<T, TLanes>(ref br, ref bi, ref dr, ref di, thirdCos, thirdSin);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Stage(ref double r, ref double m, int half, double[] sines)
     {
         ref var stageCos = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cos), half - 1);
-        ref var stageSin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sin), half - 1);
+        ref var stageSin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(sines), half - 1);
         for (var start = 0; start < Size; start += 2 * half)
         {
             ref var ar = ref Unsafe.Add(ref r, start);
@@ -219,29 +285,19 @@ internal sealed class Fft
             ref var bi = ref Unsafe.Add(ref m, start + half);
             var k = 0;
             // Butterflies of one group are independent and their twiddles contiguous: do a vector's worth at once.
-            if (Vector.IsHardwareAccelerated && half >= Vector<double>.Count)
+            if (Vector256.IsHardwareAccelerated)
             {
-                var vectorSign = new Vector<double>(sign);
-                for (; k <= half - Vector<double>.Count; k += Vector<double>.Count)
+                for (; k <= half - Vector256<double>.Count; k += Vector256<double>.Count)
                 {
-                    var offset = (nuint)k;
-                    var wr = Vector.LoadUnsafe(ref stageCos, offset);
-                    var wi = vectorSign * Vector.LoadUnsafe(ref stageSin, offset);
-                    var xr = Vector.LoadUnsafe(ref br, offset);
-                    var xi = Vector.LoadUnsafe(ref bi, offset);
-                    var tr = wr * xr - wi * xi;
-                    var ti = wr * xi + wi * xr;
-                    var yr = Vector.LoadUnsafe(ref ar, offset);
-                    var yi = Vector.LoadUnsafe(ref ai, offset);
-                    (yr - tr).StoreUnsafe(ref br, offset);
-                    (yi - ti).StoreUnsafe(ref bi, offset);
-                    (yr + tr).StoreUnsafe(ref ar, offset);
-                    (yi + ti).StoreUnsafe(ref ai, offset);
+                    var at = (nuint)k;
+                    var (xar, xai, xbr, xbi) = (Vector256.LoadUnsafe(ref ar, at), Vector256.LoadUnsafe(ref ai, at), Vector256.LoadUnsafe(ref br, at), Vector256.LoadUnsafe(ref bi, at));
+                    Butterfly<Vector256<double>, Vector256Lanes>(ref xar, ref xai, ref xbr, ref xbi, Vector256.LoadUnsafe(ref stageCos, at), Vector256.LoadUnsafe(ref stageSin, at));
+                    xar.StoreUnsafe(ref ar, at); xai.StoreUnsafe(ref ai, at); xbr.StoreUnsafe(ref br, at); xbi.StoreUnsafe(ref bi, at);
                 }
             }
             for (; k < half; k++)
                 Butterfly<double, ScalarLanes>(ref Unsafe.Add(ref ar, k), ref Unsafe.Add(ref ai, k), ref Unsafe.Add(ref br, k), ref Unsafe.Add(ref bi, k),
-                    Unsafe.Add(ref stageCos, k), sign * Unsafe.Add(ref stageSin, k));
+                    Unsafe.Add(ref stageCos, k), Unsafe.Add(ref stageSin, k));
         }
     }
 }
