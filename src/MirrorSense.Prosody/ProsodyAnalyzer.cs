@@ -12,6 +12,8 @@ public sealed class ProsodyAnalyzer
 {
     private readonly PitchTracker _pitch;
     private readonly IntensityTracker _intensity;
+    // The block being analysed, copied for the trackers' tasks; kept and reused for the next block.
+    private float[] _block = [];
     private readonly IntensityTracker? _syllableIntensity;
     private readonly InterPausalUnitDetector? _pauses;
     private readonly SyllableOptions _syllables;
@@ -21,7 +23,6 @@ public sealed class ProsodyAnalyzer
     private readonly List<PitchFrame> _keptPitch = [];
     private readonly List<IntensityFrame> _keptSyllableIntensity = [];
     private readonly List<InterPausalUnit> _units = [];
-    private float[] _block = [];
     private bool _completed;
 
     /// <param name="sampleRate">Samples per second of the mono input.</param>
