@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MirrorSense.Core;
 
 namespace MirrorSense.Prosody;
@@ -17,8 +18,14 @@ public sealed class PitchTracker
     private readonly SampleHistory _history;
     // Below this many ready frames a parallel batch costs more in hand-over than it saves.
     private const int MinimumFramesPerParallelBatch = 8;
+    // Frames a thread takes at a time: small enough that a thread the machine schedules late still finds work left,
+    // large enough that taking it costs little beside ~0.3 ms of analysis.
+    private const int FramesPerChunk = 16;
 
-    private readonly PitchCandidateFinder[] _finders;
+    private readonly int _parallelism;
+    private readonly ParallelOptions _parallelOptions;
+    // Finders (each with its own scratch buffers) not in use; a thread analysing frames takes one for the batch.
+    private readonly ConcurrentBag<PitchCandidateFinder> _idleFinders = [];
     private readonly List<ReadyFrame> _ready = [];
     private (PitchCandidate[] Candidates, double LocalPeak)[] _analysed = [];
     private readonly PitchPathFinder _path;
@@ -39,8 +46,9 @@ public sealed class PitchTracker
         _grid = grid ?? FrameGrid.ForStream(_plan.WindowSeconds, _plan.TimeStep);
         _peakReference = peakReference ?? PeakReference.Running;
         _history = new SampleHistory(sampleRate);
-        // One finder (with its own scratch buffers) per core: candidate analysis is the expensive, independent part.
-        _finders = [.. Enumerable.Range(0, Math.Max(1, parallelism ?? Environment.ProcessorCount)).Select(_ => new PitchCandidateFinder(_plan))];
+        // Candidate analysis is the expensive, independent part: it runs on up to one thread per core.
+        _parallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount);
+        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = _parallelism };
         _path = new PitchPathFinder(_plan);
     }
 
@@ -91,18 +99,25 @@ public sealed class PitchTracker
         if (_analysed.Length < _ready.Count)
             _analysed = new (PitchCandidate[], double)[_ready.Count * 2];
 
-        if (_finders.Length > 1 && _ready.Count >= MinimumFramesPerParallelBatch)
+        if (_parallelism > 1 && _ready.Count >= MinimumFramesPerParallelBatch)
         {
-            Parallel.For(0, _finders.Length, worker =>
-            {
-                for (var i = worker; i < _ready.Count; i += _finders.Length)
-                    _analysed[i] = Analyse(_finders[worker], _ready[i]);
-            });
+            // Chunks are handed out as threads ask for them, so on a loaded machine the thread that runs does the work
+            // rather than waiting for one that was dealt a fixed half. Each frame's result does not depend on the finder.
+            Parallel.ForEach(Partitioner.Create(0, _ready.Count, FramesPerChunk), _parallelOptions, TakeFinder,
+                (range, _, finder) =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                        _analysed[i] = Analyse(finder, _ready[i]);
+                    return finder;
+                },
+                _idleFinders.Add);
         }
         else
         {
+            var finder = TakeFinder();
             for (var i = 0; i < _ready.Count; i++)
-                _analysed[i] = Analyse(_finders[0], _ready[i]);
+                _analysed[i] = Analyse(finder, _ready[i]);
+            _idleFinders.Add(finder);
         }
 
         for (var i = 0; i < _ready.Count; i++)
@@ -118,6 +133,8 @@ public sealed class PitchTracker
         var nextLeft = _plan.LeftSampleOf(_grid.CentreOf(_nextFrame));
         _history.DiscardBefore(Math.Min(_plan.FirstSampleNeeded(nextLeft), _peakScannedThrough + 1));
     }
+
+    private PitchCandidateFinder TakeFinder() => _idleFinders.TryTake(out var idle) ? idle : new PitchCandidateFinder(_plan);
 
     private (PitchCandidate[] Candidates, double LocalPeak) Analyse(PitchCandidateFinder finder, ReadyFrame frame) =>
         finder.Analyse(_history.Slice(frame.First, (int)(frame.Last - frame.First + 1)), frame.First, frame.Left);

@@ -12,6 +12,8 @@ public sealed class ProsodyAnalyzer
 {
     private readonly PitchTracker _pitch;
     private readonly IntensityTracker _intensity;
+    // The block being analysed, copied for the trackers' tasks; kept and reused for the next block.
+    private float[] _block = [];
     private readonly IntensityTracker? _syllableIntensity;
     private readonly InterPausalUnitDetector? _pauses;
     private readonly SyllableOptions _syllables;
@@ -58,17 +60,21 @@ public sealed class ProsodyAnalyzer
     {
         if (_completed)
             throw new InvalidOperationException("The stream was already completed.");
-        // The trackers keep separate histories, so intensity runs beside pitch (the larger job) on another core.
-        var block = samples.ToArray();
+        // The trackers keep separate histories, so intensity runs beside pitch (the larger job) on another core. The
+        // tasks cannot capture a span: the block is copied into a buffer kept for the next block.
+        if (_block.Length < samples.Length)
+            _block = new float[samples.Length];
+        samples.CopyTo(_block);
+        var block = new ReadOnlyMemory<float>(_block, 0, samples.Length);
         IReadOnlyList<PitchFrame> pitch = [];
         IReadOnlyList<IntensityFrame> intensity = [];
         Parallel.Invoke(
-            () => pitch = _pitch.Process(block, firstSampleTime),
+            () => pitch = _pitch.Process(block.Span, firstSampleTime),
             () =>
             {
-                intensity = _intensity.Process(block, firstSampleTime);
+                intensity = _intensity.Process(block.Span, firstSampleTime);
                 if (_syllableIntensity is not null)
-                    _keptSyllableIntensity.AddRange(_syllableIntensity.Process(block, firstSampleTime));
+                    _keptSyllableIntensity.AddRange(_syllableIntensity.Process(block.Span, firstSampleTime));
             });
         Enqueue(pitch, intensity);
         return Join();
