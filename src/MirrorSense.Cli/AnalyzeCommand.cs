@@ -80,6 +80,8 @@ internal static class AnalyzeCommand
 
             return Task.FromResult(Analyze("analyze", () =>
             {
+                if (parse.GetValue(face) && parse.GetValue(video) is null)
+                    throw new UsageException("--face needs --video (one video showing both people): the face model needs the pictures, and looking at the partner is judged within one frame.");
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
@@ -95,8 +97,6 @@ internal static class AnalyzeCommand
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
                         poseOptions);
-                if (parse.GetValue(face) && request.Video is not VideoInput.Shared)
-                    throw new UsageException("--face needs --video (one video showing both people): looking at the partner is judged within one frame.");
                 return request with { Faces = parse.GetValue(face) };
             }, cancellation));
         });

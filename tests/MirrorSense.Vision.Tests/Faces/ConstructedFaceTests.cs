@@ -124,6 +124,47 @@ public sealed class ConstructedFaceTests(ITestOutputHelper output)
         Assert.Equal(new FaceStatistics(4, 3, 0), faces.Statistics);
     }
 
+    [SkippableFact]
+    public void Should_see_two_real_faces_turned_towards_each_other_looking_at_each_other_and_turned_apart_not()
+    {
+        // Given two copies of the portrait side by side, a gap between them (her head is turned about 15° towards the viewer's left), the left
+        // one mirrored: once turned towards each other, once (the copies swapped) turned apart
+        using var portrait = FaceClip.Portrait();
+        using var mirrored = portrait.Flip(FlipMode.Y);
+        using var towards = SideBySide(mirrored, portrait);
+        using var apart = SideBySide(portrait, mirrored);
+
+        // When each goes through pose (two people), the face stage and the face features for a few frames
+        var (together, togetherFaces) = Dyad(towards);
+        var (away, awayFaces) = Dyad(apart);
+        output.WriteLine($"{togetherFaces} {awayFaces}");
+
+        // Then both look at their partner in the first, neither in the second
+        output.WriteLine($"towards: A {together.A[^1]}, B {together.B[^1]}; apart: A {away.A[^1]}, B {away.B[^1]}");
+        Assert.Equal((1.0, 1.0), (together.A[^1], together.B[^1]));
+        Assert.Equal((0.0, 0.0), (away.A[^1], away.B[^1]));
+    }
+
+    /// <summary>Two pictures with a 160 px grey gap between them, so their shoulders cut at the edges do not meet.</summary>
+    private static Mat SideBySide(Mat left, Mat right)
+    {
+        using var gap = new Mat(left.Rows, 160, MatType.CV_8UC3, new Scalar(128, 128, 128));
+        var frame = new Mat();
+        Cv2.HConcat([left, gap, right], frame);
+        return frame;
+    }
+
+    /// <summary>Each person's looking_at_partner over five frames of a still picture.</summary>
+    private static ((double[] A, double[] B) Looking, FaceStatistics Faces) Dyad(Mat picture)
+    {
+        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 2));
+        using var faces = new FaceStage();
+        var extractor = new FaceFeatureExtractor();
+        var looking = FaceFeatures.IndexOf(FaceFeatures.LookingAtPartner);
+        var frames = Enumerable.Range(0, 5).Select(i => extractor.Process(faces.Estimate(picture, estimator.Process(picture, FaceClip.TimeOf(i))))).ToArray();
+        return (([.. frames.Select(f => f.A[looking])], [.. frames.Select(f => f.B[looking])]), faces.Statistics);
+    }
+
     /// <summary>Long hair seen from behind (sample 1, the back of the woman on the right), where the pose says a face is.</summary>
     private static Mat BackOfAHead(Size size)
     {

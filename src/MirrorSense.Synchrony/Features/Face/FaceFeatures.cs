@@ -69,12 +69,11 @@ public sealed class FaceFeatureExtractor
             return ImmutableArray.Create(values);
         var head = HeadPose.Of(mesh);
         var gaze = Gaze.FromHead(head);
-        var (_, _, facing) = MeshGeometry.Axes(mesh);
         var partner = frame.Of(who == Participant.A ? Participant.B : Participant.A);
         values[0] = smile.Next(MouthShape.Of(mesh).SmileExtent);
         (values[1], values[2], values[3]) = (head.Pitch, head.Yaw, head.Roll);
         (values[4], values[5]) = (gaze.Yaw, gaze.Pitch);
-        values[6] = PartnerLook.Of(facing, (face.X, face.Y), partner is null ? null : (partner.X, partner.Y));
+        values[6] = PartnerLook.Of(gaze, (face.X, face.Y), partner is null ? null : (partner.X, partner.Y));
         values[7] = EyeOpenness.Of(mesh);
         return ImmutableArray.Create(values);
     }
