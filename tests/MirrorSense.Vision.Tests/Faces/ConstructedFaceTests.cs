@@ -43,6 +43,14 @@ public sealed class ConstructedFaceTests(ITestOutputHelper output)
         output.WriteLine($"face_head_roll vs the roll signal: {fit}; faces missing: {faces.MissingA}");
         Assert.True(fit.Correlation >= 0.95 && fit.RmsError <= 2, $"face_head_roll: {fit}");
         Assert.Equal(0, fit.Missing);
+
+        // And the roll is not read as a turn, a nod or a smile: yaw, pitch and smile stay within a few degrees (a tenth) of still
+        foreach (var (name, limit) in new[] { (FaceFeatures.HeadYaw, 4.0), (FaceFeatures.HeadPitch, 4.0), (FaceFeatures.Smile, 0.1) })
+        {
+            var values = frames.Select(f => f[name]).ToArray();
+            output.WriteLine($"{name}: {values.Min():0.00} to {values.Max():0.00}");
+            Assert.True(values.Max() - values.Min() <= 2 * limit, $"{name} ranges {values.Min():0.00} to {values.Max():0.00}");
+        }
     }
 
     [SkippableFact]

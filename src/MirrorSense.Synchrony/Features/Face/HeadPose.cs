@@ -9,7 +9,7 @@ namespace MirrorSense.Synchrony.Features.Face;
 /// left (a turn to the person's own right; the eye line turning counter-clockwise on screen), <paramref name="Pitch"/>
 /// is positive looking up. Yaw and roll are 0 for a face looking straight into the camera, by the mesh's symmetry;
 /// pitch is 0 for a face <see cref="UprightPitch"/> below the forehead–chin line being square to the camera, which is
-/// where upright heads looking at the camera come out on average. Single faces differ from it by up to about 12°, a
+/// where upright heads looking at the camera come out on average. Single faces differ from it by up to about 13°, a
 /// constant per person that nods and coordination never see. A mirror image flips the signs of yaw and roll and keeps pitch.
 /// </summary>
 public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
@@ -17,7 +17,7 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
     /// <summary>
     /// The mesh's forehead sits in front of its chin, so an upright face's forehead–chin line leans back. Measured: the
     /// median over the 10 faces the mesh trusts in face-api's six demo photos (people looking about into the camera) is 18° facing
-    /// down by that line (range 2–29°); it is added back so such faces read about 0.
+    /// down by that line (range 5–31°); it is added back so such faces read about 0.
     /// </summary>
     public const double UprightPitch = 18;
 
@@ -25,9 +25,14 @@ public readonly record struct HeadPose(double Pitch, double Yaw, double Roll)
     {
         ArgumentNullException.ThrowIfNull(mesh);
         var (across, _, facing) = MeshGeometry.Axes(mesh);
+        // Roll is taken as the last turn, about the camera's axis: undoing it first leaves a facing direction whose yaw and
+        // pitch do not change when the whole picture turns (a head tilted sideways is not also turned or nodding).
+        var tilt = Math.Atan2(across.Y, across.X);
+        var (cos, sin) = (Math.Cos(tilt), Math.Sin(tilt));
+        var (x, y, z) = (facing.X * cos + facing.Y * sin, -facing.X * sin + facing.Y * cos, (double)facing.Z);
         return new HeadPose(
-            MeshGeometry.Degrees(Math.Atan2(-facing.Y, Math.Sqrt(facing.X * facing.X + facing.Z * facing.Z))) + UprightPitch,
-            MeshGeometry.Degrees(Math.Atan2(-facing.X, -facing.Z)),
-            MeshGeometry.Degrees(Math.Atan2(-across.Y, across.X)));
+            MeshGeometry.Degrees(Math.Atan2(-y, Math.Sqrt(x * x + z * z))) + UprightPitch,
+            MeshGeometry.Degrees(Math.Atan2(-x, -z)),
+            MeshGeometry.Degrees(-tilt));
     }
 }
