@@ -26,7 +26,16 @@ public sealed class FaceStage : IDisposable
     public FaceStage(string? modelFolder = null, int intraOpThreads = 1)
     {
         _landmarkerA = FaceLandmarker.Open(modelFolder, intraOpThreads);
-        _landmarkerB = FaceLandmarker.Open(modelFolder, intraOpThreads);
+        try
+        {
+            _landmarkerB = FaceLandmarker.Open(modelFolder, intraOpThreads);
+        }
+        catch
+        {
+            _landmarkerA.Dispose();
+            throw;
+        }
+
         _trackerA = new FaceTracker(_landmarkerA);
         _trackerB = new FaceTracker(_landmarkerB);
     }

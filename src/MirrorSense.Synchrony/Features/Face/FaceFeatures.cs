@@ -8,8 +8,8 @@ namespace MirrorSense.Synchrony.Features.Face;
 /// The face features of one frame per person, in the order of <see cref="Names"/>: smile (0 at the person's neutral
 /// mouth, 1 at a broad smile), head pose from the mesh (degrees; named face_head_* because the body's posture
 /// descriptor already has a head_roll and head_yaw from the pose), gaze (degrees; the head's, see <see cref="Gaze"/>),
-/// looking at the partner (0/1) and eye openness (lid gap over eye width). Every value is NaN when the person's face
-/// was not trusted or not seen.
+/// looking at the partner (0/1 per frame; on the feature grid, between two frames, the share of the way from one to the
+/// other) and eye openness (lid gap over eye width). Every value is NaN when the person's face was not trusted or not seen.
 /// </summary>
 public static class FaceFeatures
 {
