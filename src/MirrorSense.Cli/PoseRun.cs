@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MirrorSense.Capture.Video;
+using MirrorSense.Core;
 using MirrorSense.Sessions.Faces;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Faces;
@@ -34,8 +35,14 @@ internal static class PoseRun
             {
                 var poses = estimator.Process(frame, time);
                 csv.Write(poses);
-                faces?.Csv.Write(faces.Stage.Estimate(frame, poses));
-                overlay?.Write(frame, poses);
+                FaceFrame? found = null;
+                if (faces is not null)
+                {
+                    found = faces.Stage.Estimate(frame, poses);
+                    faces.Csv.Write(found);
+                }
+
+                overlay?.Write(frame, poses, found);
                 frames++;
                 if (progress is not null && frames % 5 == 0)
                     progress.Report(new PoseProgress(frames, source.Format.FrameCount, frames / watch.Elapsed.TotalSeconds));

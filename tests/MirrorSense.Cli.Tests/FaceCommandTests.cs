@@ -31,14 +31,14 @@ public sealed class FaceCommandTests
     }
 
     [SkippableFact]
-    public void Pose_with_face_writes_every_persons_468_mesh_points_per_frame_to_face_csv()
+    public void Pose_with_face_writes_every_persons_468_mesh_points_per_frame_to_face_csv_and_draws_them()
     {
         // Given two faces in a 2 s video
         using var folder = new TempFolder();
         var video = TwoFaces(folder);
 
-        // When pose runs with --face
-        var run = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--face");
+        // When pose runs with --face and an overlay
+        var run = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--face", "--overlay", folder.Combine("overlay.avi"));
 
         // Then face.csv sits beside pose.csv with 468 rows per person per frame, A's face on the left
         Assert.True(run.ExitCode == 0, run.Error);
@@ -49,6 +49,14 @@ public sealed class FaceCommandTests
         Assert.Equal(Frames * 2 * 468, rows.Length);
         Assert.Equal(Enumerable.Range(0, 468).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Take(468).Select(r => r[2]));
         Assert.All(rows, r => Assert.True(r[1] == "A" ? X(r) < 480 : X(r) >= 640, $"{r[1]} at x = {r[3]}"));
+
+        // And the overlay shows A's mesh in A's green on the face: the pixel of A's nose tip
+        using var overlay = new VideoCapture(folder.Combine("overlay.avi"));
+        using var first = new Mat();
+        Assert.True(overlay.Read(first));
+        var nose = rows.First(r => r[1] == "A" && r[2] == "1");
+        var pixel = first.At<Vec3b>((int)Math.Round(double.Parse(nose[4], CultureInfo.InvariantCulture)), (int)Math.Round(X(nose)));
+        Assert.True(pixel.Item1 > 150 && pixel.Item0 < 150 && pixel.Item2 < 150, $"overlay pixel at A's nose tip: {pixel}");
     }
 
     [SkippableFact]
