@@ -40,6 +40,7 @@ internal static class AnalyzeCommand
         model.AcceptOnlyFromAmong("lite", "full");
         var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
+        var face = new Option<bool>("--face") { Description = "One-video mode: also read each person's face mesh; features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open." };
         var command = new Command("analyze", """
             Coordination of a recorded dyad: posture mirroring, gesture synchrony, tone and tempo of voice,
             each with a surrogate p-value, best lag (positive: B follows A) and leader, over time and as episodes.
@@ -66,7 +67,7 @@ internal static class AnalyzeCommand
             130 stopped with Ctrl+C (outputs cover what was processed).
             """)
         {
-            video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, output,
+            video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, face, output,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -79,6 +80,8 @@ internal static class AnalyzeCommand
 
             return Task.FromResult(Analyze("analyze", () =>
             {
+                if (parse.GetValue(face) && parse.GetValue(video) is null)
+                    throw new UsageException("--face needs --video (one video showing both people): the face model needs the pictures, and looking at the partner is judged within one frame.");
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
@@ -86,7 +89,7 @@ internal static class AnalyzeCommand
                     parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
                     parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
                 var poseOptions = new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap));
-                return parse.GetValue(session) is { } recorded
+                var request = parse.GetValue(session) is { } recorded
                     ? SessionRequests.FromRecording(recorded, inputs, parse.GetValue(output) ?? Path.Combine(recorded, "analysis"), settings, poseOptions)
                     : SessionRequests.Resolve(
                         inputs,
@@ -94,6 +97,7 @@ internal static class AnalyzeCommand
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
                         poseOptions);
+                return request with { Faces = parse.GetValue(face) };
             }, cancellation));
         });
         return command;

@@ -49,6 +49,9 @@ internal sealed record AnalyzeRequest(
     /// <summary>What reading the inputs found worth saying before any work (a recording cut short, a torn row skipped).</summary>
     public IReadOnlyList<string> InputWarnings { get; init; } = [];
 
+    /// <summary>Also run the face stage and put each person's face features in features.csv (one video showing both people only).</summary>
+    public bool Faces { get; init; }
+
     public MediaTime StartTime => MediaTime.FromSeconds(Start);
 
     public bool Includes(MediaTime time) => time.Seconds >= Start && (End is not { } end || time.Seconds < end);

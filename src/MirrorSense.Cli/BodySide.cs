@@ -5,6 +5,8 @@ using MirrorSense.Core;
 using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Features.Face;
+using MirrorSense.Vision.Faces;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Motion;
 using OpenCvSharp;
@@ -42,9 +44,14 @@ internal static class BodySide
         using var poseCsv = video is VideoInput.PoseTable input && SameFile(input.Path, posePath) ? null : new PoseCsvWriter(new StreamWriter(posePath));
         // A pose table has no pictures, so no pixel motion unless a live recording measured it.
         var names = video is VideoInput.PoseTable { Pixels: null } ? BodyFeatures.Names : FeatureNames;
+        // The face stage needs the pictures of both people in one frame; the command refuses --face otherwise.
+        using var faceStage = request.Faces && video is VideoInput.Shared ? new FaceStage(request.Pose.ModelFolder, request.Pose.IntraOpNumThreads) : null;
+        if (faceStage is not null)
+            names = [.. names, .. FaceFeatures.Names];
         using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), names);
         using var poses = new Subject<PoseFrame>();
         using var pixels = new Subject<PixelMotionFrame>();
+        using var faces = new Subject<FaceFrame>();
         Exception? featureError = null;
         // Both subjects get one value per frame, in order, so zipping pairs each pose with its own frame's pixels.
         var features = video switch
@@ -52,7 +59,8 @@ internal static class BodySide
             // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
             VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
             VideoInput.PoseTable table => LandmarkFeatures(poses, table, grid),
-            _ => poses.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }).ResampleToGrid(grid),
+            _ => WithFaces(poses.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }), faceStage is null ? null : faces)
+                .ResampleToGrid(grid),
         };
         using (features.Subscribe(
             sample =>
@@ -62,25 +70,32 @@ internal static class BodySide
             },
             error => featureError = error))
         {
+            var sinks = new Sinks(poses, pixels, poseCsv, faceStage is null ? null : faces);
             var (frames, withPeople, last, error) = video switch
             {
-                VideoInput.Shared shared => OneCamera(shared.Path, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
-                VideoInput.PerParticipant both => TwoCameras(both, request, new Sinks(poses, pixels, poseCsv), progress, cancellation),
-                VideoInput.PoseTable table => FromTable(table, request, new Sinks(poses, pixels, poseCsv), cancellation),
+                VideoInput.Shared shared => OneCamera(shared.Path, request, sinks, faceStage, progress, cancellation),
+                VideoInput.PerParticipant both => TwoCameras(both, request, sinks, progress, cancellation),
+                VideoInput.PoseTable table => FromTable(table, request, sinks, cancellation),
                 _ => throw new InvalidOperationException("Unknown video input."),
             };
             poses.OnCompleted();
             pixels.OnCompleted();
+            faces.OnCompleted();
             if (featureError is not null)
                 throw featureError;
             if (frames > withPeople)
                 warnings.Add($"no one was found in {frames - withPeople} of {frames} frames: body measures are missing there, not zero.");
+            foreach (var participant in new[] { Participant.A, Participant.B })
+            {
+                if (faceStage?.Statistics.Missing(participant) is > 0 and var missing)
+                    warnings.Add($"{participant}'s face was not found in {missing} of the frames they were in (turned away, covered or too small): face features are missing there, not zero.");
+            }
             return new BodySideResult(FeatureSeries.Collect(samples, names, grid), frames, withPeople, last, warnings, error);
         }
     }
 
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) OneCamera(
-        string path, AnalyzeRequest request, Sinks sinks, IProgress<double>? progress, CancellationToken cancellation)
+        string path, AnalyzeRequest request, Sinks sinks, FaceStage? faceStage, IProgress<double>? progress, CancellationToken cancellation)
     {
         using var source = new VideoFileSource(path);
         using var estimator = new PoseEstimator(request.Pose);
@@ -100,7 +115,7 @@ internal static class BodySide
                 }
 
                 var pose = estimator.Process(frame, time);
-                sinks.Deliver(pose, motion.Measure(frame, pose), ref frames, ref withPeople);
+                sinks.Deliver(pose, motion.Measure(frame, pose), faceStage?.Estimate(frame, pose), ref frames, ref withPeople);
                 last = time;
                 Report(progress, request, time, source.Format);
             }
@@ -150,7 +165,7 @@ internal static class BodySide
                 // Each camera's pixels count for the one person it shows.
                 var pixelsA = hasA ? motionA.Measure(frameA, a.Result).A : Unseen(time, Participant.A);
                 var pixelsB = hasB ? motionB.Measure(frameB, b.Result).B : Unseen(time, Participant.B);
-                sinks.Deliver(pose, new PixelMotionFrame(time, pixelsA, pixelsB), ref frames, ref withPeople);
+                sinks.Deliver(pose, new PixelMotionFrame(time, pixelsA, pixelsB), null, ref frames, ref withPeople);
                 last = time;
                 Report(progress, request, time, sourceA.Format);
             }
@@ -192,12 +207,17 @@ internal static class BodySide
                 break;
             if (!request.Includes(pose.Time))
                 continue;
-            sinks.Deliver(pose, null, ref frames, ref withPeople);
+            sinks.Deliver(pose, null, null, ref frames, ref withPeople);
             last = pose.Time;
         }
 
         return (frames, withPeople, last, null);
     }
+
+    /// <summary>Each frame's face features after its body features and pixel motion, when the face stage runs.</summary>
+    private static IObservable<FeatureFrame> WithFaces(IObservable<FeatureFrame> body, IObservable<FaceFrame>? faces) => faces is null
+        ? body
+        : body.Zip(faces.ExtractFaceFeatures(), (b, f) => b with { A = [.. b.A, .. f.A], B = [.. b.B, .. f.B] });
 
     private static PixelMotionSample Unseen(MediaTime time, Participant participant) => new(time, participant, double.NaN, default, FromLandmarks: false);
 
@@ -205,14 +225,16 @@ internal static class BodySide
     private static bool SameFile(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-    private sealed record Sinks(IObserver<PoseFrame> Poses, IObserver<PixelMotionFrame> Pixels, PoseCsvWriter? Csv)
+    private sealed record Sinks(IObserver<PoseFrame> Poses, IObserver<PixelMotionFrame> Pixels, PoseCsvWriter? Csv, IObserver<FaceFrame>? Faces)
     {
-        public void Deliver(PoseFrame pose, PixelMotionFrame? pixels, ref long frames, ref long withPeople)
+        public void Deliver(PoseFrame pose, PixelMotionFrame? pixels, FaceFrame? faces, ref long frames, ref long withPeople)
         {
             Csv?.Write(pose);
             Poses.OnNext(pose);
             if (pixels is not null)
                 Pixels.OnNext(pixels);
+            if (faces is not null)
+                Faces?.OnNext(faces);
             frames++;
             if (pose.People.Count > 0)
                 withPeople++;

@@ -3,7 +3,9 @@ using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
+using MirrorSense.Sessions.Faces;
 using MirrorSense.Vision;
+using MirrorSense.Vision.Faces;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
 using Spectre.Console;
@@ -30,6 +32,7 @@ internal static class PoseCommand
         var only = new Option<string?>("--participant") { Description = "Two-camera mode: this video shows one person, always labelled A or B (implies --max-people 1)." };
         only.AcceptOnlyFromAmong("A", "B");
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model session.", DefaultValueFactory = _ => 1 };
+        var face = new Option<bool>("--face") { Description = "Also find each person's face mesh and write it to face.csv beside --out: time_s,participant,landmark,x,y,z (landmark 0–467)." };
         var models = new Option<string?>("--models") { Description = "Folder with the ONNX models (default: as `mirrorsense models` finds and checks them).", HelpName = "DIR" };
 
         var command = new Command("pose", """
@@ -44,7 +47,7 @@ internal static class PoseCommand
             rows up to the damage are written); 2 usage error; 130 stopped with Ctrl+C (rows so far are written).
             """)
         {
-            video, output, model, maxPeople, overlay, swap, only, threads, models,
+            video, output, model, maxPeople, overlay, swap, only, threads, face, models,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -71,12 +74,12 @@ internal static class PoseCommand
                 return Task.FromResult(ExitUsage);
             }
 
-            return Task.FromResult(Run(parse.GetValue(video)!, parse.GetValue(output)!, parse.GetValue(overlay), options, cancellation));
+            return Task.FromResult(Run(parse.GetValue(video)!, parse.GetValue(output)!, parse.GetValue(overlay), parse.GetValue(face), options, cancellation));
         });
         return command;
     }
 
-    private static int Run(string videoPath, string csvPath, string? overlayPath, PoseOptions options, CancellationToken cancellation)
+    private static int Run(string videoPath, string csvPath, string? overlayPath, bool withFaces, PoseOptions options, CancellationToken cancellation)
     {
         IVideoSource source;
         try
@@ -102,7 +105,10 @@ internal static class PoseCommand
                 using var estimator = new PoseEstimator(options);
                 using var csv = new PoseCsvWriter(new StreamWriter(csvPath));
                 using var overlay = overlayPath is null ? null : new PoseOverlayWriter(overlayPath, source.Format.Width, source.Format.Height, source.Format.FramesPerSecond);
-                report = ShowProgress(progress => PoseRun.Run(source, estimator, csv, overlay, progress, cancellation));
+                using var faceStage = withFaces ? new FaceStage(options.ModelFolder, options.IntraOpNumThreads) : null;
+                using var faceCsv = withFaces ? new FaceCsvWriter(new StreamWriter(FaceCsvPath(csvPath))) : null;
+                var faces = faceStage is null || faceCsv is null ? null : new FaceOutput(faceStage, faceCsv);
+                report = ShowProgress(progress => PoseRun.Run(source, estimator, csv, overlay, faces, progress, cancellation));
             }
             catch (FileNotFoundException error)
             {
@@ -137,12 +143,27 @@ internal static class PoseCommand
                 $"warning: {stats.MostPeopleDetected} people were in view (in {stats.FramesWithExtraPeople} frames checked); only the {options.MaxPeople} most prominent are tracked."));
         }
 
+        if (report.Faces is { } faces)
+        {
+            foreach (var participant in new[] { Participant.A, Participant.B })
+            {
+                if (faces.Missing(participant) > 0)
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"warning: {participant}'s face was not found in {faces.Missing(participant)} of the frames they were in (turned away, covered or too small; no face rows for those frames)."));
+            }
+        }
+
         if (report.Error is { } error)
             Console.Error.WriteLine($"mirrorsense pose: {error}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Frames} frames of {Path.GetFileName(videoPath)}, people found in {stats.FramesWithPeople}; landmarks in {Path.GetFullPath(csvPath)}"));
+        if (report.Faces is not null)
+            Console.WriteLine($"face meshes in {Path.GetFullPath(FaceCsvPath(csvPath))}");
         return report.Cancelled ? ExitCancelled : report.Error is not null ? ExitVideoFailed : ExitOk;
     }
+
+    /// <summary>face.csv in the folder of the pose table.</summary>
+    private static string FaceCsvPath(string csvPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(csvPath))!, "face.csv");
 
     /// <summary>A progress bar with frames per second on standard error, only when a person is watching.</summary>
     private static PoseReport ShowProgress(Func<IProgress<PoseProgress>?, PoseReport> work)

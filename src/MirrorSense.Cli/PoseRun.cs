@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using MirrorSense.Capture.Video;
+using MirrorSense.Core;
+using MirrorSense.Sessions.Faces;
 using MirrorSense.Vision;
+using MirrorSense.Vision.Faces;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
 using OpenCvSharp;
@@ -10,13 +13,16 @@ namespace MirrorSense.Cli;
 /// <summary>How far a pose run has got, for the progress display.</summary>
 internal sealed record PoseProgress(long Frames, long? TotalFrames, double FramesPerSecond);
 
-/// <summary>What a pose run saw: frames read, frames with people, the pipeline's statistics, and the error that stopped it early, if any.</summary>
-internal sealed record PoseReport(long Frames, PoseStatistics Statistics, string? Error, bool Cancelled);
+/// <summary>What a pose run saw: frames read, frames with people, the pipeline's statistics (the face stage's too, when it ran), and the error that stopped it early, if any.</summary>
+internal sealed record PoseReport(long Frames, PoseStatistics Statistics, FaceStatistics? Faces, string? Error, bool Cancelled);
+
+/// <summary>The face stage of a pose run and where its meshes go.</summary>
+internal sealed record FaceOutput(FaceStage Stage, FaceCsvWriter Csv);
 
 /// <summary>Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame.</summary>
 internal static class PoseRun
 {
-    public static PoseReport Run(IVideoSource source, PoseEstimator estimator, PoseCsvWriter csv, PoseOverlayWriter? overlay,
+    public static PoseReport Run(IVideoSource source, PoseEstimator estimator, PoseCsvWriter csv, PoseOverlayWriter? overlay, FaceOutput? faces,
         IProgress<PoseProgress>? progress, CancellationToken cancellation)
     {
         using var frame = new Mat();
@@ -29,7 +35,14 @@ internal static class PoseRun
             {
                 var poses = estimator.Process(frame, time);
                 csv.Write(poses);
-                overlay?.Write(frame, poses);
+                FaceFrame? found = null;
+                if (faces is not null)
+                {
+                    found = faces.Stage.Estimate(frame, poses);
+                    faces.Csv.Write(found);
+                }
+
+                overlay?.Write(frame, poses, found);
                 frames++;
                 if (progress is not null && frames % 5 == 0)
                     progress.Report(new PoseProgress(frames, source.Format.FrameCount, frames / watch.Elapsed.TotalSeconds));
@@ -40,6 +53,6 @@ internal static class PoseRun
             error = failure.Message;
         }
 
-        return new PoseReport(frames, estimator.Statistics, error, cancellation.IsCancellationRequested);
+        return new PoseReport(frames, estimator.Statistics, faces?.Stage.Statistics, error, cancellation.IsCancellationRequested);
     }
 }

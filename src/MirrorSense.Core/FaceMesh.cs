@@ -14,13 +14,19 @@ public enum FaceMeshPoint
 {
     NoseTip = 1,
     ForeheadTop = 10,
+    UpperLipInner = 13,
+    LowerLipInner = 14,
     RightEyeOuter = 33,
     MouthRight = 61,
     RightEyeInner = 133,
+    RightEyeLowerLid = 145,
     Chin = 152,
+    RightEyeUpperLid = 159,
     LeftEyeOuter = 263,
     MouthLeft = 291,
     LeftEyeInner = 362,
+    LeftEyeLowerLid = 374,
+    LeftEyeUpperLid = 386,
 }
 
 /// <summary>
@@ -30,6 +36,11 @@ public enum FaceMeshPoint
 public sealed record FaceMesh(MediaTime Time, float Score, IReadOnlyList<FacePoint> Points)
 {
     public const int PointCount = 468;
+
+    /// <summary>MediaPipe's threshold on the face score: below it the region holds no usable face, and every face measure is missing.</summary>
+    public const float MinScore = 0.5f;
+
+    public bool IsTrusted => Score >= MinScore;
 
     public FacePoint this[int index] => Points[index];
 

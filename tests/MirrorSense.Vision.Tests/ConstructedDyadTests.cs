@@ -45,8 +45,8 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
         var leftFit = LeanFit.Of(frames, left, LeanA);
         var rightFit = LeanFit.Of(frames, right, LeanB);
         output.WriteLine($"left: {leftFit}; right: {rightFit}");
-        Assert.True(leftFit.Correlation >= 0.9 && leftFit.RmsDegrees <= 3, $"left person: {leftFit}");
-        Assert.True(rightFit.Correlation >= 0.9 && rightFit.RmsDegrees <= 3, $"right person: {rightFit}");
+        Assert.True(leftFit.Correlation >= 0.9 && leftFit.RmsError <= 3, $"left person: {leftFit}");
+        Assert.True(rightFit.Correlation >= 0.9 && rightFit.RmsError <= 3, $"right person: {rightFit}");
     }
 
     [SkippableFact]

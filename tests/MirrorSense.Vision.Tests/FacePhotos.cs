@@ -1,4 +1,7 @@
+using MirrorSense.Core;
 using MirrorSense.Testing;
+using MirrorSense.Vision.Imaging;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Vision.Tests;
@@ -21,5 +24,14 @@ public static class FacePhotos
         }
 
         return photo;
+    }
+
+    /// <summary>The person the pose estimator finds whose nose is nearest <paramref name="point"/>.</summary>
+    public static PersonPose PersonNearest(Mat photo, PointF2 point)
+    {
+        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 2) { Smoothing = SmoothingOptions.None });
+        var people = estimator.Process(photo, MediaTime.Zero).People;
+        Assert.NotEmpty(people);
+        return people.MinBy(p => MathF.Sqrt((p[Skeleton.Nose].X - point.X) * (p[Skeleton.Nose].X - point.X) + (p[Skeleton.Nose].Y - point.Y) * (p[Skeleton.Nose].Y - point.Y)))!;
     }
 }

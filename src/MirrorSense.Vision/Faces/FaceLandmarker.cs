@@ -14,7 +14,7 @@ public sealed class FaceLandmarker : IDisposable
     public const int InputSize = 192;
 
     /// <summary>MediaPipe's threshold on the face score: below it the region holds no usable face.</summary>
-    public const float MinFaceScore = 0.5f;
+    public const float MinFaceScore = FaceMesh.MinScore;
 
     private const string LandmarksOutput = "conv2d_21";
     private const string ScoreOutput = "conv2d_31";

@@ -4,7 +4,8 @@ using OpenCvSharp;
 namespace MirrorSense.Vision.Output;
 
 /// <summary>
-/// A copy of the video with each person's skeleton drawn on it (A green, B magenta, labelled at the head).
+/// A copy of the video with each person's skeleton drawn on it (A green, B magenta, labelled at the head), and their
+/// face mesh's points when the face stage ran.
 /// MJPG for .avi, MPEG-4 Part 2 otherwise (this OpenCV build cannot encode H.264).
 /// </summary>
 public sealed class PoseOverlayWriter : IDisposable
@@ -25,12 +26,28 @@ public sealed class PoseOverlayWriter : IDisposable
         }
     }
 
-    public void Write(Mat frame, PoseFrame poses)
+    public void Write(Mat frame, PoseFrame poses, FaceFrame? faces = null)
     {
         frame.CopyTo(canvas);
         foreach (var person in poses.People)
             Draw(canvas, person);
+        foreach (var face in faces?.Faces ?? [])
+        {
+            if (face.Mesh is { IsTrusted: true } mesh)
+                Draw(canvas, face.Participant, mesh);
+        }
+
         writer.Write(canvas);
+    }
+
+    /// <summary>Each mesh point as one pixel in the person's colour: enough to see the mesh sit on the face without hiding it.</summary>
+    public static void Draw(Mat image, Participant participant, FaceMesh mesh)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(mesh);
+        var colour = participant == Participant.A ? ColourA : ColourB;
+        foreach (var p in mesh.Points)
+            image.Circle(new Point((int)Math.Round(p.X), (int)Math.Round(p.Y)), 1, colour, -1);
     }
 
     public static void Draw(Mat image, PersonPose person)

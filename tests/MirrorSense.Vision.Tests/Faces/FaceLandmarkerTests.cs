@@ -34,7 +34,7 @@ public sealed class FaceLandmarkerTests
         // Given a real photo, the people the pose estimator finds in it, and the one whose face is checked
         var (sample, points) = Faces[name];
         using var photo = FacePhotos.Read(sample);
-        var person = PersonNearest(photo, Centre(points));
+        var person = FacePhotos.PersonNearest(photo, Centre(points));
 
         // When the face mesh runs on the region from the pose, then once more on the region from its own mesh (as when tracking)
         using var landmarker = FaceLandmarker.Open();
@@ -66,7 +66,7 @@ public sealed class FaceLandmarkerTests
         using var photo = FacePhotos.Read(3);
         using var mirrored = photo.Flip(FlipMode.Y);
         using var landmarker = FaceLandmarker.Open();
-        var region = FaceRegions.FromMesh(landmarker.Estimate(photo, FaceRegions.FromPose(PersonNearest(photo, new PointF2(680, 480)).Landmarks), MediaTime.Zero));
+        var region = FaceRegions.FromMesh(landmarker.Estimate(photo, FaceRegions.FromPose(FacePhotos.PersonNearest(photo, new PointF2(680, 480)).Landmarks), MediaTime.Zero));
         var flipped = region with { Center = new PointF2(photo.Width - 1 - region.Center.X, region.Center.Y), Rotation = -region.Rotation };
 
         // When the mesh runs on both
@@ -140,15 +140,6 @@ public sealed class FaceLandmarkerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => landmarker.Estimate(frame, new RegionOfInterest(new PointF2(32, 32), 0, 0), MediaTime.Zero));
         Assert.Throws<ArgumentOutOfRangeException>(() => landmarker.Estimate(frame, new RegionOfInterest(new PointF2(float.NaN, 32), 10, 0), MediaTime.Zero));
         Assert.Throws<ArgumentException>(() => landmarker.Estimate(gray, new RegionOfInterest(new PointF2(32, 32), 10, 0), MediaTime.Zero));
-    }
-
-    /// <summary>The person the pose estimator finds whose nose is nearest <paramref name="point"/>.</summary>
-    private static PersonPose PersonNearest(Mat photo, PointF2 point)
-    {
-        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 2) { Smoothing = SmoothingOptions.None });
-        var people = estimator.Process(photo, MediaTime.Zero).People;
-        Assert.NotEmpty(people);
-        return people.MinBy(p => Distance(p[Skeleton.Nose].X, p[Skeleton.Nose].Y, point.X, point.Y))!;
     }
 
     private static PointF2 Centre((FaceMeshPoint Index, float X, float Y)[] points) => new(points.Average(p => p.X), points.Average(p => p.Y));
