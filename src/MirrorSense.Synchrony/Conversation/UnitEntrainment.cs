@@ -7,7 +7,8 @@ namespace MirrorSense.Synchrony.Conversation;
 public readonly record struct EntrainmentStatistic(double Value, double PValue, int Pairs);
 
 /// <summary>
-/// Turn-level tone or tempo coordination on one feature (MEASURES.md §3, after Levitan &amp; Hirschberg):
+/// Turn-level coordination on one feature of the units (mean pitch, loudness, speech rate, pitch range; MEASURES.md §3,
+/// after Levitan &amp; Hirschberg):
 /// <list type="bullet">
 /// <item><b>Proximity</b>: how much closer adjacent units across a speaker change are than non-adjacent
 /// units of the two speakers (mean non-partner minus mean partner difference; positive = entrained), on each
@@ -16,8 +17,8 @@ public readonly record struct EntrainmentStatistic(double Value, double PValue, 
 /// |A − B| with time (negative = the speakers grow more alike), on the values as they are, tested against B's units
 /// rotated against A's.</item>
 /// <item><b>Synchrony</b>: the correlation of adjacent units' values across speaker changes (positive = one
-/// speaker's rise is met by the other's), on the departures too, for each direction apart: B's units with the A
-/// units they follow, and A's with the B units they follow. The stronger direction is the statistic, tested against
+/// speaker's rise is met by the other's), on what is new in each unit (its departure less what the speaker's previous
+/// unit predicts), for each direction apart: B's units with the A units they follow, and A's with the B units they follow. The stronger direction is the statistic, tested against
 /// the stronger of the two under permutation, and it names the leader.</item>
 /// </list>
 /// Proximity and synchrony compare each unit with its speaker's local course removed (a line through the speaker's
