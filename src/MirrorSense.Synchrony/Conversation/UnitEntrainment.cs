@@ -170,7 +170,7 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         var time = adjacent.Select(p => ordered[p.Second].Start.Seconds).ToArray();
         var a = adjacent.Select(p => speakers[p.First] == Participant.A ? values[p.First] : values[p.Second]).ToArray();
         var b = adjacent.Select(p => speakers[p.First] == Participant.A ? values[p.Second] : values[p.First]).ToArray();
-        var observed = RotatedPearson(time, Differences(a, b, 0), 0);
+        var observed = Pearson(time, Differences(a, b, 0));
         if (double.IsNaN(observed))
             return new EntrainmentStatistic(double.NaN, double.NaN, adjacent.Count);
 
@@ -180,7 +180,7 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         // breaks only their alignment; a real convergence, B moving towards where A is at the same time, is lost.
         var atLeast = 0;
         for (var p = 0; p < permutations; p++)
-            if (RotatedPearson(time, Differences(a, b, Rotation(b.Length, random)), 0) <= observed)
+            if (Pearson(time, Differences(a, b, Rotation(b.Length, random))) <= observed)
                 atLeast++;
         return new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), adjacent.Count);
     }
@@ -201,7 +201,7 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         double[] Earlier((int First, int Second)[] pairs) => [.. pairs.Select(p => values[p.First])];
         double[] Answers((int First, int Second)[] pairs) => [.. pairs.Select(p => values[p.Second])];
         var (x1, y1, x2, y2) = (Earlier(bFollowsA), Answers(bFollowsA), Earlier(aFollowsB), Answers(aFollowsB));
-        var (r1, r2) = (RotatedPearson(x1, y1, 0), RotatedPearson(x2, y2, 0));
+        var (r1, r2) = (Pearson(x1, y1), Pearson(x2, y2));
         var observed = Stronger(r1, r2);
         if (double.IsNaN(observed))
             return new TurnSynchrony(new EntrainmentStatistic(double.NaN, double.NaN, adjacent.Count), r1, r2);
@@ -215,7 +215,7 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         {
             random.Shuffle(y1);
             random.Shuffle(y2);
-            if (Stronger(RotatedPearson(x1, y1, 0), RotatedPearson(x2, y2, 0)) >= observed)
+            if (Stronger(Pearson(x1, y1), Pearson(x2, y2)) >= observed)
                 atLeast++;
         }
 
@@ -229,8 +229,7 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
     private static double Stronger(double r1, double r2) =>
         double.IsNaN(r1) ? r2 : double.IsNaN(r2) ? r1 : Math.Max(r1, r2);
 
-    /// <summary>Pearson's r of x with y read k places on, circularly (k = 0: as paired).</summary>
-    private static double RotatedPearson(double[] x, double[] y, int rotation)
+    private static double Pearson(double[] x, double[] y)
     {
         if (x.Length < 3)
             return double.NaN;
@@ -239,10 +238,9 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         double sxy = 0, sxx = 0, syy = 0;
         for (var i = 0; i < x.Length; i++)
         {
-            var dy = y[(i + rotation) % y.Length] - my;
-            sxy += (x[i] - mx) * dy;
+            sxy += (x[i] - mx) * (y[i] - my);
             sxx += (x[i] - mx) * (x[i] - mx);
-            syy += dy * dy;
+            syy += (y[i] - my) * (y[i] - my);
         }
 
         return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
