@@ -6,5 +6,11 @@ namespace MirrorSense.Core;
 /// </summary>
 public sealed record PoseFrame(MediaTime Time, IReadOnlyList<PersonPose> People)
 {
+    /// <summary>
+    /// False when the landmark model did not run on this frame (it runs on every n-th frame only) and the people are
+    /// carried over from the last frame it ran on, or placed between two such frames.
+    /// </summary>
+    public bool Measured { get; init; } = true;
+
     public PersonPose? Of(Participant participant) => People.FirstOrDefault(p => p.Participant == participant);
 }

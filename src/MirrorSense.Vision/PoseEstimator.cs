@@ -28,6 +28,7 @@ public sealed class PoseEstimator : IPoseEstimator
     private int mostPeopleDetected;
     private long framesSinceDetection;
     private int eagerFrames;
+    private long framesSinceLandmarks;
     private const int EagerFramesAfterLoss = 30;
     private const int MaxExtraCandidates = 2;
 
@@ -50,6 +51,9 @@ public sealed class PoseEstimator : IPoseEstimator
         if (frame.Empty() || frame.Type() != MatType.CV_8UC3)
             throw new ArgumentException("Frames must be non-empty 8-bit BGR images.", nameof(frame));
         frames++;
+        if (frames > 1 && ++framesSinceLandmarks < options.LandmarkEvery)
+            return Carried(time);
+        framesSinceLandmarks = 0;
         var trackedBefore = tracks.Count;
         var poses = FollowTracked(frame, time);
         DropDuplicates(poses);
@@ -69,6 +73,14 @@ public sealed class PoseEstimator : IPoseEstimator
         return new PoseFrame(time, [.. poses.OrderBy(p => p.Participant)]);
     }
 
+    /// <summary>A frame the landmark model skips: the people tracked, as last measured.</summary>
+    private PoseFrame Carried(MediaTime time)
+    {
+        if (tracks.Count > 0)
+            framesWithPeople++;
+        return new PoseFrame(time, [.. tracks.OrderBy(t => t.Participant).Select(t => new PersonPose(t.Participant, t.Landmarks))]) { Measured = false };
+    }
+
     private List<PersonPose> FollowTracked(Mat frame, MediaTime time)
     {
         var estimates = new LandmarkEstimate[tracks.Count];
@@ -83,7 +95,7 @@ public sealed class PoseEstimator : IPoseEstimator
         for (var i = 0; i < tracks.Count; i++)
         {
             if (estimates[i].PoseScore < options.MinTrackingScore || tracks[i].JumpsAway(estimates[i]))
-                continue;   // lost: the detector will look for this person again   // lost: the detector will look for this person again
+                continue;   // lost: the detector will look for this person again
             poses.Add(tracks[i].Update(estimates[i], time));
             kept.Add(tracks[i]);
         }

@@ -26,6 +26,10 @@ public enum LandmarkModelKind
 /// <param name="IdentityMemory">How long a lost participant's last position is remembered, to give it back on return.</param>
 /// <param name="ModelFolder">Folder with the ONNX models; null finds `models/` beside the program or above it.</param>
 /// <param name="Only">Two-camera mode: the one person of this camera is always this participant (needs MaxPeople 1).</param>
+/// <param name="LandmarkEvery">Run the detector and landmark model on every n-th frame only; the frames between carry the
+/// last measured people (<see cref="PoseFrame.Measured"/> false), and offline <see cref="Tracking.PoseInterpolation"/>
+/// places them between the measured frames. Posture changes over seconds, so 1 in 3 at 30 fps loses nothing the measures
+/// read, while pixel motion, which needs every frame, still gets every frame.</param>
 public sealed record PoseOptions(
     LandmarkModelKind Model = LandmarkModelKind.Lite,
     int MaxPeople = 2,
@@ -38,8 +42,18 @@ public sealed record PoseOptions(
     bool ParallelPeople = true,
     TimeSpan? IdentityMemory = null,
     string? ModelFolder = null,
-    Participant? Only = null)
+    Participant? Only = null,
+    int LandmarkEvery = 1)
 {
+    /// <summary>Beyond 1 in 10 (3 Hz at 30 fps) a nod or a quick lean falls between two measured frames.</summary>
+    public const int MaxLandmarkEvery = 10;
+
+    /// <summary>
+    /// What offline runs (pose, analyze, batch) use unless told otherwise: live keeps every frame, because a carried
+    /// pose there is a late one.
+    /// </summary>
+    public const int OfflineLandmarkEvery = 3;
+
     public SmoothingOptions Smoothing { get; init; } = new();
 
     internal void Validate()
@@ -50,6 +64,8 @@ public sealed record PoseOptions(
             throw new ArgumentException("One fixed participant per camera needs MaxPeople = 1.");
         if (IntraOpNumThreads < 1)
             throw new ArgumentException($"IntraOpNumThreads must be at least 1, not {IntraOpNumThreads}.");
+        if (LandmarkEvery is < 1 or > MaxLandmarkEvery)
+            throw new ArgumentException($"The landmark model must run on every frame (1) up to every {MaxLandmarkEvery}th, not every {LandmarkEvery}th.");
         if (RedetectEveryFrames < 1)
             throw new ArgumentException($"RedetectEveryFrames must be at least 1, not {RedetectEveryFrames}.");
         if (MinDetectionScore is <= 0 or >= 1 || MinPoseScore is <= 0 or >= 1 || MinTrackingScore is <= 0 or >= 1)

@@ -15,7 +15,7 @@ namespace MirrorSense.Bench;
 /// The pose pipeline's speed on 640×480, 30 fps H.264 files (constructed dyads, ffmpeg/libx264): ms per
 /// stage (decode, detector, landmark model on ONNX Runtime and on OpenCV DNN), and end-to-end fps with
 /// one and with two people (decode + detect/track + landmarks + smoothing).
-/// usage: pose [SAMPLES.JPG] [--model lite|full] [--seconds 10] [--threads 1]
+/// usage: pose [SAMPLES.JPG] [--model lite|full] [--seconds 10] [--threads 1] [--landmark-every 3]
 /// </summary>
 internal static class PoseBenchmark
 {
@@ -27,6 +27,7 @@ internal static class PoseBenchmark
         var model = Option(args, "--model", "lite") == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite;
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var threads = int.Parse(Option(args, "--threads", "1"), CultureInfo.InvariantCulture);
+        var every = int.Parse(Option(args, "--landmark-every", PoseOptions.OfflineLandmarkEvery.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         if (!File.Exists(sheet))
         {
             Console.Error.WriteLine($"pose bench: no photo sheet at '{sheet}' (the tests fetch it: @vladmandic/human@3.3.6 assets/samples.jpg).");
@@ -41,8 +42,12 @@ internal static class PoseBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pose bench: 640×480 30 fps H.264, {seconds:0} s, {model} model, {threads} ONNX Runtime thread(s) per session, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
             Stages(two, model, threads);
-            EndToEnd("one person", one, model, threads);
-            EndToEnd("two people", two, model, threads);
+            foreach (var n in every == 1 ? [1] : new[] { every, 1 })
+            {
+                EndToEnd("one person", one, model, threads, n);
+                EndToEnd("two people", two, model, threads, n);
+            }
+
             return 0;
         }
         finally
@@ -94,10 +99,10 @@ internal static class PoseBenchmark
         }
     }
 
-    private static void EndToEnd(string label, string video, LandmarkModelKind model, int threads)
+    private static void EndToEnd(string label, string video, LandmarkModelKind model, int threads, int every)
     {
         using var source = new VideoFileSource(video);
-        using var estimator = new PoseEstimator(new PoseOptions(Model: model, IntraOpNumThreads: threads));
+        using var estimator = new PoseEstimator(new PoseOptions(Model: model, IntraOpNumThreads: threads, LandmarkEvery: every));
         using var frame = new Mat();
         var watch = Stopwatch.StartNew();
         var count = 0;
@@ -110,7 +115,7 @@ internal static class PoseBenchmark
 
         var elapsed = watch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  end to end, {label}: {count / elapsed:0.0} fps ({1000 * elapsed / count:0.0} ms/frame, {count} frames, {people / (double)count:0.00} people/frame, detector ran {estimator.Statistics.DetectorRuns}×)"));
+            $"  end to end, {label}, landmarks {(every == 1 ? "every frame" : $"1 in {every}")}: {count / elapsed:0.0} fps ({1000 * elapsed / count:0.0} ms/frame, {count} frames, {people / (double)count:0.00} people/frame, detector ran {estimator.Statistics.DetectorRuns}×)"));
     }
 
     private static string MakeVideo(string sheetPath, string folder, string name, double seconds, bool hideRight)

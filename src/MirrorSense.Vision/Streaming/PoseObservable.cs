@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using MirrorSense.Core;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Vision.Streaming;
@@ -22,6 +23,32 @@ public static partial class PoseObservable
         if (patience <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(patience), patience, "The wait for the other camera must be positive.");
         return PairedObservable.Pair(first, second, () => new CameraPairMerge(patience));
+    }
+
+    /// <summary>
+    /// Places the people of the frames the landmark model skipped between the measured frames around them (see
+    /// <see cref="PoseInterpolation"/>); for offline runs, where a few frames' delay costs nothing.
+    /// </summary>
+    public static IObservable<PoseFrame> InterpolateSkippedFrames(this IObservable<PoseFrame> poses)
+    {
+        ArgumentNullException.ThrowIfNull(poses);
+        return Observable.Create<PoseFrame>(observer =>
+        {
+            var interpolation = new PoseInterpolation();
+            return poses.Subscribe(
+                frame =>
+                {
+                    foreach (var ready in interpolation.Add(frame))
+                        observer.OnNext(ready);
+                },
+                observer.OnError,
+                () =>
+                {
+                    foreach (var rest in interpolation.Complete())
+                        observer.OnNext(rest);
+                    observer.OnCompleted();
+                });
+        });
     }
 
     /// <summary>Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on the default scheduler.</summary>
