@@ -88,7 +88,7 @@ public sealed class ModelsCommandTests
             Assert.Equal(1, outcome.ExitCode);
             Assert.Contains($"Models folder: {copy} (--models)", outcome.Output);
             Assert.Contains($"{tampered} has sha256 ", outcome.Error);
-            Assert.Contains("MODELS.md expects 0894cf972ca2943b638254e3000c662e932ef1be66aeab5dd573bb6732e58693", outcome.Error);
+            Assert.Contains("MODELS.md expects 6f19f80b3449dba0081dab0071e1d8b4255167b988982228fcf40e55e768723d", outcome.Error);
             Assert.Contains("tools/models.sh", outcome.Error);
             Assert.DoesNotContain("pose_detection.onnx", outcome.Error);
             Assert.Contains("3 of 4 models verified.", outcome.Output);

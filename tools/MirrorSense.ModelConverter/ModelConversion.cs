@@ -21,7 +21,8 @@ public static class ModelConversion
         var onnx = new TfliteToOnnxConverter().Convert(
             TfliteModelReader.Read(tflite),
             Path.GetFileNameWithoutExtension(model.OnnxFile),
-            $"{model.Description}. Converted from {model.Package} {model.SourceName} (Apache-2.0).");
+            $"{model.Description}. Converted from {model.Package} {model.SourceName} (Apache-2.0).",
+            model.Outputs);
         return new ConvertedModel(model, Sha256(tflite.Span), OnnxWriter.Serialize(onnx));
     }
 

@@ -9,9 +9,11 @@ public sealed record NpmSpec(string Name, string Version)
 /// <summary>
 /// One model to convert: the package and file it comes from and what the ONNX file is called. When the
 /// file is an Emscripten packed-assets bundle holding several files, <paramref name="PackedAsset"/> names
-/// the model inside it (its range is read from the bundle's loader script).
+/// the model inside it (its range is read from the bundle's loader script). <paramref name="Outputs"/>, when given,
+/// names the only outputs the ONNX file keeps: ONNX Runtime computes every output of a graph whether or not it is
+/// fetched, so the parts that feed only unused outputs are left out of the file.
 /// </summary>
-public sealed record SourceModel(NpmSpec Package, string PackageFile, string OnnxFile, string Description, string? PackedAsset = null)
+public sealed record SourceModel(NpmSpec Package, string PackageFile, string OnnxFile, string Description, string? PackedAsset = null, IReadOnlyList<string>? Outputs = null)
 {
     /// <summary>The name the TFLite bytes are known by in MODELS.md: the packed asset's, else the package file's.</summary>
     public string SourceName => PackedAsset ?? PackageFile;
@@ -29,11 +31,21 @@ public static class PoseModels
     public static readonly SourceModel Detector = new(
         Package, "pose_solution_packed_assets.data", "pose_detection.onnx", "BlazePose person detector: input [1,224,224,3] RGB in [-1,1]; outputs [1,2254,12] boxes+keypoints, [1,2254,1] scores");
 
+    /// <summary>
+    /// What the pose stage reads of a landmark model: the 39 landmarks and the pose score. The segmentation mask,
+    /// the heatmap and the world landmarks are dropped (together a third of the lite model's time).
+    /// </summary>
+    public static readonly IReadOnlyList<string> LandmarkOutputs = ["Identity", "Identity_1"];
+
     public static readonly SourceModel LandmarkLite = new(
-        Package, "pose_landmark_lite.tflite", "pose_landmark_lite.onnx", "BlazePose landmarks (lite): input [1,256,256,3] RGB in [0,1]");
+        Package, "pose_landmark_lite.tflite", "pose_landmark_lite.onnx",
+        "BlazePose landmarks (lite): input [1,256,256,3] RGB in [0,1]; outputs [1,195] 39 landmarks (x, y, z, visibility, presence), [1,1] pose score",
+        Outputs: LandmarkOutputs);
 
     public static readonly SourceModel LandmarkFull = new(
-        Package, "pose_landmark_full.tflite", "pose_landmark_full.onnx", "BlazePose landmarks (full): input [1,256,256,3] RGB in [0,1]");
+        Package, "pose_landmark_full.tflite", "pose_landmark_full.onnx",
+        "BlazePose landmarks (full): input [1,256,256,3] RGB in [0,1]; outputs [1,195] 39 landmarks (x, y, z, visibility, presence), [1,1] pose score",
+        Outputs: LandmarkOutputs);
 
     public static readonly IReadOnlyList<SourceModel> All = [Detector, LandmarkLite, LandmarkFull];
 }
