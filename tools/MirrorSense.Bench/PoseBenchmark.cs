@@ -130,7 +130,7 @@ internal static class PoseBenchmark
         using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", ["-loglevel", "error", "-y", "-i", avi, "-c:v", "libx264", "-pix_fmt", "yuv420p", mp4]))!;
         ffmpeg.WaitForExit();
         if (ffmpeg.ExitCode != 0)
-            throw new InvalidOperationException("ffmpeg could not encode H.264 (Debian package ffmpeg with libx264 is needed).");
+            throw new BenchSetupException("ffmpeg could not encode H.264 (Debian package ffmpeg with libx264 is needed).");
         return mp4;
     }
 

@@ -9,7 +9,7 @@ internal static class ReferenceInputs
     public static string Root =>
         Environment.GetEnvironmentVariable("MIRRORSENSE_REFERENCE_DATA") is { Length: > 0 } root
             ? root
-            : throw new InvalidOperationException("Set MIRRORSENSE_REFERENCE_DATA to the shared reference data folder (../shared/data).");
+            : throw new BenchSetupException("Set MIRRORSENSE_REFERENCE_DATA to the shared reference data folder (../shared/data).");
 
     public static string[] Files() =>
         [.. new[] { "normal", "dropout" }.SelectMany(group => Directory.GetFiles(Path.Combine(Root, "rmea", group), "*.txt")).Order()];
