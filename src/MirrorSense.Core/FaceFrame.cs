@@ -11,5 +11,11 @@ public sealed record PersonFace(Participant Participant, FaceMesh? Mesh, float X
 /// <summary>The faces of the people tracked in one frame, at the frame's media time; nobody in view is an empty list.</summary>
 public sealed record FaceFrame(MediaTime Time, IReadOnlyList<PersonFace> Faces)
 {
+    /// <summary>
+    /// False when the face model did not run on this frame (it runs where the pose stage measured, see
+    /// <see cref="PoseFrame.Measured"/>) and the faces are carried over from the last frame it ran on, or placed between two such frames.
+    /// </summary>
+    public bool Measured { get; init; } = true;
+
     public PersonFace? Of(Participant participant) => Faces.FirstOrDefault(f => f.Participant == participant);
 }

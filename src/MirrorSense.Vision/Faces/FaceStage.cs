@@ -12,6 +12,8 @@ public sealed record FaceStatistics(long Frames, long MissingA, long MissingB)
 /// <summary>
 /// The faces of up to two tracked people in one frame: each person slot has its own face model and
 /// <see cref="FaceTracker"/>, and the two run side by side. Frames in which a person in view has no trusted face are counted.
+/// The face model runs where the pose stage measured (<see cref="PoseFrame.Measured"/>); on the frames it skipped the
+/// faces of the last measured frame are carried (see <see cref="Tracking.FaceInterpolation"/> to place them between).
 /// </summary>
 public sealed class FaceStage : IDisposable
 {
@@ -22,6 +24,7 @@ public sealed class FaceStage : IDisposable
     private long _frames;
     private long _missingA;
     private long _missingB;
+    private FaceFrame? _lastMeasured;
 
     public FaceStage(string? modelFolder = null, int intraOpThreads = 1)
     {
@@ -48,6 +51,8 @@ public sealed class FaceStage : IDisposable
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(pose);
         var (a, b) = (pose.Of(Participant.A), pose.Of(Participant.B));
+        if (!pose.Measured && _lastMeasured is { } last)
+            return Carried(pose, last);
         FaceMesh? meshA = null, meshB = null;
         if (a is not null && b is not null)
             Parallel.Invoke(() => meshA = _trackerA.Track(frame, a, pose.Time), () => meshB = _trackerB.Track(frame, b, pose.Time));
@@ -59,7 +64,24 @@ public sealed class FaceStage : IDisposable
             faces.Add(Face(a, meshA, ref _missingA));
         if (b is not null)
             faces.Add(Face(b, meshB, ref _missingB));
-        return new FaceFrame(pose.Time, faces);
+        return _lastMeasured = new FaceFrame(pose.Time, faces);
+    }
+
+    /// <summary>Each person of a skipped frame with their face as last measured (none when it was not found or they were not in view then).</summary>
+    private FaceFrame Carried(PoseFrame pose, FaceFrame last)
+    {
+        _frames++;
+        var faces = new List<PersonFace>(2);
+        foreach (var person in pose.People)
+        {
+            var mesh = last.Of(person.Participant)?.Mesh;
+            if (person.Participant == Participant.A)
+                faces.Add(Face(person, mesh, ref _missingA));
+            else
+                faces.Add(Face(person, mesh, ref _missingB));
+        }
+
+        return new FaceFrame(pose.Time, faces) { Measured = false };
     }
 
     private static PersonFace Face(PersonPose person, FaceMesh? mesh, ref long missing)

@@ -29,13 +29,21 @@ public static partial class PoseObservable
     /// Places the people of the frames the landmark model skipped between the measured frames around them (see
     /// <see cref="PoseInterpolation"/>); for offline runs, where a few frames' delay costs nothing.
     /// </summary>
-    public static IObservable<PoseFrame> InterpolateSkippedFrames(this IObservable<PoseFrame> poses)
+    public static IObservable<PoseFrame> InterpolateSkippedFrames(this IObservable<PoseFrame> poses) =>
+        poses.InterpolateSkipped(() => new PoseInterpolation());
+
+    /// <summary>Places the faces of the frames the face model skipped between the measured frames around them (see <see cref="FaceInterpolation"/>).</summary>
+    public static IObservable<FaceFrame> InterpolateSkippedFrames(this IObservable<FaceFrame> faces) =>
+        faces.InterpolateSkipped(() => new FaceInterpolation());
+
+    private static IObservable<TFrame> InterpolateSkipped<TFrame>(this IObservable<TFrame> frames, Func<SkippedFrameInterpolation<TFrame>> open)
+        where TFrame : class
     {
-        ArgumentNullException.ThrowIfNull(poses);
-        return Observable.Create<PoseFrame>(observer =>
+        ArgumentNullException.ThrowIfNull(frames);
+        return Observable.Create<TFrame>(observer =>
         {
-            var interpolation = new PoseInterpolation();
-            return poses.Subscribe(
+            var interpolation = open();
+            return frames.Subscribe(
                 frame =>
                 {
                     foreach (var ready in interpolation.Add(frame))
