@@ -1,5 +1,6 @@
 using MirrorSense.Core;
 using MirrorSense.Vision.Faces;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Vision.Tests.Faces;
@@ -16,13 +17,13 @@ public sealed class FaceTrackerTests
         using var moved = new Mat();
         Cv2.WarpAffine(portrait, moved, shift, portrait.Size(), InterpolationFlags.Linear, BorderTypes.Replicate);
         // (the pose unsmoothed, so it jumps with the picture as the face does)
-        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 1, Only: Participant.A) { Smoothing = Tracking.SmoothingOptions.None });
+        using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 1, Only: Participant.A) { Smoothing = SmoothingOptions.None });
         var person = Assert.Single(estimator.Process(portrait, MediaTime.Zero).People);
         var movedPerson = Assert.Single(estimator.Process(moved, MediaTime.FromSeconds(0.033)).People);
 
         // When the tracker follows: still, moved, the person gone, back
         using var landmarker = FaceLandmarker.Open();
-        var tracker = new FaceTracker(landmarker, Tracking.SmoothingOptions.None);
+        var tracker = new FaceTracker(landmarker, SmoothingOptions.None);
         var first = tracker.Track(portrait, person, MediaTime.Zero);
         var second = tracker.Track(moved, movedPerson, MediaTime.FromSeconds(0.033));
         var gone = tracker.Track(portrait, null, MediaTime.FromSeconds(0.067));
