@@ -38,6 +38,7 @@ internal static class AnalyzeCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of every surrogate and permutation test (default 1, or the config's)." };
         var model = new Option<string>("--model") { Description = "Landmark model: lite (faster) or full (steadier).", DefaultValueFactory = _ => "lite" };
         model.AcceptOnlyFromAmong("lite", "full");
+        var landmarkEvery = LandmarkEveryOption.Create();
         var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
         var face = new Option<bool>("--face") { Description = "One-video mode: also read each person's face mesh; features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open." };
@@ -67,7 +68,7 @@ internal static class AnalyzeCommand
             130 stopped with Ctrl+C (outputs cover what was processed).
             """)
         {
-            video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, swap, face, output,
+            video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, landmarkEvery, swap, face, output,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -88,7 +89,10 @@ internal static class AnalyzeCommand
                 var inputs = new SessionInputs(
                     parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
                     parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
-                var poseOptions = new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, Swap: parse.GetValue(swap));
+                var poseOptions = new PoseOptions(
+                    Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite,
+                    Swap: parse.GetValue(swap),
+                    LandmarkEvery: LandmarkEveryOption.Checked(parse.GetValue(landmarkEvery)));
                 var request = parse.GetValue(session) is { } recorded
                     ? SessionRequests.FromRecording(recorded, inputs, parse.GetValue(output) ?? Path.Combine(recorded, "analysis"), settings, poseOptions)
                     : SessionRequests.Resolve(

@@ -24,6 +24,7 @@ internal static class BatchCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of every surrogate test, for every session (default 1, or the config's)." };
         var model = new Option<string>("--model") { Description = "Landmark model: lite (faster) or full (steadier).", DefaultValueFactory = _ => "lite" };
         model.AcceptOnlyFromAmong("lite", "full");
+        var landmarkEvery = LandmarkEveryOption.Create();
         var combineOnly = new Option<bool>("--combine-only") { Description = "Analyse nothing: rebuild measures.csv from the summary.json files in --out (after all shards have finished)." };
         var command = new Command("batch", """
             Runs `mirrorsense analyze` on every session of a manifest, each into --out DIR/<id>/.
@@ -50,7 +51,7 @@ internal static class BatchCommand
             unusable manifest (nothing was run); 130 stopped with Ctrl+C (tables cover what was done).
             """)
         {
-            manifest, output, shard, jobs, config, seed, model, combineOnly,
+            manifest, output, shard, jobs, config, seed, model, landmarkEvery, combineOnly,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -73,7 +74,9 @@ internal static class BatchCommand
                     part,
                     parallel,
                     settings,
-                    new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite));
+                    new PoseOptions(
+                        Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite,
+                        LandmarkEvery: LandmarkEveryOption.Checked(parse.GetValue(landmarkEvery))));
             }
             catch (Exception error) when (error is UsageException or ManifestFormatException or SettingsFileException)
             {

@@ -1,3 +1,4 @@
+using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using MirrorSense.Capture.Video;
@@ -9,6 +10,8 @@ using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Vision.Faces;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Motion;
+using MirrorSense.Vision.Streaming;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Cli;
@@ -19,9 +22,10 @@ namespace MirrorSense.Cli;
 internal sealed record BodySideResult(FeatureSeries Features, long Frames, long FramesWithPeople, MediaTime? LastFrame, IReadOnlyList<string> Warnings, string? Error);
 
 /// <summary>
-/// The video part of the graph: frames → pose (both people in one video, or one per camera) → pose.csv, and
-/// pose frames → body features on the grid → features.csv, as the frames arrive. Nothing but the grid's
-/// features is kept, so memory does not grow with the session beyond a few numbers per grid point.
+/// The video part of the graph: frames → pose (both people in one video, or one per camera) → the frames the landmark
+/// model skipped placed between measured ones → pose.csv, and those pose frames → body features on the grid →
+/// features.csv, as the frames arrive. Nothing but the grid's features is kept, so memory does not grow with the
+/// session beyond a few numbers per grid point.
 /// </summary>
 internal static class BodySide
 {
@@ -53,13 +57,21 @@ internal static class BodySide
         using var pixels = new Subject<PixelMotionFrame>();
         using var faces = new Subject<FaceFrame>();
         Exception? featureError = null;
-        // Both subjects get one value per frame, in order, so zipping pairs each pose with its own frame's pixels.
+        // The estimator runs the landmark model on every LandmarkEvery-th frame only and carries the people over the
+        // frames between; those are placed between the measured frames around them, for pose.csv and the features
+        // alike. Two cameras are placed each on its own before they are joined (see TwoCameras); a table's frames are
+        // used as they were written (all measured, or placed when the table was written).
+        var placed = (video is VideoInput.Shared ? poses.InterpolateSkippedFrames() : poses).Publish();
+        using var poseRows = poseCsv is null ? Disposable.Empty : placed.Subscribe(poseCsv.Write);
+        // The subjects get one value per frame, in order. The interpolation hands each frame on once and in order, at
+        // most LandmarkEvery − 1 frames late (and the last ones when the poses complete, before the pixels do): Zip
+        // queues the pixels meanwhile, so it still pairs each pose with its own frame's pixels, and faces alike.
         var features = video switch
         {
             // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
-            VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
-            VideoInput.PoseTable table => LandmarkFeatures(poses, table, grid),
-            _ => WithFaces(poses.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }), faceStage is null ? null : faces)
+            VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(placed, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
+            VideoInput.PoseTable table => LandmarkFeatures(placed, table, grid),
+            _ => WithFaces(placed.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }), faceStage is null ? null : faces)
                 .ResampleToGrid(grid),
         };
         using (features.Subscribe(
@@ -69,8 +81,9 @@ internal static class BodySide
                 featureCsv.Write(sample);
             },
             error => featureError = error))
+        using (placed.Connect())
         {
-            var sinks = new Sinks(poses, pixels, poseCsv, faceStage is null ? null : faces);
+            var sinks = new Sinks(poses, pixels, faceStage is null ? null : faces);
             var (frames, withPeople, last, error) = video switch
             {
                 VideoInput.Shared shared => OneCamera(shared.Path, request, sinks, faceStage, progress, cancellation),
@@ -128,7 +141,11 @@ internal static class BodySide
         return (frames, withPeople, last, null);
     }
 
-    /// <summary>One person per camera, the cameras started together: frame k of each is one moment, stamped with A's time.</summary>
+    /// <summary>
+    /// One person per camera, the cameras started together: frame k of each is one moment, stamped with A's time. Each
+    /// camera's skipped frames are placed between its own measured ones (see <see cref="CameraPoses"/>), and frame k of
+    /// the two goes on, with frame k's pixels, once both are ready.
+    /// </summary>
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) TwoCameras(
         VideoInput.PerParticipant videos, AnalyzeRequest request, Sinks sinks, IProgress<double>? progress, CancellationToken cancellation)
     {
@@ -140,8 +157,22 @@ internal static class BodySide
         using var motionB = new PixelMotionEnergy();
         using var frameA = new Mat();
         using var frameB = new Mat();
+        var (placedA, placedB) = (new CameraPoses(), new CameraPoses());
+        var pixelsWaiting = new Queue<PixelMotionFrame>();
         long frames = 0, withPeople = 0;
         MediaTime? last = null;
+        string? failure = null;
+
+        void DeliverReady()
+        {
+            while (placedA.Ready.Count > 0 && placedB.Ready.Count > 0)
+            {
+                var (a, b) = (placedA.Ready.Dequeue(), placedB.Ready.Dequeue());
+                var pose = new PoseFrame(a.Time, [.. a.People, .. b.People]) { Measured = a.Measured && b.Measured };
+                sinks.Deliver(pose, pixelsWaiting.Dequeue(), null, ref frames, ref withPeople);
+            }
+        }
+
         try
         {
             while (!cancellation.IsCancellationRequested)
@@ -159,23 +190,63 @@ internal static class BodySide
                 }
 
                 // The two people's landmark models run side by side: each camera has its own estimator.
-                var a = hasA ? Task.Run(() => estimatorA.Process(frameA, time)) : Task.FromResult(new PoseFrame(time, []));
-                var b = hasB ? Task.Run(() => estimatorB.Process(frameB, time)) : Task.FromResult(new PoseFrame(time, []));
-                var pose = new PoseFrame(time, [.. a.Result.People, .. b.Result.People]);
+                var a = hasA ? Task.Run(() => estimatorA.Process(frameA, time)) : null;
+                var b = hasB ? Task.Run(() => estimatorB.Process(frameB, time)) : null;
                 // Each camera's pixels count for the one person it shows.
-                var pixelsA = hasA ? motionA.Measure(frameA, a.Result).A : Unseen(time, Participant.A);
-                var pixelsB = hasB ? motionB.Measure(frameB, b.Result).B : Unseen(time, Participant.B);
-                sinks.Deliver(pose, new PixelMotionFrame(time, pixelsA, pixelsB), null, ref frames, ref withPeople);
+                var pixelsA = a is null ? Unseen(time, Participant.A) : motionA.Measure(frameA, a.Result).A;
+                var pixelsB = b is null ? Unseen(time, Participant.B) : motionB.Measure(frameB, b.Result).B;
+                pixelsWaiting.Enqueue(new PixelMotionFrame(time, pixelsA, pixelsB));
+                placedA.Add(a?.Result, time);
+                placedB.Add(b?.Result, time);
+                DeliverReady();
                 last = time;
                 Report(progress, request, time, sourceA.Format);
             }
         }
         catch (VideoSourceException error)
         {
-            return (frames, withPeople, last, error.Message);
+            failure = error.Message;
         }
 
-        return (frames, withPeople, last, null);
+        // The frames still waiting for a measured one, also when reading stopped early: every frame read goes on.
+        placedA.Complete();
+        placedB.Complete();
+        DeliverReady();
+        return (frames, withPeople, last, failure);
+    }
+
+    /// <summary>
+    /// One camera's pose frames with its skipped ones placed between its measured ones, each frame once and in order as
+    /// it becomes ready. The two cameras are placed apart because a camera can end first: after its end its side of
+    /// each frame is empty, and in one joined stream that empty side, on the other camera's next measured frame, would
+    /// look as if its person had left, dropping them from the skipped frames before. Here those frames come out when
+    /// the camera ends, its person as last measured, as at the end of any stream.
+    /// </summary>
+    private sealed class CameraPoses
+    {
+        private readonly PoseInterpolation interpolation = new();
+
+        public Queue<PoseFrame> Ready { get; } = new();
+
+        /// <summary>The camera's frame at <paramref name="time"/>: its estimator's, or null after the camera has ended.</summary>
+        public void Add(PoseFrame? frame, MediaTime time)
+        {
+            if (frame is null)
+            {
+                Complete();
+                Ready.Enqueue(new PoseFrame(time, []));
+                return;
+            }
+
+            foreach (var ready in interpolation.Add(frame))
+                Ready.Enqueue(ready);
+        }
+
+        public void Complete()
+        {
+            foreach (var rest in interpolation.Complete())
+                Ready.Enqueue(rest);
+        }
     }
 
     /// <summary>
@@ -221,15 +292,14 @@ internal static class BodySide
 
     private static PixelMotionSample Unseen(MediaTime time, Participant participant) => new(time, participant, double.NaN, default, FromLandmarks: false);
 
-    /// <summary>Where each analysed frame goes: the pose table and the two feature streams.</summary>
     private static bool SameFile(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
-    private sealed record Sinks(IObserver<PoseFrame> Poses, IObserver<PixelMotionFrame> Pixels, PoseCsvWriter? Csv, IObserver<FaceFrame>? Faces)
+    /// <summary>Where each analysed frame goes: the poses (on to pose.csv and the features), the pixel motion and the faces.</summary>
+    private sealed record Sinks(IObserver<PoseFrame> Poses, IObserver<PixelMotionFrame> Pixels, IObserver<FaceFrame>? Faces)
     {
         public void Deliver(PoseFrame pose, PixelMotionFrame? pixels, FaceFrame? faces, ref long frames, ref long withPeople)
         {
-            Csv?.Write(pose);
             Poses.OnNext(pose);
             if (pixels is not null)
                 Pixels.OnNext(pixels);

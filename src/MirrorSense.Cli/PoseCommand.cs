@@ -34,6 +34,7 @@ internal static class PoseCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model session.", DefaultValueFactory = _ => 1 };
         var face = new Option<bool>("--face") { Description = "Also find each person's face mesh and write it to face.csv beside --out: time_s,participant,landmark,x,y,z (landmark 0–467)." };
         var models = new Option<string?>("--models") { Description = "Folder with the ONNX models (default: as `mirrorsense models` finds and checks them).", HelpName = "DIR" };
+        var landmarkEvery = LandmarkEveryOption.Create();
 
         var command = new Command("pose", """
             Body landmarks (MediaPipe BlazePose, 33 points with visibility) of up to two people per frame.
@@ -47,7 +48,7 @@ internal static class PoseCommand
             rows up to the damage are written); 2 usage error; 130 stopped with Ctrl+C (rows so far are written).
             """)
         {
-            video, output, model, maxPeople, overlay, swap, only, threads, face, models,
+            video, output, model, maxPeople, overlay, swap, only, threads, landmarkEvery, face, models,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -62,13 +63,14 @@ internal static class PoseCommand
                     IntraOpNumThreads: parse.GetValue(threads),
                     Swap: parse.GetValue(swap),
                     ModelFolder: parse.GetValue(models),
-                    Only: fixedParticipant);
+                    Only: fixedParticipant,
+                    LandmarkEvery: LandmarkEveryOption.Checked(parse.GetValue(landmarkEvery)));
                 if (options.MaxPeople is < 1 or > 2)
                     throw new ArgumentException("--max-people must be 1 or 2.");
                 if (options.IntraOpNumThreads < 1)
                     throw new ArgumentException("--threads must be at least 1.");
             }
-            catch (ArgumentException error)
+            catch (Exception error) when (error is ArgumentException or UsageException)
             {
                 Console.Error.WriteLine($"mirrorsense pose: {error.Message}");
                 return Task.FromResult(ExitUsage);

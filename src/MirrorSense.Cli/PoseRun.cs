@@ -6,6 +6,7 @@ using MirrorSense.Vision;
 using MirrorSense.Vision.Faces;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Cli;
@@ -19,13 +20,17 @@ internal sealed record PoseReport(long Frames, PoseStatistics Statistics, FaceSt
 /// <summary>The face stage of a pose run and where its meshes go.</summary>
 internal sealed record FaceOutput(FaceStage Stage, FaceCsvWriter Csv);
 
-/// <summary>Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame.</summary>
+/// <summary>
+/// Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame. The frames the landmark
+/// model skips (<see cref="PoseOptions.LandmarkEvery"/>) reach pose.csv placed between the measured frames around them.
+/// </summary>
 internal static class PoseRun
 {
     public static PoseReport Run(IVideoSource source, PoseEstimator estimator, PoseCsvWriter csv, PoseOverlayWriter? overlay, FaceOutput? faces,
         IProgress<PoseProgress>? progress, CancellationToken cancellation)
     {
         using var frame = new Mat();
+        var interpolation = new PoseInterpolation();
         var frames = 0L;
         var watch = Stopwatch.StartNew();   // only for the fps shown to the user
         string? error = null;
@@ -34,7 +39,11 @@ internal static class PoseRun
             while (!cancellation.IsCancellationRequested && source.Read(frame, out var time))
             {
                 var poses = estimator.Process(frame, time);
-                csv.Write(poses);
+                // A skipped frame waits for the next measured one; the frames handed back are in order, each once.
+                foreach (var ready in interpolation.Add(poses))
+                    csv.Write(ready);
+                // The face stage and the overlay need this frame's picture, which is gone by the time its interpolated
+                // pose is ready: they get the estimator's own output (on a skipped frame, the people as last measured).
                 FaceFrame? found = null;
                 if (faces is not null)
                 {
@@ -51,6 +60,12 @@ internal static class PoseRun
         catch (VideoSourceException failure)
         {
             error = failure.Message;
+        }
+        finally
+        {
+            // The skipped frames after the last measured one, also when reading stopped early: every frame read has its rows.
+            foreach (var rest in interpolation.Complete())
+                csv.Write(rest);
         }
 
         return new PoseReport(frames, estimator.Statistics, faces?.Stage.Statistics, error, cancellation.IsCancellationRequested);

@@ -181,6 +181,49 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.DoesNotContain("   at ", run.Error);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("11")]
+    public void A_landmark_model_interval_that_cannot_be_is_refused_before_any_work(string every)
+    {
+        var run = MirrorSenseProcess.Run("analyze", "--video", sessions.Mirrored, "--no-audio", "--landmark-every", every, "--out", _folder.Combine("x"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--landmark-every must be from 1 (every frame) to 10 (every 10th frame), not {every}.", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(Directory.Exists(_folder.Combine("x")));
+    }
+
+    [SkippableFact]
+    public void Two_cameras_give_pose_csv_every_frame_interpolated_also_after_one_camera_has_ended()
+    {
+        // Given one camera per person, the landmark model on every third frame (the default): A's 3 s, B's 4 s
+        var a = PoseVideos.OneOfTheDyad(_folder.Combine("a.avi"), 3, woman: true);
+        var b = PoseVideos.OneOfTheDyad(_folder.Combine("b.avi"), 4, woman: false);
+        var output = _folder.Combine("two-cameras");
+
+        // When the session is analysed
+        var run = MirrorSenseProcess.Run("analyze", "--video-a", a, "--video-b", b, "--no-audio", "--out", output);
+
+        // Then pose.csv has every frame: both people while both cameras run, then B alone
+        Assert.True(run.ExitCode == 0, run.Error);
+        var frames = PoseCsv.Read(Path.Combine(output, "pose.csv")).GroupBy(r => r.Time).ToList();
+        Assert.Equal(120, frames.Count);
+        Assert.All(frames.Select((frame, k) => (frame, k)), f =>
+        {
+            Assert.Equal(f.k / 30.0, f.frame.Key, 3);
+            Assert.Equal(f.k < 90 ? ["A", "B"] : ["B"], f.frame.Select(r => r.Participant).Distinct().Order());
+        });
+
+        // And the frames between measured ones are placed between them, not carried: for B also after A's camera ended
+        (double X, double Y) Shoulder(int k, string who) => frames[k].Where(r => r.Participant == who && r.Landmark == "left_shoulder").Select(r => (r.X, r.Y)).Single();
+        foreach (var (who, measuredUpTo) in new[] { ("A", 87), ("B", 117) })
+        {
+            var carried = Enumerable.Range(1, measuredUpTo - 1).Where(k => k % 3 != 0 && Shoulder(k, who) == Shoulder(k - 1, who)).ToList();
+            Assert.True(carried.Count == 0, $"{who}'s frames {string.Join(", ", carried)} repeat the frame before");
+        }
+    }
+
     [Fact]
     public void A_file_that_is_not_a_video_is_named()
     {

@@ -143,7 +143,8 @@ public sealed class BatchCommandTests(BatchVoices voices) : IClassFixture<BatchV
     [Theory]
     [InlineData("--shard", "3/2")]
     [InlineData("--jobs", "0")]
-    public void Should_refuse_a_shard_or_job_count_that_cannot_be(string option, string value)
+    [InlineData("--landmark-every", "0")]
+    public void Should_refuse_a_shard_job_count_or_landmark_model_interval_that_cannot_be(string option, string value)
     {
         var manifest = _folder.Write("sessions.csv", "id,audio\ns1,a.wav\n");
 

@@ -46,6 +46,43 @@ public sealed class PoseCommandTests
             Assert.Equal(10 * 2 * 33, rows.Count);
         }
 
+        [SkippableFact]
+        public void Should_write_every_frame_with_the_frames_between_measured_ones_interpolated_by_default()
+        {
+            // Given a 3 s constructed dyad, 90 frames: by default the landmark model runs on frames 0, 3, …, 87
+            using var folder = new TempFolder();
+            var video = PoseVideos.ConstructedDyad(folder.Combine("dyad.avi"), 3);
+
+            // When pose runs with its defaults
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"));
+
+            // Then every frame is in pose.csv, in order, with both people's 33 landmarks
+            Assert.True(outcome.ExitCode == 0, outcome.Error);
+            var frames = PoseCsv.Read(folder.Combine("pose.csv")).GroupBy(r => r.Time).ToList();
+            Assert.Equal(90, frames.Count);
+            Assert.All(frames.Select((frame, k) => (frame, k)), f =>
+            {
+                Assert.Equal(f.k / 30.0, f.frame.Key, 3);
+                Assert.Equal(2 * 33, f.frame.Count());
+            });
+
+            // And the frames between two measured ones lie between them; the two after the last measured one repeat it
+            PoseCsv.Row Shoulder(int k, string who) => frames[k].Single(r => r.Participant == who && r.Landmark == "left_shoulder");
+            foreach (var who in new[] { "A", "B" })
+            {
+                for (var k = 1; k < 88; k++)
+                {
+                    if (k % 3 == 0)
+                        continue;
+                    var (before, at, after) = (Shoulder(k - k % 3, who), Shoulder(k, who), Shoulder(k - k % 3 + 3, who));
+                    Assert.InRange(at.Y, Math.Min(before.Y, after.Y) - 0.01, Math.Max(before.Y, after.Y) + 0.01);
+                    Assert.InRange(at.X, Math.Min(before.X, after.X) - 0.01, Math.Max(before.X, after.X) + 0.01);
+                }
+
+                Assert.All(new[] { 88, 89 }, k => Assert.Equal((Shoulder(87, who).X, Shoulder(87, who).Y), (Shoulder(k, who).X, Shoulder(k, who).Y)));
+            }
+        }
+
         [Fact]
         public void Should_count_frames_with_no_one_and_write_no_rows_for_them()
         {
@@ -112,6 +149,22 @@ public sealed class PoseCommandTests
             var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--max-people", "3");
             Assert.Equal(2, outcome.ExitCode);
             Assert.Contains("--max-people must be 1 or 2", outcome.Error);
+        }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("11")]
+        public void Should_refuse_to_run_the_landmark_model_on_no_frame_or_too_rarely_in_one_line(string every)
+        {
+            using var folder = new TempFolder();
+            var video = PoseVideos.NoOne(folder.Combine("empty.avi"), 2);
+
+            var outcome = MirrorSenseProcess.Run("pose", video, "--out", folder.Combine("pose.csv"), "--landmark-every", every);
+
+            Assert.Equal(2, outcome.ExitCode);
+            var message = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal($"mirrorsense pose: --landmark-every must be from 1 (every frame) to 10 (every 10th frame), not {every}.", message);
+            Assert.False(File.Exists(folder.Combine("pose.csv")));
         }
     }
 }

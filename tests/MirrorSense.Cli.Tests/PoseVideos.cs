@@ -11,11 +11,17 @@ internal static class PoseVideos
     public static double LeanB(double t) => 10 * Math.Sin(2 * Math.PI * t / 5.5 + 1);
 
     /// <summary>The seated woman (left) and the seated man (right) of the sheet, each leaning by its signal.</summary>
-    public static string ConstructedDyad(string path, double seconds)
+    public static string ConstructedDyad(string path, double seconds) => Dyad(path, new ConstructedDyadVideo(Seconds: seconds));
+
+    /// <summary>One camera per person: the constructed dyad with only the woman (left half) or only the man (right half) in view.</summary>
+    public static string OneOfTheDyad(string path, double seconds, bool woman) =>
+        Dyad(path, new ConstructedDyadVideo(Seconds: seconds) { Hidden = [(Left: !woman, From: 0, To: seconds)] });
+
+    private static string Dyad(string path, ConstructedDyadVideo dyad)
     {
         using var woman = Photo(new Rect(166, 0, 152, 158), 1);
         using var man = Photo(new Rect(355, 0, 150, 158), 1);
-        new ConstructedDyadVideo(Seconds: seconds).Write(path, woman, man, LeanA, LeanB);
+        dyad.Write(path, woman, man, LeanA, LeanB);
         return path;
     }
 
