@@ -286,9 +286,10 @@ internal static class BodySide
     }
 
     /// <summary>Each frame's face features after its body features and pixel motion, when the face stage runs.</summary>
+    /// <remarks>The face model runs on the frames the landmark model measured; the faces between are placed like the poses, one per frame in order, so Zip still pairs each frame's body with its face.</remarks>
     private static IObservable<FeatureFrame> WithFaces(IObservable<FeatureFrame> body, IObservable<FaceFrame>? faces) => faces is null
         ? body
-        : body.Zip(faces.ExtractFaceFeatures(), (b, f) => b with { A = [.. b.A, .. f.A], B = [.. b.B, .. f.B] });
+        : body.Zip(faces.InterpolateSkippedFrames().ExtractFaceFeatures(), (b, f) => b with { A = [.. b.A, .. f.A], B = [.. b.B, .. f.B] });
 
     private static PixelMotionSample Unseen(MediaTime time, Participant participant) => new(time, participant, double.NaN, default, FromLandmarks: false);
 

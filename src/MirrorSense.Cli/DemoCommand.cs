@@ -48,7 +48,7 @@ internal static class DemoCommand
                 if (!File.Exists(video))
                     throw new FileNotFoundException($"the demo session is not beside the program ({video}); reinstall MirrorSense, or run `mirrorsense analyze --video FILE --out DIR` on a recording of your own.", video);
                 return SessionRequests.Resolve(new SessionInputs(Video: video), InputLabels.Options, parse.GetValue(output)!, new CoordinationSettings(),
-                    new PoseOptions(LandmarkEvery: PoseOptions.OfflineLandmarkEvery));   // as analyze runs by default
+                    new PoseOptions());
             }, cancellation));
         });
         return command;

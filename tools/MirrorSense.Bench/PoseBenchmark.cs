@@ -27,7 +27,7 @@ internal static class PoseBenchmark
         var model = Option(args, "--model", "lite") == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite;
         var seconds = double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture);
         var threads = int.Parse(Option(args, "--threads", "1"), CultureInfo.InvariantCulture);
-        var every = int.Parse(Option(args, "--landmark-every", PoseOptions.OfflineLandmarkEvery.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var every = int.Parse(Option(args, "--landmark-every", "3"), CultureInfo.InvariantCulture);
         if (!File.Exists(sheet))
         {
             Console.Error.WriteLine($"pose bench: no photo sheet at '{sheet}' (the tests fetch it: @vladmandic/human@3.3.6 assets/samples.jpg).");

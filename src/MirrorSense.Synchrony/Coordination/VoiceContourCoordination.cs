@@ -80,6 +80,7 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);
         var surrogates = surrogateShifts
+            .AsParallel().AsOrdered()
             .Select(shift => LaggedProfile.Of(WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
             .Where(s => !double.IsNaN(s.Best))
             .ToArray();
