@@ -11,11 +11,15 @@ internal static class AnalyzeProcessBenchmark
 {
     public static int Run(string[] args)
     {
-        var executable = args.Length > 0 ? args[0] : throw new ArgumentException("usage: analyze-process PATH/TO/mirrorsense [runs] [video]");
+        // Whatever follows "--" goes to analyze as it is (e.g. -- --face, -- --landmark-every 3).
+        var split = Array.IndexOf(args, "--");
+        string[] extra = split >= 0 ? args[(split + 1)..] : [];
+        args = split >= 0 ? args[..split] : args;
+        var executable = args.Length > 0 ? args[0] : throw new BenchSetupException("usage: analyze-process PATH/TO/mirrorsense [runs] [video] [-- analyze options]");
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         var video = args.Length > 2 ? args[2] : Path.Combine("samples", "demo-session", "session.mp4");
         var output = Directory.CreateTempSubdirectory("mirrorsense-bench-analyze-").FullName;
-        string[] arguments = ["analyze", "--video", video, "--out", output];
+        string[] arguments = ["analyze", "--video", video, "--out", output, .. extra];
         var media = MediaSeconds(video);
 
         for (var run = 1; run <= runs; run++)
@@ -25,7 +29,7 @@ internal static class AnalyzeProcessBenchmark
             var stages = summary.RootElement.GetProperty("timing").EnumerateObject()
                 .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Value.GetDouble():0.0}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: {media:0.#} s of session in {measured.Seconds:0.0} s wall = {media / measured.Seconds:0.00}x real time; CPU {measured.CpuSeconds:0.0} s; peak RSS {measured.PeakBytes / 1048576.0:0} MB; stages: {string.Join(", ", stages)}; load average {MeasuredProcess.LoadAverage()}"));
+                $"run {run}{(extra.Length > 0 ? $" ({string.Join(' ', extra)})" : "")}: {media:0.#} s of session in {measured.Seconds:0.0} s wall = {media / measured.Seconds:0.00}x real time; CPU {measured.CpuSeconds:0.0} s; peak RSS {measured.PeakBytes / 1048576.0:0} MB; stages: {string.Join(", ", stages)}; load average {MeasuredProcess.LoadAverage()}"));
         }
 
         Directory.Delete(output, recursive: true);
