@@ -9,6 +9,7 @@ using MirrorSense.Sessions.Report;
 using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Features.Face;
 
 namespace MirrorSense.Cli;
 
@@ -88,7 +89,8 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Posture() : null,
             bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult.Features, warnings) : null,
             voiceResultA?.ToSpeakerVoice(),
-            voiceResultB?.ToSpeakerVoice());
+            voiceResultB?.ToSpeakerVoice(),
+            bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile) ? bodyResult.Features.Dyad(FaceFeatures.Smile) : null);
         var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
 
         var cancelled = cancellation.IsCancellationRequested;

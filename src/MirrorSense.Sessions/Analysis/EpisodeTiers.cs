@@ -14,7 +14,7 @@ public static class EpisodeTiers
     public static ElanDocument Document(IEnumerable<CoordinationMeasure> measures, DateTimeOffset created, string? mediaFile = null, IEnumerable<ElanTier>? more = null)
     {
         var byName = measures.ToDictionary(m => m.Name);
-        string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection];
+        string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection, MeasureNames.SmileMimicry];
         var tiers = names.Select(name => new ElanTier(
             name,
             byName.TryGetValue(name, out var measure) ? [.. measure.Episodes.Select(e => new ElanAnnotation(e.Start, e.End, Describe(e)))] : []))

@@ -52,6 +52,7 @@ public static class MeasureReading
         "tempo" => $"{follower}'s speech rate follows {leader}'s",
         "volume" => $"{follower}'s loudness follows {leader}'s",
         "inflection" => $"{follower}'s pitch liveliness follows {leader}'s",
+        "smile_mimicry" => $"{follower}'s smiles answer {leader}'s",
         _ => $"{follower} follows {leader} ({measure})",
     };
 
@@ -63,6 +64,7 @@ public static class MeasureReading
         "tempo" => "A's and B's speech rates move together with no clear lead",
         "volume" => "A's and B's loudness move together with no clear lead",
         "inflection" => "A's and B's pitch liveliness move together with no clear lead",
+        "smile_mimicry" => "A and B smile together with no clear lead",
         _ => $"A and B go together ({measure}) with no clear lead",
     };
 

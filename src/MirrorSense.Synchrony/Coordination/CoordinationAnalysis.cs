@@ -19,6 +19,7 @@ public sealed record CoordinationSettings
     public string GestureFeature { get; init; } = "pixel_motion";
     public VoiceContourOptions Tone { get; init; } = new();
     public VoiceContourOptions Volume { get; init; } = new();
+    public SmileMimicryOptions Smile { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;
 
@@ -29,6 +30,7 @@ public sealed record CoordinationSettings
         Gesture = Gesture with { Seed = seed },
         Tone = Tone with { Seed = seed },
         Volume = Volume with { Seed = seed },
+        Smile = Smile with { Seed = seed },
         Seed = seed,
     };
 }
@@ -40,7 +42,8 @@ public sealed record CoordinationSettings
 /// <param name="VoiceA">A's prosody, or null without audio.</param>
 /// <param name="VoiceB">B's prosody, or null without audio.</param>
 /// <param name="Duration">Length of the session.</param>
-public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB);
+/// <param name="Smile">Both people's <c>smile</c> on the body series' grid, or null when faces were not measured.</param>
+public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB, DyadSeries? Smile = null);
 
 /// <summary>A measure that could not be computed, and why (e.g. the session is shorter than one window).</summary>
 public sealed record MissingMeasure(string Name, string Reason);
@@ -49,8 +52,8 @@ public sealed record MissingMeasure(string Name, string Reason);
 public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measures, IReadOnlyList<MissingMeasure> Missing);
 
 /// <summary>
-/// The coordination channels of a session (MEASURES.md §3) from its signals: posture mirroring and
-/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices. A channel without its signals, or
+/// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring and
+/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry from the faces. A channel without its signals, or
 /// too short for one window, is reported missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
@@ -99,6 +102,13 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             () => new VoiceContourCoordination(VoiceChannel.Loudness, Settings.Volume).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
         Try(MeasureNames.Inflection, voices, "no audio for both participants",
             () => new TurnCoordination(TurnFeature.PitchRange, Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
+        if (signals.Smile is { } smile)
+        {
+            var unseen = new[] { (Participant.A, smile.A), (Participant.B, smile.B) }.Where(p => p.Item2.All(double.IsNaN)).Select(p => p.Item1.ToString()).ToArray();
+            Try(MeasureNames.SmileMimicry, unseen.Length == 0, $"no face of {string.Join(" and ", unseen)} was seen",
+                () => new SmileMimicry(Settings.Smile).Compute(smile, signals.Origin));
+        }
+
         var adjusted = HolmAdjustment.Adjust([.. measures.Select(m => m.PValue)]);
         return new CoordinationReport([.. measures.Select((m, i) => m with { PAdjusted = adjusted[i] })], missing);
     }

@@ -125,6 +125,7 @@ public static class MeasureNames
     public const string Tempo = "tempo";
     public const string Volume = "volume";
     public const string Inflection = "inflection";
+    public const string SmileMimicry = "smile_mimicry";
 }
 
 /// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>

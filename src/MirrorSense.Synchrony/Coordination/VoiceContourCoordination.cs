@@ -81,7 +81,7 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         var real = LaggedProfile.Of(matrix);
         var surrogates = surrogateShifts
             .AsParallel().AsOrdered()
-            .Select(shift => LaggedProfile.Of(WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
+            .Select(shift => LaggedProfile.Of(CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
             .Where(s => !double.IsNaN(s.Best))
             .ToArray();
         var continuousP = SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]);
@@ -165,36 +165,9 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
     }
 
     /// <summary>
-    /// The windows of a rotated surrogate that do not span its seam, where B's last second meets its first. A seam is
-    /// a jump no real recording has: windows across it correlate less, so surrogates with them would fall below the
-    /// real alignment and make chance look significant (most of all in short sessions, where the seam sits in nearly
-    /// every window). Fewer windows only widen the surrogates' spread, which errs on the side of no effect.
-    /// </summary>
-    private static CrossCorrelationResult WithoutSeam(CrossCorrelationResult result, int seam)
-    {
-        var settings = result.Settings;
-        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w =>
-        {
-            var first = w.Index * settings.IncrementSamples;
-            return seam <= first || seam > first + settings.SpanSamples - 1;
-        })]);
-    }
-
-    /// <summary>
     /// Shifts of B's contour against A's, each by more than the lags searched plus half a TAMA frame (the span over
-    /// which a contour value still shares frames with its neighbours): each keeps its own course, their timing is
-    /// broken. Every shift is used at most once (all of them when there are no more than asked for), because a
-    /// repeated surrogate adds no evidence, only a false sense of precision.
+    /// which a contour value still shares frames with its neighbours).
     /// </summary>
-    private int[] Shifts(int length)
-    {
-        var shortest = (int)Math.Ceiling((Options.LagSeconds + Options.FrameSeconds / 2) * ContourRate) + 1;
-        if (Options.Surrogates <= 0 || length < 2 * shortest + 1)
-            return [];
-        var all = Enumerable.Range(shortest, length - 2 * shortest + 1).ToArray();
-        if (all.Length <= Options.Surrogates)
-            return all;
-        new Random(Options.Seed).Shuffle(all);
-        return all[..Options.Surrogates];
-    }
+    private int[] Shifts(int length) =>
+        CircularShifts.Choose(length, (int)Math.Ceiling((Options.LagSeconds + Options.FrameSeconds / 2) * ContourRate) + 1, Options.Surrogates, Options.Seed);
 }

@@ -27,6 +27,7 @@ public static class CalibrationCommand
     [
         new BodyCorpus(mirrorsense, sheet),
         new VoiceCorpus(),
+        new FaceCorpus(),
     ];
 
     public static int Run(string[] args)

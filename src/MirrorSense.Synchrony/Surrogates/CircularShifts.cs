@@ -1,0 +1,45 @@
+using MirrorSense.Synchrony.CrossCorrelation;
+
+namespace MirrorSense.Synchrony.Surrogates;
+
+/// <summary>
+/// Surrogates that rotate B against A: each keeps B's own course and events, only their timing against A is broken.
+/// Used where a rotation keeps what matters about a signal better than a phase-randomised copy would (speech contours
+/// with their silences, smiles as sparse events).
+/// </summary>
+internal static class CircularShifts
+{
+    /// <summary>
+    /// Shifts of at least <paramref name="shortest"/> samples either way, each used at most once (all of them when there
+    /// are no more than <paramref name="count"/>), because a repeated surrogate adds no evidence, only a false sense of
+    /// precision. Every shift the series allows is a candidate: surrogates from a narrow band of shifts resemble each
+    /// other more than any resembles the real alignment, and the real one then beats them all far more often than α.
+    /// Empty when the series is too short for any.
+    /// </summary>
+    public static int[] Choose(int length, int shortest, int count, int seed)
+    {
+        if (count <= 0 || length < 2 * shortest + 1)
+            return [];
+        var all = Enumerable.Range(shortest, length - 2 * shortest + 1).ToArray();
+        if (all.Length <= count)
+            return all;
+        new Random(seed).Shuffle(all);
+        return all[..count];
+    }
+
+    /// <summary>
+    /// The windows of a rotated surrogate that do not span its seam, where B's last sample meets its first. A seam is
+    /// a jump no real recording has: windows across it correlate less, so surrogates with them would fall below the
+    /// real alignment and make chance look significant (most of all in short sessions, where the seam sits in nearly
+    /// every window). Fewer windows only widen the surrogates' spread, which errs on the side of no effect.
+    /// </summary>
+    public static CrossCorrelationResult WithoutSeam(CrossCorrelationResult result, int seam)
+    {
+        var settings = result.Settings;
+        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w =>
+        {
+            var first = w.Index * settings.IncrementSamples;
+            return seam <= first || seam > first + settings.SpanSamples - 1;
+        })]);
+    }
+}
