@@ -60,7 +60,7 @@ public sealed class FaceCommandTests
     }
 
     [SkippableFact]
-    public void Analyze_with_face_adds_each_persons_face_features_to_features_csv()
+    public void Analyze_with_face_adds_each_persons_face_features_to_features_csv_and_tries_smile_mimicry()
     {
         // Given the same video
         using var folder = new TempFolder();
@@ -89,6 +89,10 @@ public sealed class FaceCommandTests
         Assert.True(Mean("A", "face_head_yaw") < -5 && Mean("B", "face_head_yaw") > 5, $"yaw A {Mean("A", "face_head_yaw"):0.0}, B {Mean("B", "face_head_yaw"):0.0}");
         Assert.InRange(Mean("A", "face_head_yaw") + Mean("B", "face_head_yaw"), -3, 3);
         Assert.InRange(Mean("A", "smile"), -0.1, 0.1);
+
+        // And smile mimicry was attempted on the faces: 2 s are shorter than one of its windows, and summary.json says so
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.Contains("fewer than one window needs", summary.RootElement.GetProperty("missing").GetProperty("smile_mimicry").GetString());
     }
 
     [Fact]

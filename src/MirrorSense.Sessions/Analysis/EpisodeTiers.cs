@@ -7,14 +7,18 @@ namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>
 /// The ELAN view of an analysis: one tier per measure (present even when it found no episode, so a
-/// corpus of sessions has the same tiers), each episode an annotation saying who led, at what lag, how strongly.
+/// corpus of sessions has the same tiers; smile mimicry's when it was measured), each episode an annotation saying who
+/// led, at what lag, how strongly.
 /// </summary>
 public static class EpisodeTiers
 {
     public static ElanDocument Document(IEnumerable<CoordinationMeasure> measures, DateTimeOffset created, string? mediaFile = null, IEnumerable<ElanTier>? more = null)
     {
         var byName = measures.ToDictionary(m => m.Name);
-        string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection, MeasureNames.SmileMimicry];
+        string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection];
+        // Faces are analysed only when asked for: a session without them has no smile tier rather than an empty one.
+        if (byName.ContainsKey(MeasureNames.SmileMimicry))
+            names = [.. names, MeasureNames.SmileMimicry];
         var tiers = names.Select(name => new ElanTier(
             name,
             byName.TryGetValue(name, out var measure) ? [.. measure.Episodes.Select(e => new ElanAnnotation(e.Start, e.End, Describe(e)))] : []))
