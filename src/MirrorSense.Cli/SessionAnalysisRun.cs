@@ -90,7 +90,9 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult.Features, warnings) : null,
             voiceResultA?.ToSpeakerVoice(),
             voiceResultB?.ToSpeakerVoice(),
-            bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile) ? bodyResult.Features.Dyad(FaceFeatures.Smile) : null);
+            bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile)
+                ? new FaceSignals(bodyResult.Features.Dyad(FaceFeatures.Smile), bodyResult.Features.Dyad(FaceFeatures.LookingAtPartner))
+                : null);
         var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
 
         var cancelled = cancellation.IsCancellationRequested;

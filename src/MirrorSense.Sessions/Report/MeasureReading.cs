@@ -38,6 +38,8 @@ public static class MeasureReading
             ? mirrored >= anatomical
                 ? $"; as a mirror image ({Number(mirrored, "0.00")}) more than same-side ({Number(anatomical, "0.00")})"
                 : $"; same-side ({Number(anatomical, "0.00")}) more than as a mirror image ({Number(mirrored, "0.00")})"
+            : measure.Name == "mutual_gaze" && measure.Detail("chance_share") is { } chance
+            ? $"; {Number(100 * measure.Value!.Value, "0")} % of the time, chance {Number(100 * chance, "0")} %"
             : "";
         return measure.SignificantAfterAdjustment == true
             ? $"{Capital(timing)} ({p}){extra}."
@@ -65,6 +67,7 @@ public static class MeasureReading
         "volume" => "A's and B's loudness move together with no clear lead",
         "inflection" => "A's and B's pitch liveliness move together with no clear lead",
         "smile_mimicry" => "A and B smile together with no clear lead",
+        "mutual_gaze" => "A and B meet each other's eyes more than their looking alone gives",
         _ => $"A and B go together ({measure}) with no clear lead",
     };
 

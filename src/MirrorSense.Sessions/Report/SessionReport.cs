@@ -156,7 +156,9 @@ public static class SessionReport
                 .ToList();
             var line = new PlotLine(measure.Key, [.. rows.Select(w => (w.StartSeconds + w.EndSeconds) / 2)], [.. rows.Select(w => w.Value)], "#333333");
             // Correlations on their whole scale, so a flat stretch looks flat and measures compare at a glance.
-            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" ? (-1, 1) : null;
+            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" ? (-1, 1)
+                : measure.Key is "mutual_gaze" ? (0, 1)
+                : null;
             page.Figure(ReportPlots.Lines($"{Label(measure.Key)} over time", ValueAxis(measure.Key), [line], Span(summary), spans, limits), $"{measure.Key} over time");
         }
     }
@@ -265,6 +267,7 @@ public static class SessionReport
         "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" => "correlation at best lag (r)",
         "tempo" => "−|A−B rate| (syll/s)",
         "inflection" => "−|A−B pitch range| (st)",
+        "mutual_gaze" => "share of time looking at each other",
         _ => "window value",
     };
 
@@ -277,6 +280,7 @@ public static class SessionReport
         "volume" => "Volume (loudness) synchrony",
         "inflection" => "Inflection (pitch liveliness)",
         "smile_mimicry" => "Smile mimicry",
+        "mutual_gaze" => "Mutual gaze",
         _ => measure,
     };
 

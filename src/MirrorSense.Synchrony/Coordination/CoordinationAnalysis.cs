@@ -20,6 +20,7 @@ public sealed record CoordinationSettings
     public VoiceContourOptions Tone { get; init; } = new();
     public VoiceContourOptions Volume { get; init; } = new();
     public SmileMimicryOptions Smile { get; init; } = new();
+    public MutualGazeOptions Gaze { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;
 
@@ -31,6 +32,7 @@ public sealed record CoordinationSettings
         Tone = Tone with { Seed = seed },
         Volume = Volume with { Seed = seed },
         Smile = Smile with { Seed = seed },
+        Gaze = Gaze with { Seed = seed },
         Seed = seed,
     };
 }
@@ -42,8 +44,13 @@ public sealed record CoordinationSettings
 /// <param name="VoiceA">A's prosody, or null without audio.</param>
 /// <param name="VoiceB">B's prosody, or null without audio.</param>
 /// <param name="Duration">Length of the session.</param>
-/// <param name="Smile">Both people's <c>smile</c> on the body series' grid, or null when faces were not measured.</param>
-public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB, DyadSeries? Smile = null);
+/// <param name="Faces">The face signals of A and B, or null when faces were not measured.</param>
+public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB, FaceSignals? Faces = null);
+
+/// <summary>What the face stage gives the dyad measures, on the body series' grid (NaN where a face was not seen).</summary>
+/// <param name="Smile">Both people's <c>smile</c>.</param>
+/// <param name="Looking">Both people's <c>looking_at_partner</c>.</param>
+public sealed record FaceSignals(DyadSeries Smile, DyadSeries Looking);
 
 /// <summary>A measure that could not be computed, and why (e.g. the session is shorter than one window).</summary>
 public sealed record MissingMeasure(string Name, string Reason);
@@ -53,7 +60,7 @@ public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measu
 
 /// <summary>
 /// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring and
-/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry from the faces. A channel without its signals, or
+/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry and mutual gaze from the faces. A channel without its signals, or
 /// too short for one window, is reported missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
@@ -102,15 +109,25 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             () => new VoiceContourCoordination(VoiceChannel.Loudness, Settings.Volume).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
         Try(MeasureNames.Inflection, voices, "no audio for both participants",
             () => new TurnCoordination(TurnFeature.PitchRange, Settings.TempoPermutations, Settings.Seed).Compute(signals.VoiceA!, signals.VoiceB!));
-        if (signals.Smile is { } smile)
+        if (signals.Faces is { } faces)
         {
-            var unseen = new[] { (Participant.A, smile.A), (Participant.B, smile.B) }.Where(p => p.Item2.All(double.IsNaN)).Select(p => p.Item1.ToString()).ToArray();
-            Try(MeasureNames.SmileMimicry, unseen.Length == 0, $"no face of {string.Join(" and ", unseen)} was seen",
-                () => new SmileMimicry(Settings.Smile).Compute(smile, signals.Origin));
+            var unseen = Unseen(faces.Smile);
+            Try(MeasureNames.SmileMimicry, unseen is null, $"no face of {unseen} was seen",
+                () => new SmileMimicry(Settings.Smile).Compute(faces.Smile, signals.Origin));
+            unseen = Unseen(faces.Looking);
+            Try(MeasureNames.MutualGaze, unseen is null, $"no face of {unseen} was seen",
+                () => new MutualGaze(Settings.Gaze).Compute(faces.Looking, signals.Origin, signals.VoiceA, signals.VoiceB));
         }
 
         var adjusted = HolmAdjustment.Adjust([.. measures.Select(m => m.PValue)]);
         return new CoordinationReport([.. measures.Select((m, i) => m with { PAdjusted = adjusted[i] })], missing);
+    }
+
+    /// <summary>Who of the two was never seen ("A", "B", "A and B"), or null when both were.</summary>
+    private static string? Unseen(DyadSeries series)
+    {
+        var unseen = new[] { (Participant.A, series.A), (Participant.B, series.B) }.Where(p => p.Item2.All(double.IsNaN)).Select(p => p.Item1.ToString()).ToArray();
+        return unseen.Length == 0 ? null : string.Join(" and ", unseen);
     }
 
     private static bool HasSpeechRate(SpeakerVoice voice) => voice.Units.Any(u => !double.IsNaN(u.SyllablesPerSecond));

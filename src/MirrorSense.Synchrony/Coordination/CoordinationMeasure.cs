@@ -126,6 +126,7 @@ public static class MeasureNames
     public const string Volume = "volume";
     public const string Inflection = "inflection";
     public const string SmileMimicry = "smile_mimicry";
+    public const string MutualGaze = "mutual_gaze";
 }
 
 /// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>

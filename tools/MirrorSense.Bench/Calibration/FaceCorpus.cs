@@ -6,13 +6,15 @@ using MirrorSense.Synchrony.Coordination;
 namespace MirrorSense.Bench.Calibration;
 
 /// <summary>
-/// Designed <c>smile</c> signals of two people (<see cref="SmileSignal"/>), analysed as <c>mirrorsense analyze --face</c>
-/// analyses the face stage's output: <see cref="CoordinationAnalysis"/> with the default settings computes smile mimicry.
-/// These sessions begin at the signal, not at video: the face stage's own errors are not in them. Nulls (1–10 min):
-/// independent smiling, both warming up over the session, a mood both share (lighter and more serious stretches),
-/// a measurement disturbance both faces share (jitter and lighting steps), both faces lost at the same moments, and
-/// pseudo-dyads. Effects (3 min): B answering A's smiles 1 s or 2 s later, and B's smile echoing 0.6 of A's.
-/// Besides the session p, each of its two tests is reported (<c>smile_mimicry.continuous</c>, <c>.answered</c>).
+/// Designed face signals of two people, each person's <c>smile</c> (<see cref="SmileSignal"/>) and
+/// <c>looking_at_partner</c> (<see cref="GazeHabit"/>), analysed as <c>mirrorsense analyze --face</c> analyses the face
+/// stage's output: <see cref="CoordinationAnalysis"/> with the default settings computes smile mimicry and mutual gaze.
+/// These sessions begin at the signals, not at video: the face stage's own errors are not in them. Nulls (1–10 min):
+/// independent faces, both warming up over the session, a mood both share (lighter and more serious stretches), a
+/// measurement disturbance both faces share (jitter and lighting steps), both faces lost at the same moments, and
+/// pseudo-dyads. Effects (3 min): B answering A's smiles 1 s or 2 s later, B's smile echoing 0.6 of A's, and B
+/// returning A's looks. An effect on one channel is a null for the other. Besides the session p of smile mimicry,
+/// each of its two tests is reported (<c>smile_mimicry.continuous</c>, <c>.answered</c>).
 /// </summary>
 public sealed class FaceCorpus : ICalibrationCorpus
 {
@@ -25,19 +27,19 @@ public sealed class FaceCorpus : ICalibrationCorpus
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
-        var independent = new List<(double[] A, double[] B)>();
-        for (var kindIndex = 0; kindIndex < SmileKind.All.Length; kindIndex++)
+        var independent = new List<FaceSession>();
+        for (var kindIndex = 0; kindIndex < FaceKind.All.Length; kindIndex++)
         {
-            var kind = SmileKind.All[kindIndex];
+            var kind = FaceKind.All[kindIndex];
             for (var k = 0; k < plan.SessionsPerKind; k++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var seed = plan.Seed * 100_000 + kindIndex * 1_000 + k;
                 var random = new Random(seed);
-                var (a, b) = kind == SmileKind.PseudoDyad ? Pair(independent, random) : kind.Build(random, kind.MinSeconds + (kind.MaxSeconds - kind.MinSeconds) * random.NextDouble());
-                if (kind == SmileKind.Independent)
-                    independent.Add((a, b));
-                foreach (var outcome in Outcomes(kind, seed, a, b))
+                var session = kind == FaceKind.PseudoDyad ? Pair(independent, random) : kind.Build(random, kind.MinSeconds + (kind.MaxSeconds - kind.MinSeconds) * random.NextDouble());
+                if (kind == FaceKind.Independent)
+                    independent.Add(session);
+                foreach (var outcome in Outcomes(kind, seed, session))
                     yield return outcome;
             }
 
@@ -45,7 +47,7 @@ public sealed class FaceCorpus : ICalibrationCorpus
         }
     }
 
-    private static (double[] A, double[] B) Pair(List<(double[] A, double[] B)> independent, Random random)
+    private static FaceSession Pair(List<FaceSession> independent, Random random)
     {
         if (independent.Count < 2)
             throw new InvalidOperationException("Pseudo-dyads need at least two independent sessions.");
@@ -53,41 +55,52 @@ public sealed class FaceCorpus : ICalibrationCorpus
         var j = random.Next(independent.Count - 1);
         if (j >= i)
             j++;
-        var length = Math.Min(independent[i].A.Length, independent[j].B.Length);
-        return (independent[i].A[..length], independent[j].B[..length]);
+        var (a, b) = (independent[i], independent[j]);
+        var length = Math.Min(a.SmileA.Length, b.SmileB.Length);
+        return new FaceSession(a.SmileA[..length], b.SmileB[..length], a.LookA[..length], b.LookB[..length]);
     }
 
-    private static IEnumerable<CalibrationOutcome> Outcomes(SmileKind kind, int seed, double[] a, double[] b)
+    private static IEnumerable<CalibrationOutcome> Outcomes(FaceKind kind, int seed, FaceSession session)
     {
-        var smile = new DyadSeries(MeasureNames.SmileMimicry, SmileSignal.Rate, [.. a], [.. b]);
-        var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(new SessionSignals(MediaTime.Zero, smile.Duration, null, null, null, null, smile));
-        var measure = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.SmileMimicry);
+        var smile = new DyadSeries(MeasureNames.SmileMimicry, SmileSignal.Rate, [.. session.SmileA], [.. session.SmileB]);
+        var looking = new DyadSeries(MeasureNames.MutualGaze, SmileSignal.Rate, [.. session.LookA], [.. session.LookB]);
+        var report = new CoordinationAnalysis(new CoordinationSettings())
+            .Analyse(new SessionSignals(MediaTime.Zero, smile.Duration, null, null, null, null, new FaceSignals(smile, looking)));
+        var mimicry = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.SmileMimicry);
+        var gaze = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.MutualGaze);
         var seconds = smile.Duration.TotalSeconds;
-        yield return new CalibrationOutcome(MeasureNames.SmileMimicry, kind.Name, kind.IsNull, seed, seconds,
-            measure?.PValue ?? double.NaN, measure?.BestLagSeconds ?? double.NaN, kind.DesignedLagSeconds, measure?.LagAtEdge ?? false);
-        yield return new CalibrationOutcome(Continuous, kind.Name, kind.IsNull, seed, seconds, measure?.Detail("continuous_p") ?? double.NaN, double.NaN, double.NaN, false);
-        yield return new CalibrationOutcome(Answered, kind.Name, kind.IsNull, seed, seconds, measure?.Detail("answered_p") ?? double.NaN, double.NaN, double.NaN, false);
+        var smileIsNull = kind.IsNull || kind.Designed != MeasureNames.SmileMimicry;
+        CalibrationOutcome Outcome(string measure, bool isNull, double p, double lag = double.NaN, double designedLag = double.NaN, bool edge = false) =>
+            new(measure, kind.Name, isNull, seed, seconds, p, lag, designedLag, edge);
+        yield return Outcome(MeasureNames.SmileMimicry, smileIsNull, mimicry?.PValue ?? double.NaN, mimicry?.BestLagSeconds ?? double.NaN, kind.DesignedLagSeconds, mimicry?.LagAtEdge ?? false);
+        yield return Outcome(Continuous, smileIsNull, mimicry?.Detail("continuous_p") ?? double.NaN);
+        yield return Outcome(Answered, smileIsNull, mimicry?.Detail("answered_p") ?? double.NaN);
+        yield return Outcome(MeasureNames.MutualGaze, kind.IsNull || kind.Designed != MeasureNames.MutualGaze, gaze?.PValue ?? double.NaN);
     }
 }
 
-/// <summary>A kind of designed smile session: how long, whether anything couples the two people, and how it is built.</summary>
-internal sealed record SmileKind(string Name, bool IsNull, double MinSeconds, double MaxSeconds, double DesignedLagSeconds, Func<Random, double, (double[] A, double[] B)> Build)
+/// <summary>Both people's designed smile and looking signals, 30 per second, NaN where a face was lost.</summary>
+internal sealed record FaceSession(double[] SmileA, double[] SmileB, double[] LookA, double[] LookB);
+
+/// <summary>A kind of designed face session: how long, what couples the two people (if anything, and on which measure), and how it is built.</summary>
+internal sealed record FaceKind(string Name, bool IsNull, string? Designed, double MinSeconds, double MaxSeconds, double DesignedLagSeconds, Func<Random, double, FaceSession> Build)
 {
     private const double NullShortest = 60;
     private const double NullLongest = 600;
     private const double EffectSeconds = 180;
 
-    public static SmileKind Independent { get; } = new("null:independent", true, NullShortest, NullLongest, double.NaN, (random, seconds) => Each(random, seconds, null, 1));
+    public static FaceKind Independent { get; } = Null("null:independent", (random, seconds) => Person.Pair(random, seconds, null, 1));
 
-    /// <summary>Both people's smiles grow from 0.4 to 2 times their usual rate over the session, each at their own moments.</summary>
-    public static SmileKind Warming { get; } = new("null:warming", true, NullShortest, NullLongest, double.NaN,
-        (random, seconds) => Each(random, seconds, t => 0.4 + 1.6 * t / seconds, 2));
+    /// <summary>Both people smile from 0.4 to 2 times their usual rate over the session and look 0.5 to 1.5 times as long, each at their own moments.</summary>
+    public static FaceKind Warming { get; } = Null("null:warming", (random, seconds) =>
+        Person.Pair(random, seconds, t => 0.4 + 1.6 * t / seconds, 2, t => 0.5 + t / seconds));
 
     /// <summary>
-    /// Lighter and more serious stretches both live through (each about 40 s): both smile 2.5 times their usual rate in
-    /// the light ones and 0.4 times in the serious ones. Smiling together by mood is not one answering the other.
+    /// Lighter and more serious stretches both live through (each about 40 s): in the light ones both smile 2.5 times
+    /// their usual rate and look twice as long, in the serious ones 0.4 times and half as long. Smiling and looking
+    /// together by mood is not one answering the other.
     /// </summary>
-    public static SmileKind SharedMood { get; } = new("null:shared-mood", true, NullShortest, NullLongest, double.NaN, (random, seconds) =>
+    public static FaceKind SharedMood { get; } = Null("null:shared-mood", (random, seconds) =>
     {
         var light = new List<(double From, double To)>();
         var isLight = random.NextDouble() < 0.5;
@@ -99,17 +112,18 @@ internal sealed record SmileKind(string Name, bool IsNull, double MinSeconds, do
             t = next;
         }
 
-        return Each(random, seconds, t => light.Any(s => s.From <= t && t < s.To) ? 2.5 : 0.4, 2.5);
+        bool Light(double t) => light.Any(s => s.From <= t && t < s.To);
+        return Person.Pair(random, seconds, t => Light(t) ? 2.5 : 0.4, 2.5, t => Light(t) ? 2 : 0.5);
     });
 
     /// <summary>
     /// What the camera does to both faces at once: jitter both meshes share, and lighting changes that shift both
     /// mouths' readings for 5–20 s.
     /// </summary>
-    public static SmileKind SharedDisturbance { get; } = new("null:shared-disturbance", true, NullShortest, NullLongest, double.NaN, (random, seconds) =>
+    public static FaceKind SharedDisturbance { get; } = Null("null:shared-disturbance", (random, seconds) =>
     {
-        var (a, b) = Each(random, seconds, null, 1);
-        var shared = SmileSignal.Jitter(random, a.Length, 0.03);
+        var session = Person.Pair(random, seconds, null, 1);
+        var shared = SmileSignal.Jitter(random, session.SmileA.Length, 0.03);
         for (var t = SmileHabit.Exponential(random, 60); t < seconds; t += SmileHabit.Exponential(random, 60))
         {
             var step = 0.1 * (random.NextDouble() - 0.5);
@@ -118,64 +132,104 @@ internal sealed record SmileKind(string Name, bool IsNull, double MinSeconds, do
                 shared[i] += step;
         }
 
-        for (var i = 0; i < a.Length; i++)
+        for (var i = 0; i < shared.Length; i++)
         {
-            a[i] += shared[i];
-            b[i] += shared[i];
+            session.SmileA[i] += shared[i];
+            session.SmileB[i] += shared[i];
         }
 
-        return (a, b);
+        return session;
     });
 
     /// <summary>Both faces lost together (someone walks through, the camera is knocked) every half minute or so, for 1–8 s.</summary>
-    public static SmileKind LostTogether { get; } = new("null:faces-lost-together", true, NullShortest, NullLongest, double.NaN, (random, seconds) =>
+    public static FaceKind LostTogether { get; } = Null("null:faces-lost-together", (random, seconds) =>
     {
-        var (a, b) = Each(random, seconds, null, 1);
+        var session = Person.Pair(random, seconds, null, 1);
         for (var t = SmileHabit.Exponential(random, 30); t < seconds; t += SmileHabit.Exponential(random, 30))
         {
             var lasting = 1 + 7 * random.NextDouble();
-            SmileSignal.Lose(a, t, lasting);
-            SmileSignal.Lose(b, t, lasting);
+            foreach (var signal in new[] { session.SmileA, session.SmileB, session.LookA, session.LookB })
+                SmileSignal.Lose(signal, t, lasting);
         }
 
-        return (a, b);
+        return session;
     });
 
     /// <summary>A of one independent session with B of another, cut to the shorter (built from the independent ones).</summary>
-    public static SmileKind PseudoDyad { get; } = new("null:pseudo-dyad", true, NullShortest, NullLongest, double.NaN, (_, _) => throw new InvalidOperationException("Pseudo-dyads are paired, not built."));
+    public static FaceKind PseudoDyad { get; } = Null("null:pseudo-dyad", (_, _) => throw new InvalidOperationException("Pseudo-dyads are paired, not built."));
 
-    public static ImmutableArray<SmileKind> All { get; } =
+    public static ImmutableArray<FaceKind> All { get; } =
     [
         Independent, Warming, SharedMood, SharedDisturbance, LostTogether, PseudoDyad,
         Answering("effect:answers-1s-0.6", 0.6, 1, 0.2),
         Answering("effect:answers-2s-0.4", 0.4, 2, 0.4),
-        new("effect:echo-1s-0.6", false, EffectSeconds, EffectSeconds, 1, (random, seconds) =>
+        new("effect:echo-1s-0.6", false, MeasureNames.SmileMimicry, EffectSeconds, EffectSeconds, 1, (random, seconds) =>
         {
             // B's smile is 0.6 of A's a second earlier on top of B's own smiling (the partial coupling of MEASURES.md §5).
-            var habitA = SmileHabit.Draw(random);
-            var habitB = SmileHabit.Draw(random);
-            var smilesA = habitA.Smiles(random, seconds).ToArray();
-            var a = SmileSignal.Render(random, seconds, habitA, smilesA);
-            var b = SmileSignal.Render(random, seconds, habitB, [.. habitB.Smiles(random, seconds), .. smilesA.Select(s => s with { Start = s.Start + 1, Height = 0.6 * s.Height })]);
-            return (a, b);
+            var (a, b) = (Person.Draw(random), Person.Draw(random));
+            var smilesA = a.Smile.Smiles(random, seconds).ToArray();
+            var echoes = smilesA.Select(s => s with { Start = s.Start + 1, Height = 0.6 * s.Height });
+            return Person.Session(random, seconds, a, b, smilesA, [.. b.Smile.Smiles(random, seconds), .. echoes], a.Gaze.Render(random, seconds), b.Gaze.Render(random, seconds));
+        }),
+        new("effect:looks-returned-0.6", false, MeasureNames.MutualGaze, EffectSeconds, EffectSeconds, double.NaN, (random, seconds) =>
+        {
+            // Six of ten times A looks up, B looks back 0.2–1 s later and holds the look as long as A's lasts.
+            var (a, b) = (Person.Draw(random), Person.Draw(random));
+            var lookA = a.Gaze.Render(random, seconds);
+            var lookB = b.Gaze.Render(random, seconds);
+            for (var i = 1; i < lookA.Length; i++)
+            {
+                if (lookA[i] != 1 || lookA[i - 1] != 0 || random.NextDouble() >= 0.6)
+                    continue;
+                var end = i;
+                while (end < lookA.Length && lookA[end] == 1)
+                    end++;
+                GazeHabit.Set(lookB, i / SmileSignal.Rate + 0.2 + 0.8 * random.NextDouble(), (end - i) / SmileSignal.Rate, 1);
+            }
+
+            return Person.Session(random, seconds, a, b, a.Smile.Smiles(random, seconds), b.Smile.Smiles(random, seconds), lookA, lookB);
         }),
     ];
 
+    private static FaceKind Null(string name, Func<Random, double, FaceSession> build) => new(name, true, null, NullShortest, NullLongest, double.NaN, build);
+
     /// <summary>B answers each of A's smiles with probability <paramref name="share"/>, <paramref name="lag"/> ± <paramref name="spread"/> s later, and smiles on their own besides.</summary>
-    private static SmileKind Answering(string name, double share, double lag, double spread) => new(name, false, EffectSeconds, EffectSeconds, lag, (random, seconds) =>
+    private static FaceKind Answering(string name, double share, double lag, double spread) => new(name, false, MeasureNames.SmileMimicry, EffectSeconds, EffectSeconds, lag, (random, seconds) =>
     {
-        var habitA = SmileHabit.Draw(random);
-        var habitB = SmileHabit.Draw(random);
-        var smilesA = habitA.Smiles(random, seconds).ToArray();
-        var answers = smilesA.Where(_ => random.NextDouble() < share).Select(s => habitB.Next(random, s.Start + lag + spread * SmileSignal.Gaussian(random))).ToArray();
-        return (SmileSignal.Render(random, seconds, habitA, smilesA), SmileSignal.Render(random, seconds, habitB, [.. habitB.Smiles(random, seconds), .. answers]));
+        var (a, b) = (Person.Draw(random), Person.Draw(random));
+        var smilesA = a.Smile.Smiles(random, seconds).ToArray();
+        var answers = smilesA.Where(_ => random.NextDouble() < share).Select(s => b.Smile.Next(random, s.Start + lag + spread * SmileSignal.Gaussian(random))).ToArray();
+        return Person.Session(random, seconds, a, b, smilesA, [.. b.Smile.Smiles(random, seconds), .. answers], a.Gaze.Render(random, seconds), b.Gaze.Render(random, seconds));
     });
 
-    private static (double[] A, double[] B) Each(Random random, double seconds, Func<double, double>? rateFactor, double highestFactor)
+    /// <summary>One designed person: how they smile and how they look.</summary>
+    private sealed record Person(SmileHabit Smile, GazeHabit Gaze)
     {
-        var habitA = SmileHabit.Draw(random);
-        var habitB = SmileHabit.Draw(random);
-        return (SmileSignal.Render(random, seconds, habitA, habitA.Smiles(random, seconds, rateFactor, highestFactor)),
-            SmileSignal.Render(random, seconds, habitB, habitB.Smiles(random, seconds, rateFactor, highestFactor)));
+        public static Person Draw(Random random) => new(SmileHabit.Draw(random), GazeHabit.Draw(random));
+
+        /// <summary>Two people each on their own, their rates following the given factors.</summary>
+        public static FaceSession Pair(Random random, double seconds, Func<double, double>? smileRate, double highestSmileRate, Func<double, double>? lookLength = null)
+        {
+            var (a, b) = (Draw(random), Draw(random));
+            return Session(random, seconds, a, b,
+                a.Smile.Smiles(random, seconds, smileRate, highestSmileRate), b.Smile.Smiles(random, seconds, smileRate, highestSmileRate),
+                a.Gaze.Render(random, seconds, lookLength), b.Gaze.Render(random, seconds, lookLength));
+        }
+
+        /// <summary>The two people's signals, each person's face lost at their own moments (both signals at once).</summary>
+        public static FaceSession Session(Random random, double seconds, Person a, Person b, IEnumerable<DesignedSmile> smilesA, IEnumerable<DesignedSmile> smilesB, double[] lookA, double[] lookB)
+        {
+            var session = new FaceSession(SmileSignal.Render(random, seconds, a.Smile, smilesA), SmileSignal.Render(random, seconds, b.Smile, smilesB), lookA, lookB);
+            foreach (var (person, smile, look) in new[] { (a, session.SmileA, session.LookA), (b, session.SmileB, session.LookB) })
+            {
+                foreach (var (start, lasting) in SmileSignal.Losses(random, seconds, person.Smile))
+                {
+                    SmileSignal.Lose(smile, start, lasting);
+                    SmileSignal.Lose(look, start, lasting);
+                }
+            }
+
+            return session;
+        }
     }
 }

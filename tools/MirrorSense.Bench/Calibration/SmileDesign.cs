@@ -39,7 +39,7 @@ internal sealed record SmileHabit(double PerMinute, double MeanHoldSeconds, doub
 /// <summary>
 /// A designed <c>smile</c> signal as the face stage gives it (30 per second, 0 at the neutral mouth, NaN where the face
 /// was not seen): smiles rise, hold and fall; the mesh adds jitter that drifts (smoothed, as the face smoother leaves
-/// it); the face is lost now and then for a moment.
+/// it); the face is lost now and then for a moment (<see cref="Losses"/>).
 /// </summary>
 internal static class SmileSignal
 {
@@ -51,9 +51,14 @@ internal static class SmileSignal
         var values = Jitter(random, length, habit.Jitter);
         foreach (var smile in smiles)
             Add(values, smile);
-        for (var gap = SmileHabit.Exponential(random, habit.GapEverySeconds); gap < seconds; gap += SmileHabit.Exponential(random, habit.GapEverySeconds))
-            Lose(values, gap, 0.3 + 3.7 * random.NextDouble());
         return values;
+    }
+
+    /// <summary>Moments the face is lost (turned away, covered) for 0.3–4 s, drawn at the person's own rate.</summary>
+    public static IEnumerable<(double Start, double Seconds)> Losses(Random random, double seconds, SmileHabit habit)
+    {
+        for (var gap = SmileHabit.Exponential(random, habit.GapEverySeconds); gap < seconds; gap += SmileHabit.Exponential(random, habit.GapEverySeconds))
+            yield return (gap, 0.3 + 3.7 * random.NextDouble());
     }
 
     /// <summary>Noise smoothed over about a fifth of a second, with the given spread.</summary>
@@ -93,4 +98,36 @@ internal static class SmileSignal
     }
 
     public static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
+
+/// <summary>How one person looks at the partner: looks and glances away in bouts of their own typical lengths.</summary>
+internal sealed record GazeHabit(double MeanLookSeconds, double MeanAwaySeconds)
+{
+    /// <summary>From people who look most of the time to people who mostly look away.</summary>
+    public static GazeHabit Draw(Random random) => new(1.5 + 4.5 * random.NextDouble(), 0.5 + 2.5 * random.NextDouble());
+
+    /// <summary>
+    /// 1 while looking at the partner, 0 while looking away, 30 per second, bouts drawn one after the other; looks last
+    /// <paramref name="lookFactor"/> times as long at their start time (so a session can warm up or follow a mood).
+    /// </summary>
+    public double[] Render(Random random, double seconds, Func<double, double>? lookFactor = null)
+    {
+        var values = new double[(int)(seconds * SmileSignal.Rate)];
+        var looking = random.NextDouble() < MeanLookSeconds / (MeanLookSeconds + MeanAwaySeconds);
+        for (var t = 0.0; t < seconds; looking = !looking)
+        {
+            var bout = looking ? SmileHabit.Exponential(random, MeanLookSeconds * (lookFactor?.Invoke(t) ?? 1)) : SmileHabit.Exponential(random, MeanAwaySeconds);
+            Set(values, t, bout, looking ? 1 : 0);
+            t += bout;
+        }
+
+        return values;
+    }
+
+    public static void Set(double[] values, double start, double seconds, double value)
+    {
+        var from = Math.Clamp((int)(start * SmileSignal.Rate), 0, values.Length);
+        var to = Math.Clamp((int)((start + seconds) * SmileSignal.Rate), from, values.Length);
+        Array.Fill(values, value, from, to - from);
+    }
 }
