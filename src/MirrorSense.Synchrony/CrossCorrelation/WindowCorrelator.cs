@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace MirrorSense.Synchrony.CrossCorrelation;
 
 /// <summary>
@@ -9,12 +12,16 @@ internal sealed class WindowCorrelator
     private readonly CrossCorrelationSettings _settings;
     private readonly SpanStatistics _a;
     private readonly SpanStatistics _b;
+    private readonly double[] _shifted;
+    private readonly double[] _products;
 
     public WindowCorrelator(CrossCorrelationSettings settings)
     {
         _settings = settings;
         _a = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
         _b = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
+        _shifted = new double[settings.SpanSamples + Vector<double>.Count - 1];
+        _products = new double[settings.LagCount];
     }
 
     /// <param name="a">A's samples of the window span (window + lag).</param>
@@ -23,8 +30,10 @@ internal sealed class WindowCorrelator
     public double[] Correlate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int worstMissing)
     {
         var values = new double[_settings.LagCount];
-        // rMEA: more than half of either span missing makes the whole window NA.
-        if (worstMissing > _settings.SpanSamples / 2.0)
+        // rMEA: more than half of either span missing makes the whole window NA. So does a series that holds one value
+        // over the whole span (arms never crossed, a hand never raised): one side of every lag is constant, and the
+        // lags need not be gone through to find that out.
+        if (worstMissing > _settings.SpanSamples / 2.0 || IsConstant(a) || IsConstant(b))
         {
             Array.Fill(values, double.NaN);
             return values;
@@ -37,6 +46,23 @@ internal sealed class WindowCorrelator
         for (var i = 0; i < values.Length; i++)
             values[i] = CorrelationTransform.Apply(values[i], _settings);
         return values;
+    }
+
+    /// <summary>Whether the present samples all have one value (or there are none); real movement differs within a few samples.</summary>
+    private static bool IsConstant(ReadOnlySpan<double> span)
+    {
+        var first = double.NaN;
+        foreach (var value in span)
+        {
+            if (double.IsNaN(value))
+                continue;
+            if (double.IsNaN(first))
+                first = value;
+            else if (value != first)
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -55,72 +81,181 @@ internal sealed class WindowCorrelator
         var sharedY = _b.CentredFirstWindow();
         var spanA = _a.CentredSpan();
         var spanB = _b.CentredSpan();
+        Span<double> dots = stackalloc double[Kernels.ShiftsAtOnce];
+        for (var shift = 0; shift <= lag; shift += dots.Length)
+        {
+            var group = dots[..Math.Min(dots.Length, lag + 1 - shift)];
+            Kernels.ShiftedDots(sharedX, spanB, shift, group);
+            group.CopyTo(_products.AsSpan(lag + shift));
+        }
+
+        for (var shift = 1; shift <= lag; shift += dots.Length)
+        {
+            var group = dots[..Math.Min(dots.Length, lag + 1 - shift)];
+            Kernels.ShiftedDots(sharedY, spanA, shift, group);
+            for (var j = 0; j < group.Length; j++)
+                _products[lag - shift - j] = group[j];
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
-            var l = i - lag;
-            var (x0, y0) = WindowedCrossCorrelation.Offsets(l);
+            var (x0, y0) = WindowedCrossCorrelation.Offsets(i - lag);
             values[i] = new PairMoments(
                 Count: win,
                 Differing: Kernels.CountDiffering(a.Slice(x0, win), b.Slice(y0, win), PairMoments.EnoughDiffering),
                 SquaresX: _a.CentredSquares(x0),
                 SquaresY: _b.CentredSquares(y0),
-                Products: l >= 0 ? Kernels.Dot(sharedX, spanB.Slice(y0, win)) : Kernels.Dot(spanA.Slice(x0, win), sharedY)).Correlation();
+                Products: _products[i]).Correlation();
         }
     }
 
-    /// <summary>Some samples missing: R's <c>use = "complete.obs"</c>, two passes over the complete pairs.</summary>
+    /// <summary>
+    /// Some samples missing: R's <c>use = "complete.obs"</c>, two passes over the complete pairs. Lags 0..lag pair
+    /// A's first window with B shifted by the lag, lags -1..-lag B's first window with A shifted, so neighbouring lags
+    /// are neighbouring vector lanes of one load of the shifted series. Each lane still adds its own pairs one at a time
+    /// in sample order, as a loop over that lag alone would, so the values are the same whatever the lane width.
+    /// </summary>
     private void CorrelateWithGaps(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] values)
     {
         var win = _settings.WindowSamples;
-        for (var i = 0; i < values.Length; i++)
+        var lag = _settings.LagSamples;
+        Span<double> correlations = stackalloc double[Vector<double>.Count];
+        LoadShifted(b);
+        for (var shift = 0; shift <= lag; shift += correlations.Length)
         {
-            var (x0, y0) = WindowedCrossCorrelation.Offsets(i - _settings.LagSamples);
-            var x = a.Slice(x0, win);
-            var y = b.Slice(y0, win);
-            long count = 0, differing = 0;
-            double sumX = 0, sumY = 0, firstX = double.NaN, firstY = double.NaN;
-            bool constantX = true, constantY = true;
-            for (var k = 0; k < win; k++)
-            {
-                if (double.IsNaN(x[k]) || double.IsNaN(y[k]))
-                    continue;
-                if (count == 0)
-                {
-                    firstX = x[k];
-                    firstY = y[k];
-                }
-
-                constantX &= x[k] == firstX;
-                constantY &= y[k] == firstY;
-                count++;
-                if (x[k] != y[k])
-                    differing++;
-                sumX += x[k] - firstX;
-                sumY += y[k] - firstY;
-            }
-
-            if (count < 2 || differing < 2 || constantX || constantY)
-            {
-                values[i] = double.NaN;
-                continue;
-            }
-
-            var meanX = firstX + sumX / count;
-            var meanY = firstY + sumY / count;
-            double squaresX = 0, squaresY = 0, products = 0;
-            for (var k = 0; k < win; k++)
-            {
-                if (double.IsNaN(x[k]) || double.IsNaN(y[k]))
-                    continue;
-                var dx = x[k] - meanX;
-                var dy = y[k] - meanY;
-                squaresX += dx * dx;
-                squaresY += dy * dy;
-                products += dx * dy;
-            }
-
-            values[i] = new PairMoments(count, differing, squaresX, squaresY, products).Correlation();
+            CorrelateShifts(a[..win], _shifted, shift, heldIsX: true, correlations);
+            for (var j = 0; j < correlations.Length && shift + j <= lag; j++)
+                values[lag + shift + j] = correlations[j];
         }
+
+        LoadShifted(a);
+        for (var shift = 1; shift <= lag; shift += correlations.Length)
+        {
+            CorrelateShifts(b[..win], _shifted, shift, heldIsX: false, correlations);
+            for (var j = 0; j < correlations.Length && shift + j <= lag; j++)
+                values[lag - shift - j] = correlations[j];
+        }
+    }
+
+    /// <summary>
+    /// The span padded with missing samples, so that the last lanes of a load may run past the largest lag; what they
+    /// compute is thrown away.
+    /// </summary>
+    private void LoadShifted(ReadOnlySpan<double> span)
+    {
+        span.CopyTo(_shifted);
+        _shifted.AsSpan(span.Length).Fill(double.NaN);
+    }
+
+    /// <summary>
+    /// The correlations of <paramref name="held"/> with <paramref name="shifted"/> starting at <paramref name="shift"/>,
+    /// <paramref name="shift"/> + 1, … (one per lane), or NaN where rMEA gives NA.
+    /// </summary>
+    private static void CorrelateShifts(ReadOnlySpan<double> held, ReadOnlySpan<double> shifted, int shift, bool heldIsX, Span<double> correlations)
+    {
+        var win = held.Length;
+        // The one bounds check for the unchecked loads below.
+        ArgumentOutOfRangeException.ThrowIfLessThan(shifted.Length, shift + correlations.Length - 1 + win, nameof(shifted));
+        Span<double> firstHeld = stackalloc double[correlations.Length];
+        Span<double> firstShifted = stackalloc double[correlations.Length];
+        Span<bool> varies = stackalloc bool[correlations.Length];
+        for (var j = 0; j < correlations.Length; j++)
+        {
+            var lane = shifted.Slice(shift + j, win);
+            var first = FirstComplete(held, lane);
+            (firstHeld[j], firstShifted[j]) = first < win ? (held[first], lane[first]) : (0, 0);
+            varies[j] = Varies(held, lane, first);
+        }
+
+        correlations.Fill(double.NaN);
+        if (!varies.Contains(true))
+            return;
+
+        // Sums relative to each lane's first complete pair. A lane without a pair at k has its term masked to +0, which
+        // leaves its sum as it is: none of these sums is ever −0.
+        ref var origin = ref MemoryMarshal.GetReference(shifted);
+        var originHeld = new Vector<double>(firstHeld);
+        var originShifted = new Vector<double>(firstShifted);
+        Vector<long> count = default;
+        Vector<double> sumHeld = default, sumShifted = default;
+        for (var k = 0; k < win; k++)
+        {
+            if (double.IsNaN(held[k]))
+                continue;
+            var heldSample = new Vector<double>(held[k]);
+            var shiftedSamples = Vector.LoadUnsafe(ref origin, (nuint)(shift + k));
+            var complete = Vector.Equals(shiftedSamples, shiftedSamples);
+            count -= complete;
+            sumHeld += (heldSample - originHeld) & Vector.AsVectorDouble(complete);
+            sumShifted += (shiftedSamples - originShifted) & Vector.AsVectorDouble(complete);
+        }
+
+        Span<double> meanHeld = stackalloc double[correlations.Length];
+        Span<double> meanShifted = stackalloc double[correlations.Length];
+        for (var j = 0; j < correlations.Length; j++)
+        {
+            meanHeld[j] = firstHeld[j] + sumHeld[j] / count[j];
+            meanShifted[j] = firstShifted[j] + sumShifted[j] / count[j];
+        }
+
+        var centreHeld = new Vector<double>(meanHeld);
+        var centreShifted = new Vector<double>(meanShifted);
+        Vector<double> squaresHeld = default, squaresShifted = default, products = default;
+        for (var k = 0; k < win; k++)
+        {
+            if (double.IsNaN(held[k]))
+                continue;
+            var shiftedSamples = Vector.LoadUnsafe(ref origin, (nuint)(shift + k));
+            var complete = Vector.AsVectorDouble(Vector.Equals(shiftedSamples, shiftedSamples));
+            var fromHeld = (new Vector<double>(held[k]) - centreHeld) & complete;
+            var fromShifted = (shiftedSamples - centreShifted) & complete;
+            squaresHeld += fromHeld * fromHeld;
+            squaresShifted += fromShifted * fromShifted;
+            products += fromHeld * fromShifted;
+        }
+
+        for (var j = 0; j < correlations.Length; j++)
+        {
+            if (!varies[j])
+                continue;
+            correlations[j] = new PairMoments(count[j], PairMoments.EnoughDiffering,
+                heldIsX ? squaresHeld[j] : squaresShifted[j],
+                heldIsX ? squaresShifted[j] : squaresHeld[j],
+                products[j]).Correlation();
+        }
+    }
+
+    /// <summary>Index of the first pair with both samples present; the length when there is none.</summary>
+    private static int FirstComplete(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var k = 0;
+        while (k < x.Length && (double.IsNaN(x[k]) || double.IsNaN(y[k])))
+            k++;
+        return k;
+    }
+
+    /// <summary>
+    /// Whether the complete pairs from the <paramref name="first"/> one on have what rMEA's correlation needs besides their
+    /// sums: <see cref="PairMoments.EnoughDiffering"/> pairs with x != y and neither side constant. Real series show it
+    /// within their first few pairs, so this rarely reads far.
+    /// </summary>
+    private static bool Varies(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int first)
+    {
+        var differing = 0;
+        bool xChanges = false, yChanges = false;
+        for (var k = first; k < x.Length; k++)
+        {
+            if (double.IsNaN(x[k]) || double.IsNaN(y[k]))
+                continue;
+            xChanges |= x[k] != x[first];
+            yChanges |= y[k] != y[first];
+            if (x[k] != y[k])
+                differing++;
+            if (differing >= PairMoments.EnoughDiffering && xChanges && yChanges)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>
