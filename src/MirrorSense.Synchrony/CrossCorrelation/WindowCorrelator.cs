@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MirrorSense.Synchrony.CrossCorrelation;
@@ -20,7 +21,7 @@ internal sealed class WindowCorrelator
         _settings = settings;
         _a = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
         _b = new SpanStatistics(settings.SpanSamples, settings.WindowSamples);
-        _shifted = new double[settings.SpanSamples + Vector<double>.Count - 1];
+        _shifted = new double[settings.SpanSamples + 2 * Vector<double>.Count - 1];
         _products = new double[settings.LagCount];
     }
 
@@ -119,7 +120,7 @@ internal sealed class WindowCorrelator
     {
         var win = _settings.WindowSamples;
         var lag = _settings.LagSamples;
-        Span<double> correlations = stackalloc double[Vector<double>.Count];
+        Span<double> correlations = stackalloc double[2 * Vector<double>.Count];
         LoadShifted(b);
         for (var shift = 0; shift <= lag; shift += correlations.Length)
         {
@@ -171,49 +172,59 @@ internal sealed class WindowCorrelator
         if (!varies.Contains(true))
             return;
 
-        // Sums relative to each lane's first complete pair. A lane without a pair at k has its term masked to +0, which
-        // leaves its sum as it is: none of these sums is ever −0.
+        // Two vectors of lanes side by side: twice the independent running sums keep the adders busy while each sum waits
+        // on its own last addition. Sums are relative to each lane's first complete pair. A lane without a pair at k has
+        // its term masked to +0, which leaves its sum as it is: none of these sums is ever −0.
         ref var origin = ref MemoryMarshal.GetReference(shifted);
-        var originHeld = new Vector<double>(firstHeld);
-        var originShifted = new Vector<double>(firstShifted);
-        Vector<long> count = default;
-        Vector<double> sumHeld = default, sumShifted = default;
+        var (originHeldLow, originHeldHigh) = Halves(firstHeld);
+        var (originShiftedLow, originShiftedHigh) = Halves(firstShifted);
+        Vector<long> countLow = default, countHigh = default;
+        Vector<double> sumHeldLow = default, sumHeldHigh = default, sumShiftedLow = default, sumShiftedHigh = default;
         for (var k = 0; k < win; k++)
         {
             if (double.IsNaN(held[k]))
                 continue;
+            var (shiftedLow, shiftedHigh, completeLow, completeHigh) = ShiftedAt(ref origin, shift + k);
             var heldSample = new Vector<double>(held[k]);
-            var shiftedSamples = Vector.LoadUnsafe(ref origin, (nuint)(shift + k));
-            var complete = Vector.Equals(shiftedSamples, shiftedSamples);
-            count -= complete;
-            sumHeld += (heldSample - originHeld) & Vector.AsVectorDouble(complete);
-            sumShifted += (shiftedSamples - originShifted) & Vector.AsVectorDouble(complete);
+            countLow -= Vector.AsVectorInt64(completeLow);
+            countHigh -= Vector.AsVectorInt64(completeHigh);
+            sumHeldLow += (heldSample - originHeldLow) & completeLow;
+            sumHeldHigh += (heldSample - originHeldHigh) & completeHigh;
+            sumShiftedLow += (shiftedLow - originShiftedLow) & completeLow;
+            sumShiftedHigh += (shiftedHigh - originShiftedHigh) & completeHigh;
         }
 
-        Span<double> meanHeld = stackalloc double[correlations.Length];
-        Span<double> meanShifted = stackalloc double[correlations.Length];
-        for (var j = 0; j < correlations.Length; j++)
-        {
-            meanHeld[j] = firstHeld[j] + sumHeld[j] / count[j];
-            meanShifted[j] = firstShifted[j] + sumShifted[j] / count[j];
-        }
-
-        var centreHeld = new Vector<double>(meanHeld);
-        var centreShifted = new Vector<double>(meanShifted);
-        Vector<double> squaresHeld = default, squaresShifted = default, products = default;
+        // Each lane's mean as the scalar first + sum / count, a lane without pairs getting NaN that no pair ever reads.
+        var (pairsLow, pairsHigh) = (Vector.ConvertToDouble(countLow), Vector.ConvertToDouble(countHigh));
+        var (centreHeldLow, centreHeldHigh) = (originHeldLow + sumHeldLow / pairsLow, originHeldHigh + sumHeldHigh / pairsHigh);
+        var (centreShiftedLow, centreShiftedHigh) = (originShiftedLow + sumShiftedLow / pairsLow, originShiftedHigh + sumShiftedHigh / pairsHigh);
+        Vector<double> squaresHeldLow = default, squaresHeldHigh = default, squaresShiftedLow = default, squaresShiftedHigh = default;
+        Vector<double> productsLow = default, productsHigh = default;
         for (var k = 0; k < win; k++)
         {
             if (double.IsNaN(held[k]))
                 continue;
-            var shiftedSamples = Vector.LoadUnsafe(ref origin, (nuint)(shift + k));
-            var complete = Vector.AsVectorDouble(Vector.Equals(shiftedSamples, shiftedSamples));
-            var fromHeld = (new Vector<double>(held[k]) - centreHeld) & complete;
-            var fromShifted = (shiftedSamples - centreShifted) & complete;
-            squaresHeld += fromHeld * fromHeld;
-            squaresShifted += fromShifted * fromShifted;
-            products += fromHeld * fromShifted;
+            var (shiftedLow, shiftedHigh, completeLow, completeHigh) = ShiftedAt(ref origin, shift + k);
+            var fromHeldLow = (new Vector<double>(held[k]) - centreHeldLow) & completeLow;
+            var fromHeldHigh = (new Vector<double>(held[k]) - centreHeldHigh) & completeHigh;
+            var fromShiftedLow = (shiftedLow - centreShiftedLow) & completeLow;
+            var fromShiftedHigh = (shiftedHigh - centreShiftedHigh) & completeHigh;
+            squaresHeldLow += fromHeldLow * fromHeldLow;
+            squaresHeldHigh += fromHeldHigh * fromHeldHigh;
+            squaresShiftedLow += fromShiftedLow * fromShiftedLow;
+            squaresShiftedHigh += fromShiftedHigh * fromShiftedHigh;
+            productsLow += fromHeldLow * fromShiftedLow;
+            productsHigh += fromHeldHigh * fromShiftedHigh;
         }
 
+        Span<long> count = stackalloc long[correlations.Length];
+        Span<double> squaresHeld = stackalloc double[correlations.Length];
+        Span<double> squaresShifted = stackalloc double[correlations.Length];
+        Span<double> products = stackalloc double[correlations.Length];
+        Join(countLow, countHigh, count);
+        Join(squaresHeldLow, squaresHeldHigh, squaresHeld);
+        Join(squaresShiftedLow, squaresShiftedHigh, squaresShifted);
+        Join(productsLow, productsHigh, products);
         for (var j = 0; j < correlations.Length; j++)
         {
             if (!varies[j])
@@ -223,6 +234,30 @@ internal sealed class WindowCorrelator
                 heldIsX ? squaresShifted[j] : squaresHeld[j],
                 products[j]).Correlation();
         }
+    }
+
+    /// <summary>
+    /// The shifted samples of both vectors of lanes at one position, and masks of the lanes whose sample is present (all
+    /// bits set: a complete pair, since the held sample is).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector<double> Low, Vector<double> High, Vector<double> CompleteLow, Vector<double> CompleteHigh) ShiftedAt(ref double origin, int at)
+    {
+        var low = Vector.LoadUnsafe(ref origin, (nuint)at);
+        var high = Vector.LoadUnsafe(ref origin, (nuint)(at + Vector<double>.Count));
+        return (low, high, Vector.AsVectorDouble(Vector.Equals(low, low)), Vector.AsVectorDouble(Vector.Equals(high, high)));
+    }
+
+    /// <summary>Lanes as the two vectors that hold them.</summary>
+    private static (Vector<double> Low, Vector<double> High) Halves(ReadOnlySpan<double> lanes) =>
+        (new Vector<double>(lanes), new Vector<double>(lanes[Vector<double>.Count..]));
+
+    /// <summary>Two vectors back into the lanes they hold.</summary>
+    private static void Join<T>(Vector<T> low, Vector<T> high, Span<T> lanes)
+        where T : struct
+    {
+        low.CopyTo(lanes);
+        high.CopyTo(lanes[Vector<T>.Count..]);
     }
 
     /// <summary>Index of the first pair with both samples present; the length when there is none.</summary>

@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MirrorSense.Synchrony.Surrogates;
 
@@ -94,6 +98,12 @@ internal sealed class FourierTransform
         {
             var half = length / 2;
             var stage = twiddles.AsSpan(half - 1, half);
+            if (Avx.IsSupported && half >= 2)
+            {
+                PairedButterflies(values, stage, length);
+                continue;
+            }
+
             for (var start = 0; start < n; start += length)
             {
                 for (var k = 0; k < half; k++)
@@ -103,6 +113,35 @@ internal sealed class FourierTransform
                     values[start + k] = even + odd;
                     values[start + k + half] = even - odd;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One stage's butterflies two at a time, a complex number per half of a 256-bit register. Each product is
+    /// <see cref="Complex"/>'s own, (a + bi)(c + di) = (ac − bd) + (bc + ad)i with every term rounded as it rounds
+    /// them, so the result is the scalar loop's to the bit.
+    /// </summary>
+    private static void PairedButterflies(Complex[] values, ReadOnlySpan<Complex> stage, int length)
+    {
+        var half = length / 2;
+        ref var value = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(values));
+        ref var twiddle = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(stage));
+        for (var start = 0; start < values.Length; start += length)
+        {
+            for (var k = 0; k < half; k += 2)
+            {
+                var w = Vector256.LoadUnsafe(ref twiddle, (nuint)(2 * k));
+                var evenAt = (nuint)(2 * (start + k));
+                var oddAt = (nuint)(2 * (start + k + half));
+                var odd = Vector256.LoadUnsafe(ref value, oddAt);
+                // (a, b) × (c, c) and (b, a) × (d, d), then the first pair subtracted and the second added.
+                var turned = Avx.AddSubtract(
+                    Avx.Multiply(odd, Avx.Permute(w, 0b0000)),
+                    Avx.Multiply(Avx.Permute(odd, 0b0101), Avx.Permute(w, 0b1111)));
+                var even = Vector256.LoadUnsafe(ref value, evenAt);
+                Avx.Add(even, turned).StoreUnsafe(ref value, evenAt);
+                Avx.Subtract(even, turned).StoreUnsafe(ref value, oddAt);
             }
         }
     }
