@@ -1,4 +1,5 @@
 using System.Globalization;
+using MirrorSense.Core;
 
 namespace MirrorSense.Synchrony.CrossCorrelation;
 
@@ -58,6 +59,14 @@ public sealed record CrossCorrelationSettings
     {
         var spare = (long)seriesLength - WindowSamples - LagSamples + 1;
         return spare <= 0 ? 0 : (int)((spare + IncrementSamples - 1) / IncrementSamples);
+    }
+
+    /// <summary>Media times of window <paramref name="index"/> proper (without the lag margin) in a series whose first sample is at <paramref name="origin"/>.</summary>
+    internal (MediaTime Start, MediaTime End) WindowTimes(int index, MediaTime origin)
+    {
+        var startSample = (long)index * IncrementSamples;
+        return (new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample, SampleRate).Microseconds),
+            new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample + WindowSamples, SampleRate).Microseconds));
     }
 
     /// <summary>Samples a series needs for one complete window.</summary>

@@ -17,9 +17,7 @@ public sealed record CrossCorrelationWindow
             throw new ArgumentException($"A window holds {settings.LagCount} lags, not {values.Length}.", nameof(values));
         Index = index;
         Values = values;
-        var startSample = (long)index * settings.IncrementSamples;
-        Start = new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample, settings.SampleRate).Microseconds);
-        End = new MediaTime(origin.Microseconds + MediaTime.OfSample(startSample + settings.WindowSamples, settings.SampleRate).Microseconds);
+        (Start, End) = settings.WindowTimes(index, origin);
         Summary = WindowSummary.Of(values.AsSpan(), settings);
     }
 

@@ -14,13 +14,7 @@ public static class WindowedCrossCorrelation
 {
     public static CrossCorrelationResult Compute(DyadSeries dyad, CrossCorrelationSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(dyad);
-        ArgumentNullException.ThrowIfNull(settings);
-        EnsureSameRate(dyad, settings);
-        var windowCount = settings.WindowCount(dyad.Length);
-        if (windowCount <= 0)
-            throw new InsufficientDataException(dyad.Name, dyad.Length, settings);
-
+        var windowCount = CheckedWindowCount(dyad, settings);
         var rows = new double[windowCount][];
         var missingA = MissingPrefixCounts(dyad.A.AsSpan());
         var missingB = MissingPrefixCounts(dyad.B.AsSpan());
@@ -29,10 +23,7 @@ public static class WindowedCrossCorrelation
             () => new WindowCorrelator(settings),
             (w, _, correlator) =>
             {
-                var start = w * settings.IncrementSamples;
-                var end = start + settings.SpanSamples;
-                var worstMissing = Math.Max(missingA[end] - missingA[start], missingB[end] - missingB[start]);
-                rows[w] = correlator.Correlate(dyad.A.AsSpan(start, settings.SpanSamples), dyad.B.AsSpan(start, settings.SpanSamples), worstMissing);
+                rows[w] = Row(dyad, settings, w, missingA, missingB, correlator);
                 return correlator;
             },
             _ => { });
@@ -41,6 +32,40 @@ public static class WindowedCrossCorrelation
         for (var w = 0; w < windowCount; w++)
             windows.Add(new CrossCorrelationWindow(w, settings, ImmutableCollectionsMarshal.AsImmutableArray(rows[w])));
         return new CrossCorrelationResult(dyad.Name, settings, windows.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The rows of <see cref="Compute"/>'s matrix, one window after another on the calling thread and without the
+    /// summaries: for measures that run many matrices side by side (one per surrogate), where splitting each one over
+    /// threads as well only adds hand-offs.
+    /// </summary>
+    internal static double[][] Rows(DyadSeries dyad, CrossCorrelationSettings settings, WindowCorrelator correlator)
+    {
+        var rows = new double[CheckedWindowCount(dyad, settings)][];
+        var missingA = MissingPrefixCounts(dyad.A.AsSpan());
+        var missingB = MissingPrefixCounts(dyad.B.AsSpan());
+        for (var w = 0; w < rows.Length; w++)
+            rows[w] = Row(dyad, settings, w, missingA, missingB, correlator);
+        return rows;
+    }
+
+    private static int CheckedWindowCount(DyadSeries dyad, CrossCorrelationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(dyad);
+        ArgumentNullException.ThrowIfNull(settings);
+        EnsureSameRate(dyad, settings);
+        var windowCount = settings.WindowCount(dyad.Length);
+        if (windowCount <= 0)
+            throw new InsufficientDataException(dyad.Name, dyad.Length, settings);
+        return windowCount;
+    }
+
+    private static double[] Row(DyadSeries dyad, CrossCorrelationSettings settings, int window, int[] missingA, int[] missingB, WindowCorrelator correlator)
+    {
+        var start = window * settings.IncrementSamples;
+        var end = start + settings.SpanSamples;
+        var worstMissing = Math.Max(missingA[end] - missingA[start], missingB[end] - missingB[start]);
+        return correlator.Correlate(dyad.A.AsSpan(start, settings.SpanSamples), dyad.B.AsSpan(start, settings.SpanSamples), worstMissing);
     }
 
     internal static void EnsureSameRate(DyadSeries dyad, CrossCorrelationSettings settings)

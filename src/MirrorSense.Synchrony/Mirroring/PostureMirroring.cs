@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using MirrorSense.Core;
+using System.Runtime.InteropServices;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.CrossCorrelation;
 using MirrorSense.Synchrony.Surrogates;
@@ -23,11 +23,15 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
     {
         ArgumentNullException.ThrowIfNull(session);
         var settings = Settings(session);
-        var (mirrored, times) = Rows(session, settings, mirrored: true);
-        var (anatomical, _) = Rows(session, settings, mirrored: false);
+        var correlator = new WindowCorrelator(settings);
+        var mirrored = Rows(session, settings, mirrored: true, correlator);
+        var anatomical = Rows(session, settings, mirrored: false, correlator);
         var windows = ImmutableArray.CreateBuilder<PostureMirroringWindow>(mirrored.Length);
         for (var w = 0; w < mirrored.Length; w++)
-            windows.Add(new PostureMirroringWindow(w, times[w].Start, times[w].End, mirrored[w], anatomical[w]));
+        {
+            var (start, end) = settings.WindowTimes(w, origin: default);
+            windows.Add(new PostureMirroringWindow(w, start, end, mirrored[w], anatomical[w]));
+        }
 
         var mirroredProfile = Profile(mirrored, settings.LagCount);
         var anatomicalProfile = Profile(anatomical, settings.LagCount);
@@ -61,16 +65,15 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
     /// moves — would otherwise flatten and shift the peak that the moving parts of the body agree on. The
     /// surrogates are weighted the same way, so the p-value accounts for the choice.
     /// </summary>
-    private static (ImmutableArray<double>[] Rows, (MediaTime Start, MediaTime End)[] Times) Rows(PostureSeries session, CrossCorrelationSettings settings, bool mirrored)
+    private static ImmutableArray<double>[] Rows(PostureSeries session, CrossCorrelationSettings settings, bool mirrored, WindowCorrelator correlator)
     {
         var components = Enumerable.Range(0, session.Schema.Count)
-            .Select(k => WindowedCrossCorrelation.Compute(session.Pair(k, mirrored), settings))
+            .Select(k => WindowedCrossCorrelation.Rows(session.Pair(k, mirrored), settings, correlator))
             .ToArray();
-        var weights = components.Select(Strength).ToArray();
+        var weights = components.Select(c => Strength(c, settings.LagCount)).ToArray();
         if (weights.All(w => w <= 0))
             Array.Fill(weights, 1.0);
-        var windows = components[0].Windows;
-        var rows = new ImmutableArray<double>[windows.Length];
+        var rows = new ImmutableArray<double>[components[0].Length];
         for (var w = 0; w < rows.Length; w++)
         {
             var row = new double[settings.LagCount];
@@ -79,7 +82,7 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
                 double sum = 0, weight = 0;
                 for (var k = 0; k < components.Length; k++)
                 {
-                    var z = components[k].Windows[w].Values[l];
+                    var z = components[k][w][l];
                     if (double.IsNaN(z) || weights[k] <= 0)
                         continue;
                     sum += weights[k] * z;
@@ -89,21 +92,21 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
                 row[l] = weight > 0 ? Math.Tanh(sum / weight) : double.NaN;
             }
 
-            rows[w] = [.. row];
+            rows[w] = ImmutableCollectionsMarshal.AsImmutableArray(row);
         }
 
-        return (rows, [.. windows.Select(w => (w.Start, w.End))]);
+        return rows;
     }
 
     /// <summary>A component's highest window-averaged z over lags, or 0 when it is never positive.</summary>
-    private static double Strength(CrossCorrelationResult component)
+    private static double Strength(double[][] component, int lags)
     {
         var best = 0.0;
-        var column = new double[component.Windows.Length];
-        for (var l = 0; l < component.Settings.LagCount; l++)
+        var column = new double[component.Length];
+        for (var l = 0; l < lags; l++)
         {
             for (var w = 0; w < column.Length; w++)
-                column[w] = component.Windows[w].Values[l];
+                column[w] = component[w][l];
             var mean = Statistics.MeanOfPresent(column);
             if (mean > best)
                 best = mean;
@@ -133,12 +136,13 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         if (Options.Surrogates <= 0 || double.IsNaN(real))
             return (double.NaN, [], 0);
         // PLINQ pulls the surrogates in order from their one seeded generator (the same seed gives the same p) and
-        // measures them in parallel, holding only the ones in flight.
-        var tested = new PhaseRandomisation(Options.Seed).Create(session.B, Options.Surrogates)
+        // builds and measures them in parallel, holding only the ones in flight. Each surrogate's matrices are worked
+        // out on its own thread: there are plenty of surrogates to keep every core busy.
+        var tested = new PhaseRandomisation(Options.Seed).Draw(session.B, Options.Surrogates)
             .AsParallel().AsOrdered()
-            .Select(b =>
+            .Select(drawn =>
             {
-                var rows = Rows(session.WithSeries(session.A, b), settings, mirrored: true).Rows;
+                var rows = Rows(session.WithSeries(session.A, drawn.Build()), settings, mirrored: true, new WindowCorrelator(settings));
                 return (Best: Max(Profile(rows, settings.LagCount)), Windows: rows.Select(Max).ToArray());
             })
             .ToArray();

@@ -26,25 +26,51 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
     private const int AdjustmentRounds = 8;
 
     /// <summary><paramref name="count"/> surrogates of <paramref name="channels"/> (all of one length).</summary>
-    public IEnumerable<ImmutableArray<ImmutableArray<double>>> Create(IReadOnlyList<ImmutableArray<double>> channels, int count)
+    public IEnumerable<ImmutableArray<ImmutableArray<double>>> Create(IReadOnlyList<ImmutableArray<double>> channels, int count) =>
+        Draw(channels, count).Select(surrogate => surrogate.Build());
+
+    /// <summary>
+    /// The surrogates of <see cref="Create"/>, each drawn (its random phases) but not yet built: the phases must come
+    /// from the one seeded generator in turn, while building the channels from them, nearly all the work, can be done
+    /// on any thread.
+    /// </summary>
+    internal IEnumerable<DrawnSurrogate> Draw(IReadOnlyList<ImmutableArray<double>> channels, int count)
     {
         ArgumentNullException.ThrowIfNull(channels);
         if (channels.Count == 0 || channels.Any(c => c.Length != channels[0].Length))
             throw new ArgumentException("Every channel must have the same length.", nameof(channels));
-        var prepared = channels.Select(Channel.Of).ToArray();
         var length = channels[0].Length;
+        var transform = new FourierTransform(length);
+        var prepared = channels.Select(c => Channel.Of(c, transform)).ToArray();
         var random = new Random(seed);
-        var phases = new Complex[length / 2 + 1];
         for (var k = 0; k < count; k++)
         {
+            var phases = new Complex[length / 2 + 1];
             for (var f = 1; f < phases.Length; f++)
                 phases[f] = Complex.FromPolarCoordinates(1, 2 * Math.PI * random.NextDouble());
-            yield return [.. prepared.Select(c => c.Surrogate(phases, amplitudeAdjusted ? AdjustmentRounds : 0))];
+            yield return new DrawnSurrogate(prepared, phases, amplitudeAdjusted ? AdjustmentRounds : 0);
         }
     }
 
+    /// <summary>One surrogate's random phases, which turn every channel's component of a frequency alike.</summary>
+    internal sealed class DrawnSurrogate
+    {
+        private readonly Channel[] _channels;
+        private readonly Complex[] _phases;
+        private readonly int _adjustmentRounds;
+
+        internal DrawnSurrogate(Channel[] channels, Complex[] phases, int adjustmentRounds)
+        {
+            _channels = channels;
+            _phases = phases;
+            _adjustmentRounds = adjustmentRounds;
+        }
+
+        public ImmutableArray<ImmutableArray<double>> Build() => [.. _channels.Select(c => c.Surrogate(_phases, _adjustmentRounds))];
+    }
+
     /// <summary>One channel ready for surrogates: its gaps, trend, and the spectrum and sorted values of what remains.</summary>
-    private sealed class Channel
+    internal sealed class Channel
     {
         private readonly bool[] _missing = [];
         private readonly double _intercept;
@@ -53,11 +79,13 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
         private readonly double[] _magnitudes = [];
         private readonly double[] _sorted = [];
         private readonly ImmutableArray<double> _asIs;
+        private readonly FourierTransform? _transform;
 
         private Channel(ImmutableArray<double> asIs) => _asIs = asIs;
 
-        private Channel(bool[] missing, double intercept, double slope, Complex[] spectrum, double[] sorted)
+        private Channel(FourierTransform transform, bool[] missing, double intercept, double slope, Complex[] spectrum, double[] sorted)
         {
+            _transform = transform;
             _missing = missing;
             _intercept = intercept;
             _slope = slope;
@@ -66,7 +94,7 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             _sorted = sorted;
         }
 
-        public static Channel Of(ImmutableArray<double> series)
+        public static Channel Of(ImmutableArray<double> series, FourierTransform transform)
         {
             var n = series.Length;
             var present = Enumerable.Range(0, n).Where(i => !double.IsNaN(series[i])).ToArray();
@@ -89,14 +117,14 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             }
 
             var spectrum = filled.Select(v => new Complex(v, 0)).ToArray();
-            FourierTransform.Forward(spectrum);
+            transform.Forward(spectrum);
             var missing = series.Select(double.IsNaN).ToArray();
-            return new Channel(missing, intercept, slope, spectrum, [.. filled.Order()]);
+            return new Channel(transform, missing, intercept, slope, spectrum, [.. filled.Order()]);
         }
 
         public ImmutableArray<double> Surrogate(Complex[] phases, int adjustmentRounds)
         {
-            if (_spectrum.Length == 0)
+            if (_transform is null)
                 return _asIs;
             var n = _spectrum.Length;
             var turned = new Complex[n];
@@ -110,15 +138,15 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
                     turned[n - f] = Complex.Conjugate(turned[f]);
             }
 
-            var values = Real(turned);
+            var values = Real(turned, _transform);
             for (var round = 0; round < adjustmentRounds; round++)
             {
                 RankRemap(values);
                 var spectrum = values.Select(v => new Complex(v, 0)).ToArray();
-                FourierTransform.Forward(spectrum);
+                _transform.Forward(spectrum);
                 for (var f = 0; f < n; f++)
                     spectrum[f] = spectrum[f].Magnitude == 0 ? _magnitudes[f] : spectrum[f] / spectrum[f].Magnitude * _magnitudes[f];
-                values = Real(spectrum);
+                values = Real(spectrum, _transform);
             }
 
             if (adjustmentRounds > 0)
@@ -129,11 +157,11 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             return [.. output];
         }
 
-        private static double[] Real(Complex[] spectrum)
+        /// <summary>The signal of a spectrum, which is overwritten: every caller passes one it has just made for this.</summary>
+        private static double[] Real(Complex[] spectrum, FourierTransform transform)
         {
-            var copy = (Complex[])spectrum.Clone();
-            FourierTransform.Inverse(copy);
-            return [.. copy.Select(c => c.Real / copy.Length)];
+            transform.Inverse(spectrum);
+            return [.. spectrum.Select(c => c.Real / spectrum.Length)];
         }
 
         /// <summary>Replaces the values by the original ones in the same rank order: the distribution is kept exactly.</summary>

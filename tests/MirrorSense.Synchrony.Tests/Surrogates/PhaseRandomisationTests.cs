@@ -83,6 +83,26 @@ public sealed class PhaseRandomisationTests
         Assert.Equal<double>(first, second);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Surrogates_drawn_in_turn_and_built_in_any_order_are_the_ones_create_gives(bool amplitudeAdjusted)
+    {
+        ImmutableArray<double> first = [.. Symmetric(new Random(12), 150).Select((v, i) => v + 0.01 * i)];
+        var second = Symmetric(new Random(13), 150);
+
+        var created = new PhaseRandomisation(seed: 14, amplitudeAdjusted).Create([first, second], 3).ToArray();
+        var drawn = new PhaseRandomisation(seed: 14, amplitudeAdjusted).Draw([first, second], 3).ToArray();
+        var builtBackwards = drawn.Reverse().Select(d => d.Build()).Reverse().ToArray();
+
+        Assert.Equal(created.Length, builtBackwards.Length);
+        foreach (var (expected, actual) in created.Zip(builtBackwards))
+        {
+            Assert.Equal<double>(expected[0], actual[0]);
+            Assert.Equal<double>(expected[1], actual[1]);
+        }
+    }
+
     /// <summary>Random values mirrored about the middle: the least-squares slope is zero, so no trend is taken out.</summary>
     private static ImmutableArray<double> Symmetric(Random random, int length)
     {
