@@ -83,6 +83,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
 
         WriteProsody(voiceResultA, voiceResultB);
         var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, warnings);
+        var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         var signals = new SessionSignals(
             origin,
             duration,
@@ -91,7 +92,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             voiceResultA?.ToSpeakerVoice(),
             voiceResultB?.ToSpeakerVoice(),
             bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile)
-                ? new FaceSignals(bodyResult.Features.Dyad(FaceFeatures.Smile), bodyResult.Features.Dyad(FaceFeatures.LookingAtPartner))
+                ? new FaceSignals(bodyResult.Features.Dyad(FaceFeatures.Smile), bodyResult.Features.Dyad(FaceFeatures.LookingAtPartner), heads)
                 : null);
         var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
 
@@ -100,7 +101,6 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
             WriteFile(CoordinationCsv.MatrixFileName(measure.Name), writer => CoordinationCsv.WriteMatrix(measure, writer));
-        var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         if (bodyResult is not null)
             WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
         WriteFile("session.eaf", writer => ElanWriter.Write(

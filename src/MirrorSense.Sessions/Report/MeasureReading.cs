@@ -68,6 +68,7 @@ public static class MeasureReading
         "inflection" => "A's and B's pitch liveliness move together with no clear lead",
         "smile_mimicry" => "A and B smile together with no clear lead",
         "mutual_gaze" => "A and B meet each other's eyes more than their looking alone gives",
+        "nod_reciprocity" => "A and B nod back to each other's nods",
         _ => $"A and B go together ({measure}) with no clear lead",
     };
 

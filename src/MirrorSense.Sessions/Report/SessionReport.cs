@@ -281,6 +281,7 @@ public static class SessionReport
         "inflection" => "Inflection (pitch liveliness)",
         "smile_mimicry" => "Smile mimicry",
         "mutual_gaze" => "Mutual gaze",
+        "nod_reciprocity" => "Nod reciprocity",
         _ => measure,
     };
 

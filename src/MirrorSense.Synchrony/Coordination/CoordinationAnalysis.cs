@@ -1,5 +1,6 @@
 using MirrorSense.Core;
 using MirrorSense.Synchrony.CrossCorrelation;
+using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Mirroring;
 
 namespace MirrorSense.Synchrony.Coordination;
@@ -21,6 +22,7 @@ public sealed record CoordinationSettings
     public VoiceContourOptions Volume { get; init; } = new();
     public SmileMimicryOptions Smile { get; init; } = new();
     public MutualGazeOptions Gaze { get; init; } = new();
+    public NodReciprocityOptions Nods { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;
 
@@ -33,6 +35,7 @@ public sealed record CoordinationSettings
         Volume = Volume with { Seed = seed },
         Smile = Smile with { Seed = seed },
         Gaze = Gaze with { Seed = seed },
+        Nods = Nods with { Seed = seed },
         Seed = seed,
     };
 }
@@ -50,7 +53,11 @@ public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, Posture
 /// <summary>What the face stage gives the dyad measures, on the body series' grid (NaN where a face was not seen).</summary>
 /// <param name="Smile">Both people's <c>smile</c>.</param>
 /// <param name="Looking">Both people's <c>looking_at_partner</c>.</param>
-public sealed record FaceSignals(DyadSeries Smile, DyadSeries Looking);
+/// <param name="HeadMovements">
+/// Both people's nods and shakes. Today they come from the pose's nose point; they travel with the face signals because
+/// nod reciprocity is measured with the other attentiveness measures, when faces are.
+/// </param>
+public sealed record FaceSignals(DyadSeries Smile, DyadSeries Looking, IReadOnlyList<HeadMovementEvent> HeadMovements);
 
 /// <summary>A measure that could not be computed, and why (e.g. the session is shorter than one window).</summary>
 public sealed record MissingMeasure(string Name, string Reason);
@@ -60,7 +67,7 @@ public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measu
 
 /// <summary>
 /// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring and
-/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry and mutual gaze from the faces. A channel without its signals, or
+/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry, mutual gaze and nod reciprocity with the faces. A channel without its signals, or
 /// too short for one window, is reported missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
@@ -117,6 +124,8 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             unseen = Unseen(faces.Looking);
             Try(MeasureNames.MutualGaze, unseen is null, $"no face of {unseen} was seen",
                 () => new MutualGaze(Settings.Gaze).Compute(faces.Looking, signals.Origin, signals.VoiceA, signals.VoiceB));
+            Try(MeasureNames.NodReciprocity, faces.HeadMovements.Any(m => m.Kind == HeadMovementKind.Nod), "nobody nodded (see head_movements.csv)",
+                () => new NodReciprocity(Settings.Nods).Compute(faces.HeadMovements, signals.Origin, signals.Duration, signals.VoiceA, signals.VoiceB));
         }
 
         var adjusted = HolmAdjustment.Adjust([.. measures.Select(m => m.PValue)]);

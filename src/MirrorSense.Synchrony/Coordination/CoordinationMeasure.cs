@@ -127,6 +127,7 @@ public static class MeasureNames
     public const string Inflection = "inflection";
     public const string SmileMimicry = "smile_mimicry";
     public const string MutualGaze = "mutual_gaze";
+    public const string NodReciprocity = "nod_reciprocity";
 }
 
 /// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>

@@ -76,7 +76,7 @@ public sealed class SmileMimicryTests
         var seen = Dyad(random, 120, Smiles(random, 120, 5), []);
         var smile = seen.WithSeries(seen.A, [.. Enumerable.Repeat(double.NaN, seen.Length)]);
 
-        var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(new SessionSignals(MediaTime.Zero, seen.Duration, null, null, null, null, new FaceSignals(smile, seen.WithSeries(seen.A, seen.A))));
+        var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(new SessionSignals(MediaTime.Zero, seen.Duration, null, null, null, null, new FaceSignals(smile, seen.WithSeries(seen.A, seen.A), [])));
 
         var missing = Assert.Single(report.Missing, m => m.Name == MeasureNames.SmileMimicry);
         Assert.Contains("no face of B", missing.Reason, StringComparison.Ordinal);

@@ -2,18 +2,21 @@ using System.Collections.Immutable;
 using System.Globalization;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Bench.Calibration;
 
 /// <summary>
 /// Designed face signals of two people, each person's <c>smile</c> (<see cref="SmileSignal"/>) and
 /// <c>looking_at_partner</c> (<see cref="GazeHabit"/>), analysed as <c>mirrorsense analyze --face</c> analyses the face
-/// stage's output: <see cref="CoordinationAnalysis"/> with the default settings computes smile mimicry and mutual gaze.
+/// stage's output: <see cref="CoordinationAnalysis"/> with the default settings computes smile mimicry, mutual gaze and
+/// nod reciprocity.
 /// These sessions begin at the signals, not at video: the face stage's own errors are not in them. Nulls (1–10 min):
 /// independent faces, both warming up over the session, a mood both share (lighter and more serious stretches), a
 /// measurement disturbance both faces share (jitter and lighting steps), both faces lost at the same moments, and
-/// pseudo-dyads. Effects (3 min): B answering A's smiles 1 s or 2 s later, B's smile echoing 0.6 of A's, and B
-/// returning A's looks. An effect on one channel is a null for the other. Besides the session p of smile mimicry,
+/// pseudo-dyads. Effects (3 min): B answering A's smiles 1 s or 2 s later, B's smile echoing 0.6 of A's, B
+/// returning A's looks, and B nodding back after A's nods. An effect on one channel is a null for the others. Nods are
+/// designed as events (a Poisson process per person, following the same warming and mood as the smiles). Besides the session p of smile mimicry,
 /// each of its two tests is reported (<c>smile_mimicry.continuous</c>, <c>.answered</c>).
 /// </summary>
 public sealed class FaceCorpus : ICalibrationCorpus
@@ -57,7 +60,12 @@ public sealed class FaceCorpus : ICalibrationCorpus
             j++;
         var (a, b) = (independent[i], independent[j]);
         var length = Math.Min(a.SmileA.Length, b.SmileB.Length);
-        return new FaceSession(a.SmileA[..length], b.SmileB[..length], a.LookA[..length], b.LookB[..length]);
+        var seconds = length / SmileSignal.Rate;
+        return new FaceSession(a.SmileA[..length], b.SmileB[..length], a.LookA[..length], b.LookB[..length])
+        {
+            NodsA = [.. a.NodsA.Where(t => t < seconds)],
+            NodsB = [.. b.NodsB.Where(t => t < seconds)],
+        };
     }
 
     private static IEnumerable<CalibrationOutcome> Outcomes(FaceKind kind, int seed, FaceSession session)
@@ -65,9 +73,10 @@ public sealed class FaceCorpus : ICalibrationCorpus
         var smile = new DyadSeries(MeasureNames.SmileMimicry, SmileSignal.Rate, [.. session.SmileA], [.. session.SmileB]);
         var looking = new DyadSeries(MeasureNames.MutualGaze, SmileSignal.Rate, [.. session.LookA], [.. session.LookB]);
         var report = new CoordinationAnalysis(new CoordinationSettings())
-            .Analyse(new SessionSignals(MediaTime.Zero, smile.Duration, null, null, null, null, new FaceSignals(smile, looking)));
+            .Analyse(new SessionSignals(MediaTime.Zero, smile.Duration, null, null, null, null, new FaceSignals(smile, looking, session.HeadMovements)));
         var mimicry = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.SmileMimicry);
         var gaze = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.MutualGaze);
+        var nods = report.Measures.FirstOrDefault(m => m.Name == MeasureNames.NodReciprocity);
         var seconds = smile.Duration.TotalSeconds;
         var smileIsNull = kind.IsNull || kind.Designed != MeasureNames.SmileMimicry;
         CalibrationOutcome Outcome(string measure, bool isNull, double p, double lag = double.NaN, double designedLag = double.NaN, bool edge = false) =>
@@ -76,11 +85,29 @@ public sealed class FaceCorpus : ICalibrationCorpus
         yield return Outcome(Continuous, smileIsNull, mimicry?.Detail("continuous_p") ?? double.NaN);
         yield return Outcome(Answered, smileIsNull, mimicry?.Detail("answered_p") ?? double.NaN);
         yield return Outcome(MeasureNames.MutualGaze, kind.IsNull || kind.Designed != MeasureNames.MutualGaze, gaze?.PValue ?? double.NaN);
+        yield return Outcome(MeasureNames.NodReciprocity, kind.IsNull || kind.Designed != MeasureNames.NodReciprocity, nods?.PValue ?? double.NaN);
     }
 }
 
 /// <summary>Both people's designed smile and looking signals, 30 per second, NaN where a face was lost.</summary>
-internal sealed record FaceSession(double[] SmileA, double[] SmileB, double[] LookA, double[] LookB);
+internal sealed record FaceSession(double[] SmileA, double[] SmileB, double[] LookA, double[] LookB)
+{
+    /// <summary>When A's nods start (seconds), in order.</summary>
+    public double[] NodsA { get; init; } = [];
+
+    /// <summary>When B's nods start (seconds), in order.</summary>
+    public double[] NodsB { get; init; } = [];
+
+    /// <summary>Both people's nods as the head-movement detector reports them.</summary>
+    public IReadOnlyList<HeadMovementEvent> HeadMovements =>
+    [
+        .. NodsA.Select(t => Nod(t, Participant.A)),
+        .. NodsB.Select(t => Nod(t, Participant.B)),
+    ];
+
+    private static HeadMovementEvent Nod(double start, Participant who) =>
+        new(MediaTime.FromSeconds(start), MediaTime.FromSeconds(start + 0.6), who, HeadMovementKind.Nod, 1, 0.1);
+}
 
 /// <summary>A kind of designed face session: how long, what couples the two people (if anything, and on which measure), and how it is built.</summary>
 internal sealed record FaceKind(string Name, bool IsNull, string? Designed, double MinSeconds, double MaxSeconds, double DesignedLagSeconds, Func<Random, double, FaceSession> Build)
@@ -158,6 +185,14 @@ internal sealed record FaceKind(string Name, bool IsNull, string? Designed, doub
     /// <summary>A of one independent session with B of another, cut to the shorter (built from the independent ones).</summary>
     public static FaceKind PseudoDyad { get; } = Null("null:pseudo-dyad", (_, _) => throw new InvalidOperationException("Pseudo-dyads are paired, not built."));
 
+    /// <summary>B nods back 0.3–1.5 s after six of ten of A's nods, and nods on their own besides.</summary>
+    public static FaceKind NodsAnswered { get; } = new("effect:nods-answered-0.6", false, MeasureNames.NodReciprocity, EffectSeconds, EffectSeconds, double.NaN, (random, seconds) =>
+    {
+        var session = Person.Pair(random, seconds, null, 1);
+        var answers = session.NodsA.Where(_ => random.NextDouble() < 0.6).Select(t => t + 0.3 + 1.2 * random.NextDouble()).Where(t => t < seconds);
+        return session with { NodsB = [.. session.NodsB.Concat(answers).Order()] };
+    });
+
     public static ImmutableArray<FaceKind> All { get; } =
     [
         Independent, Warming, SharedMood, SharedDisturbance, LostTogether, PseudoDyad,
@@ -171,6 +206,7 @@ internal sealed record FaceKind(string Name, bool IsNull, string? Designed, doub
             var echoes = smilesA.Select(s => s with { Start = s.Start + 1, Height = 0.6 * s.Height });
             return Person.Session(random, seconds, a, b, smilesA, [.. b.Smile.Smiles(random, seconds), .. echoes], a.Gaze.Render(random, seconds), b.Gaze.Render(random, seconds));
         }),
+        NodsAnswered,
         new("effect:looks-returned-0.6", false, MeasureNames.MutualGaze, EffectSeconds, EffectSeconds, double.NaN, (random, seconds) =>
         {
             // Six of ten times A looks up, B looks back 0.2–1 s later and holds the look as long as A's lasts.
@@ -202,10 +238,23 @@ internal sealed record FaceKind(string Name, bool IsNull, string? Designed, doub
         return Person.Session(random, seconds, a, b, smilesA, [.. b.Smile.Smiles(random, seconds), .. answers], a.Gaze.Render(random, seconds), b.Gaze.Render(random, seconds));
     });
 
-    /// <summary>One designed person: how they smile and how they look.</summary>
-    private sealed record Person(SmileHabit Smile, GazeHabit Gaze)
+    /// <summary>One designed person: how they smile, how they look, and how often they nod.</summary>
+    private sealed record Person(SmileHabit Smile, GazeHabit Gaze, double NodsPerMinute)
     {
-        public static Person Draw(Random random) => new(SmileHabit.Draw(random), GazeHabit.Draw(random));
+        public static Person Draw(Random random) => new(SmileHabit.Draw(random), GazeHabit.Draw(random), 2 + 8 * random.NextDouble());
+
+        /// <summary>Nod starts as a Poisson process at the person's rate times <paramref name="factor"/> (thinned from the highest).</summary>
+        public double[] Nods(Random random, double seconds, Func<double, double>? factor = null, double highest = 1)
+        {
+            var nods = new List<double>();
+            for (var t = SmileHabit.Exponential(random, 60 / (NodsPerMinute * highest)); t < seconds; t += SmileHabit.Exponential(random, 60 / (NodsPerMinute * highest)))
+            {
+                if (random.NextDouble() * highest <= (factor?.Invoke(t) ?? 1))
+                    nods.Add(t);
+            }
+
+            return [.. nods];
+        }
 
         /// <summary>Two people each on their own, their rates following the given factors.</summary>
         public static FaceSession Pair(Random random, double seconds, Func<double, double>? smileRate, double highestSmileRate, Func<double, double>? lookLength = null)
@@ -213,13 +262,21 @@ internal sealed record FaceKind(string Name, bool IsNull, string? Designed, doub
             var (a, b) = (Draw(random), Draw(random));
             return Session(random, seconds, a, b,
                 a.Smile.Smiles(random, seconds, smileRate, highestSmileRate), b.Smile.Smiles(random, seconds, smileRate, highestSmileRate),
-                a.Gaze.Render(random, seconds, lookLength), b.Gaze.Render(random, seconds, lookLength));
+                a.Gaze.Render(random, seconds, lookLength), b.Gaze.Render(random, seconds, lookLength)) with
+            {
+                NodsA = a.Nods(random, seconds, smileRate, highestSmileRate),
+                NodsB = b.Nods(random, seconds, smileRate, highestSmileRate),
+            };
         }
 
-        /// <summary>The two people's signals, each person's face lost at their own moments (both signals at once).</summary>
+        /// <summary>The two people's signals and independent nods, each person's face lost at their own moments (both signals at once).</summary>
         public static FaceSession Session(Random random, double seconds, Person a, Person b, IEnumerable<DesignedSmile> smilesA, IEnumerable<DesignedSmile> smilesB, double[] lookA, double[] lookB)
         {
-            var session = new FaceSession(SmileSignal.Render(random, seconds, a.Smile, smilesA), SmileSignal.Render(random, seconds, b.Smile, smilesB), lookA, lookB);
+            var session = new FaceSession(SmileSignal.Render(random, seconds, a.Smile, smilesA), SmileSignal.Render(random, seconds, b.Smile, smilesB), lookA, lookB)
+            {
+                NodsA = a.Nods(random, seconds),
+                NodsB = b.Nods(random, seconds),
+            };
             foreach (var (person, smile, look) in new[] { (a, session.SmileA, session.LookA), (b, session.SmileB, session.LookB) })
             {
                 foreach (var (start, lasting) in SmileSignal.Losses(random, seconds, person.Smile))
