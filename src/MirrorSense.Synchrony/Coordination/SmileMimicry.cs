@@ -40,9 +40,9 @@ public sealed record SmileMimicryOptions(
 /// Smile mimicry (MEASURES.md §6): one person's smiles answered by the other's, asked two ways. Continuous: each
 /// person's <c>smile</c> signal, without its slow course, through the §1 engine (signed, Fisher z) within
 /// ±<see cref="SmileMimicryOptions.LagSeconds"/>; the session value is the highest over lags of the window-averaged
-/// correlation (back to r), its lag the best lag (positive: B's smiles follow A's). Onsets: the share of smile onsets
-/// the partner answers with an onset of their own 0.3–3 s later, both directions pooled, and each direction as a
-/// detail. Surrogates rotate B's smile signal against A's (every shift at most once, by more than the lags searched
+/// correlation (back to r), its lag the best lag (positive: B's smiles follow A's). Onsets: the share of one person's
+/// smile onsets the partner answers with an onset of their own 0.3–3 s later, for the direction answered more (each
+/// direction and both pooled as details). Surrogates rotate B's smile signal against A's (every shift at most once, by more than the lags searched
 /// and a smile's length), keeping each person's smiles as they were and breaking only their timing; windows across a
 /// surrogate's seam are left out. The session's p joins the two tests (<see cref="TwoTests"/>).
 /// Details: each person's smiling share, the share of time both smile against what the two shares give by chance,
