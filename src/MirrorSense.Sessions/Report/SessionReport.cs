@@ -62,6 +62,7 @@ public static class SessionReport
         Heatmaps(page, folder, summary);
         OverTime(page, folder, summary);
         Body(page, folder, summary);
+        Faces(page, folder, summary);
         Voice(page, folder, summary);
         return page.ToHtml();
     }
@@ -179,6 +180,56 @@ public static class SessionReport
         page.Note($"Means over {Seconds(bin)} s bins of the 30 Hz feature grid.");
         foreach (var (feature, title, unit) in traces)
             Participants(page, series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value), $"{title} ({feature})", unit, Span(summary), "features.csv", feature);
+    }
+
+    /// <summary>
+    /// Smiles and looking of A and B over time, with the stretches where both look at each other shaded; drawn only for
+    /// an analysis with faces (<c>--face</c>), so a body-only report gains no empty section.
+    /// </summary>
+    private static void Faces(ReportPage page, string folder, SummaryDocument summary)
+    {
+        var path = Path.Combine(folder, "features.csv");
+        if (!File.Exists(path))
+            return;
+        var bin = Math.Max(0.1, summary.AnalysedSeconds / 1500);
+        var series = FeatureCsvReader.ReadBinned(path, ["smile", "looking_at_partner"], summary.StartSeconds, bin);
+        if (!series.Any(s => s.Value.HasValues))
+            return;
+        page.Heading(2, "Faces");
+        page.Note($"Means over {Seconds(bin)} s bins of the 30 Hz feature grid; a gap where the face was not seen.");
+        IReadOnlyDictionary<string, BinnedSeries> Of(string feature) => series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value);
+        Participants(page, Of("smile"), "Smile (smile)", "0 = own neutral mouth, 1 = broad smile", Span(summary), "features.csv", "smile");
+        var looking = Of("looking_at_partner");
+        var lines = new[] { "A", "B" }.Where(who => looking.TryGetValue(who, out var l) && l.HasValues)
+            .Select(who => new PlotLine(who, looking[who].Times(), looking[who].Means(), ReportPlots.ColorOf(who)))
+            .ToList();
+        if (lines.Count == 0)
+            return;
+        page.Figure(ReportPlots.Lines("Looking at the partner (looking_at_partner)", "share of the bin looking", lines, Span(summary), MutualGaze(looking, bin), (-0.05, 1.05)),
+            "Looking at the partner, both looking shaded");
+    }
+
+    /// <summary>The bins in which both looked at the partner at least half of the time, joined into stretches.</summary>
+    private static List<PlotSpan> MutualGaze(IReadOnlyDictionary<string, BinnedSeries> looking, double bin)
+    {
+        var spans = new List<PlotSpan>();
+        if (!looking.TryGetValue("A", out var a) || !looking.TryGetValue("B", out var b))
+            return spans;
+        var (times, meansA, meansB) = (a.Times(), a.Means(), b.Means());
+        double? start = null;
+        for (var i = 0; i <= Math.Min(meansA.Length, meansB.Length); i++)
+        {
+            var both = i < meansA.Length && i < meansB.Length && meansA[i] >= 0.5 && meansB[i] >= 0.5;
+            if (both && start is null)
+                start = times[i] - bin / 2;
+            else if (!both && start is { } from)
+            {
+                spans.Add(new PlotSpan(from, times[i - 1] + bin / 2, "mutual gaze"));
+                start = null;
+            }
+        }
+
+        return spans;
     }
 
     private static void Voice(ReportPage page, string folder, SummaryDocument summary)

@@ -141,6 +141,37 @@ public sealed partial class SessionReportTests : IDisposable
     }
 
     [Fact]
+    public void An_analysis_with_faces_gets_smile_and_looking_plots_with_mutual_gaze_shaded()
+    {
+        // Given a folder whose features.csv also has both people's smile and looking, both looking at each other for the first 10 s
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var rows = Enumerable.Range(0, 600).SelectMany(i => new[] { "A", "B" }.SelectMany(who => new[]
+        {
+            FormattableString.Invariant($"{i / 30.0:0.000000},{who},smile,{(i % 90 < 30 ? 0.8 : 0.05)}"),
+            FormattableString.Invariant($"{i / 30.0:0.000000},{who},looking_at_partner,{(i < 300 || who == "A" ? 1 : 0)}"),
+        }));
+        File.AppendAllLines(Path.Combine(folder, "features.csv"), rows);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then a Faces section carries both figures
+        var faces = html[html.IndexOf("Faces</h2>", StringComparison.Ordinal)..];
+        Assert.Contains("Smile (smile)</figcaption>", faces);
+        Assert.Contains("Looking at the partner, both looking shaded</figcaption>", faces);
+    }
+
+    [Fact]
+    public void A_body_only_analysis_has_no_faces_section()
+    {
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        Assert.DoesNotContain("Faces</h2>", html);
+    }
+
+    [Fact]
     public void Speech_rate_per_unit_is_drawn_when_units_csv_is_present()
     {
         // Given a folder with units of both speakers
