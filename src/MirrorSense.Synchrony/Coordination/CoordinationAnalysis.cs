@@ -67,8 +67,9 @@ public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measu
 
 /// <summary>
 /// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring and
-/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry, mutual gaze and nod reciprocity with the faces. A channel without its signals, or
-/// too short for one window, is reported missing with the reason instead of failing the others. The measures'
+/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry, mutual gaze
+/// and nod reciprocity with the faces. A channel without its signals, or too short for one window, is reported
+/// missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
 /// </summary>
 public sealed class CoordinationAnalysis(CoordinationSettings settings)
