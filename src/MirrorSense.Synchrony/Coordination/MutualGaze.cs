@@ -60,7 +60,7 @@ public sealed class MutualGaze(MutualGazeOptions options)
         var real = Shares.Of(a, b, 0, a.Length);
         var chanceBlock = Math.Max(1, (int)Math.Round(Options.ChanceSeconds * rate));
         var shifts = CircularShifts.Choose(a.Length, (int)Math.Ceiling(Options.ShortestShiftSeconds * rate), Options.Surrogates, Options.Seed);
-        var surrogates = shifts.Select(shift => Rotate(b, shift)).ToArray();
+        var surrogates = shifts.Select(shift => CircularShifts.Rotate(b, shift)).ToArray();
         var surrogateExcess = surrogates.Select(s => LocalExcess(a, s, chanceBlock)).ToArray();
         var windows = Enumerable.Range(0, windowCount).Select(w =>
         {
@@ -79,8 +79,8 @@ public sealed class MutualGaze(MutualGazeOptions options)
         };
         if (voiceA is not null && voiceB is not null)
         {
-            var speakingA = Speaking(voiceA, origin, rate, a.Length);
-            var speakingB = Speaking(voiceB, origin, rate, a.Length);
+            var speakingA = voiceA.SpeakingGrid(origin, rate, a.Length);
+            var speakingB = voiceB.SpeakingGrid(origin, rate, a.Length);
             foreach (var (who, own, ownSpeech, partnerSpeech, turns) in new[] { ("a", a, speakingA, speakingB, TurnStarts(voiceA, voiceB)), ("b", b, speakingB, speakingA, TurnStarts(voiceB, voiceA)) })
             {
                 details.Add(new($"looking_share_{who}_listening", ShareWhere(own, i => partnerSpeech[i] && !ownSpeech[i])));
@@ -119,23 +119,6 @@ public sealed class MutualGaze(MutualGazeOptions options)
 
     /// <summary>Looking (true), looking elsewhere (false) or unseen (null) per sample.</summary>
     private static bool?[] Looks(ImmutableArray<double> shares) => [.. shares.Select(s => double.IsNaN(s) ? (bool?)null : s >= 0.5)];
-
-    private static bool?[] Rotate(bool?[] series, int shift) => [.. series[shift..], .. series[..shift]];
-
-    /// <summary>Samples within one of the speaker's units.</summary>
-    private static bool[] Speaking(SpeakerVoice voice, MediaTime origin, double rate, int length)
-    {
-        var speaking = new bool[length];
-        foreach (var unit in voice.Units)
-        {
-            var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * rate));
-            var to = Math.Min(length, (int)Math.Ceiling((unit.End - origin).TotalSeconds * rate));
-            if (to > from)
-                Array.Fill(speaking, true, from, to - from);
-        }
-
-        return speaking;
-    }
 
     private static double ShareWhere(bool?[] looks, Func<int, bool> where)
     {

@@ -9,7 +9,7 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="PauseSeconds">A nod starting within this long after the partner stops speaking is timed to their pause.</param>
 /// <param name="ShortestShiftSeconds">Surrogates shift B's nods by at least this much.</param>
 /// <param name="MinimumSeconds">Shortest session measured: too few nods otherwise.</param>
-/// <param name="ChanceSeconds">The chance of an answer comes from the partner's nods within stretches of this length.</param>
+/// <param name="ChanceSeconds">The chance of an answer comes from the partner's nods within a stretch of this length centred on each nod.</param>
 /// <param name="Surrogates">Most circularly shifted sessions for the p-values (each shift used once).</param>
 /// <param name="Seed">Seed of the surrogates.</param>
 public sealed record NodReciprocityOptions(
@@ -55,9 +55,9 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
         var b = Starts(Participant.B);
         var answer = (int)Math.Round(Options.AnswerSeconds * Rate);
         var shifts = CircularShifts.Choose(length, (int)Math.Ceiling(Options.ShortestShiftSeconds * Rate), Options.Surrogates, Options.Seed);
-        var block = Math.Max(answer + 1, (int)Math.Round(Options.ChanceSeconds * Rate));
-        var real = Answers.Of(a, b, answer, block, length);
-        var surrogates = shifts.Select(s => Answers.Of(a, Rotated(b, s, length), answer, block, length).Stronger).ToArray();
+        var context = Math.Max(answer + 1, (int)Math.Round(Options.ChanceSeconds * Rate));
+        var real = Answers.Of(a, b, answer, context, length);
+        var surrogates = shifts.Select(s => Answers.Of(a, CircularShifts.RotateEvents(b, s, length), answer, context, length).Stronger).ToArray();
         var leader = double.IsNaN(real.Stronger) || real.BBeyondChance == real.ABeyondChance ? (Participant?)null
             : real.BBeyondChance > real.ABeyondChance || double.IsNaN(real.ABeyondChance) ? Participant.A : Participant.B;
         var details = new List<KeyValuePair<string, double>>
@@ -71,8 +71,8 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
         };
         if (voiceA is not null && voiceB is not null)
         {
-            var speakingA = Speaking(voiceA, origin, length);
-            var speakingB = Speaking(voiceB, origin, length);
+            var speakingA = voiceA.SpeakingGrid(origin, Rate, length);
+            var speakingB = voiceB.SpeakingGrid(origin, Rate, length);
             var pause = (int)Math.Round(Options.PauseSeconds * Rate);
             foreach (var (who, nods, partner, own, partnerVoice) in new[] { ("a", a, speakingB, speakingA, voiceB), ("b", b, speakingA, speakingB, voiceA) })
             {
@@ -80,7 +80,7 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
                 var pauses = JustAfter(partnerVoice, origin, length, pause);
                 double Backchannel(int[] n) => listening.Count == 0 ? double.NaN : n.Count(listening.Contains) / (listening.Count / Rate / 60);
                 double AtPauses(int[] n) => n.Length == 0 ? double.NaN : (double)n.Count(pauses.Contains) / n.Length;
-                var rotations = shifts.Select(s => Rotated(nods, s, length)).ToArray();
+                var rotations = shifts.Select(s => CircularShifts.RotateEvents(nods, s, length)).ToArray();
                 details.Add(new($"backchannel_nods_{who}_per_min", Backchannel(nods)));
                 details.Add(new($"backchannel_nods_{who}_p", SurrogateTest.PValue(Backchannel(nods), [.. rotations.Select(Backchannel)])));
                 details.Add(new($"nods_at_partner_pauses_{who}", AtPauses(nods)));
@@ -92,27 +92,6 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
         details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length)));
         var value = leader == Participant.B ? real.AAnswersB : leader == Participant.A ? real.BAnswersA : double.IsNaN(real.BAnswersA) ? real.AAnswersB : real.BAnswersA;
         return new CoordinationMeasure(MeasureNames.NodReciprocity, value, SurrogateTest.PValue(real.Stronger, surrogates), double.NaN, leader, [], [], [.. details]);
-    }
-
-    private static int[] Rotated(int[] starts, int shift, int length)
-    {
-        var rotated = starts.Select(s => (s - shift + length) % length).ToArray();
-        Array.Sort(rotated);
-        return rotated;
-    }
-
-    private static bool[] Speaking(SpeakerVoice voice, MediaTime origin, int length)
-    {
-        var speaking = new bool[length];
-        foreach (var unit in voice.Units)
-        {
-            var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * Rate));
-            var to = Math.Min(length, (int)Math.Ceiling((unit.End - origin).TotalSeconds * Rate));
-            if (to > from)
-                Array.Fill(speaking, true, from, to - from);
-        }
-
-        return speaking;
     }
 
     /// <summary>Samples up to <paramref name="span"/> after the end of each of the speaker's units.</summary>
@@ -135,14 +114,14 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
     {
         public double Stronger => double.IsNaN(BBeyondChance) ? ABeyondChance : double.IsNaN(ABeyondChance) ? BBeyondChance : Math.Max(BBeyondChance, ABeyondChance);
 
-        public static Answers Of(int[] a, int[] b, int within, int block, int length)
+        public static Answers Of(int[] a, int[] b, int within, int context, int length)
         {
-            var (bAnswers, bBeyond) = Share(a, b, within, block, length);
-            var (aAnswers, aBeyond) = Share(b, a, within, block, length);
+            var (bAnswers, bBeyond) = Share(a, b, within, context, length);
+            var (aAnswers, aBeyond) = Share(b, a, within, context, length);
             return new(bAnswers, aAnswers, bBeyond, aBeyond);
         }
 
-        private static (double Share, double BeyondChance) Share(int[] first, int[] second, int within, int block, int length)
+        private static (double Share, double BeyondChance) Share(int[] first, int[] second, int within, int context, int length)
         {
             if (first.Length == 0)
                 return (double.NaN, double.NaN);
@@ -155,8 +134,8 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
                     next++;
                 var hit = next < second.Length && second[next] <= nod + within;
                 // The partner's rate over the stretch centred on this nod, cut at the session's ends.
-                var from = Math.Max(0, nod - block / 2);
-                var to = Math.Min(length, nod + block / 2);
+                var from = Math.Max(0, nod - context / 2);
+                var to = Math.Min(length, nod + context / 2);
                 var around = second.Count(t => t >= from && t < to);
                 var chance = 1 - Math.Exp(-(double)around / (to - from) * within);
                 answered += hit ? 1 : 0;

@@ -84,7 +84,7 @@ public sealed class SmileMimicry(SmileMimicryOptions options)
             .AsParallel().AsOrdered()
             .Select(shift => (
                 Profile: LaggedProfile.Of(CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), a.Length - shift)),
-                Answers: answers.Count(smilingA.Onsets, Rotated(smilingB.Onsets, shift, a.Length))))
+                Answers: answers.Count(smilingA.Onsets, CircularShifts.RotateEvents(smilingB.Onsets, shift, a.Length))))
             .ToArray();
         var profiles = surrogates.Select(s => s.Profile).Where(s => !double.IsNaN(s.Best)).ToArray();
         var continuousP = SurrogateTest.PValue(real.Best, [.. profiles.Select(s => s.Best)]);
@@ -125,14 +125,6 @@ public sealed class SmileMimicry(SmileMimicryOptions options)
             Lags = lags,
             Matrix = CoordinationMeasure.MatrixOf(matrix, Math.Tanh, LagMatrixCells.Correlation),
         };
-    }
-
-    /// <summary>Onsets of a series rotated as <see cref="Segments.Rotate"/> rotates it (sample <c>shift</c> comes first).</summary>
-    private static int[] Rotated(ImmutableArray<int> onsets, int shift, int length)
-    {
-        var rotated = onsets.Select(o => (o - shift + length) % length).ToArray();
-        Array.Sort(rotated);
-        return rotated;
     }
 
     /// <summary>

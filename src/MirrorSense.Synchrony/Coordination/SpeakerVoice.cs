@@ -73,6 +73,21 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
         return new SpeakerVoice(speaker, frames, built.MoveToImmutable());
     }
 
+    /// <summary>Per sample of a grid from <paramref name="origin"/> at <paramref name="rate"/>: true within one of the speaker's units.</summary>
+    public bool[] SpeakingGrid(MediaTime origin, double rate, int length)
+    {
+        var speaking = new bool[length];
+        foreach (var unit in Units)
+        {
+            var from = Math.Max(0, (int)Math.Ceiling((unit.Start - origin).TotalSeconds * rate));
+            var to = Math.Min(length, (int)Math.Ceiling((unit.End - origin).TotalSeconds * rate));
+            if (to > from)
+                Array.Fill(speaking, true, from, to - from);
+        }
+
+        return speaking;
+    }
+
     /// <summary>
     /// Pitch in semitones relative to the speaker's own median f0, on a grid of <paramref name="rate"/> Hz
     /// from <paramref name="origin"/> for <paramref name="length"/> samples; NaN where unvoiced or no frame.

@@ -27,6 +27,17 @@ internal static class CircularShifts
         return all[..count];
     }
 
+    /// <summary>A series rotated as <see cref="Segments.Rotate"/> rotates one: sample <paramref name="shift"/> comes first.</summary>
+    public static T[] Rotate<T>(T[] series, int shift) => [.. series[shift..], .. series[..shift]];
+
+    /// <summary>Event samples (onsets, nods) of a series of <paramref name="length"/> samples rotated as <see cref="Rotate{T}"/> rotates it, in order.</summary>
+    public static int[] RotateEvents(IEnumerable<int> samples, int shift, int length)
+    {
+        var rotated = samples.Select(s => (s - shift + length) % length).ToArray();
+        Array.Sort(rotated);
+        return rotated;
+    }
+
     /// <summary>
     /// The windows of a rotated surrogate that do not span its seam, where B's last sample meets its first. A seam is
     /// a jump no real recording has: windows across it correlate less, so surrogates with them would fall below the
