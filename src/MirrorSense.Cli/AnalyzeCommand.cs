@@ -53,8 +53,9 @@ internal static class AnalyzeCommand
 
             Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
-            episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN, one tier per
-            measure), summary.json (per measure: value, p_value, p_adjusted (Holm, across the session's
+            episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN: a tier per measure,
+            each person's nods and shakes, with --face their smiles and looks and the mutual gaze),
+            head_movements.csv, face_events.csv (with --face: participant,kind,start_s,end_s), summary.json (per measure: value, p_value, p_adjusted (Holm, across the session's
             measures), significant, best_lag_s, leader, lag_at_edge), report.html (summary and plots in one
             file; `mirrorsense report DIR` rebuilds it).
 

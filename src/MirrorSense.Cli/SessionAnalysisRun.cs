@@ -101,10 +101,14 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteFile("episodes.csv", writer => CoordinationCsv.WriteEpisodes(report.Measures, writer));
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
             WriteFile(CoordinationCsv.MatrixFileName(measure.Name), writer => CoordinationCsv.WriteMatrix(measure, writer));
+        var faceEvents = signals.Faces is { } faces ? FaceEvents.Of(faces, origin, request.Settings.Smile, request.Settings.Gaze) : null;
         if (bodyResult is not null)
             WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
+        if (faceEvents is not null)
+            WriteFile(FaceEventTables.FileName, writer => FaceEventTables.Write(faceEvents, writer));
+        var eventTiers = (bodyResult is null ? [] : HeadMovementTables.Tiers(heads)).Concat(faceEvents is null ? [] : FaceEventTables.Tiers(faceEvents));
         WriteFile("session.eaf", writer => ElanWriter.Write(
-            EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), bodyResult is null ? null : HeadMovementTables.Tiers(heads)), writer));
+            EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), eventTiers), writer));
         var timing = new Dictionary<string, double?>(times.Snapshot()) { ["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3) };
         var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0)
         {

@@ -93,6 +93,13 @@ public sealed class FaceCommandTests
         // And smile mimicry was attempted on the faces: 2 s are shorter than one of its windows, and summary.json says so
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
         Assert.Contains("fewer than one window needs", summary.RootElement.GetProperty("missing").GetProperty("smile_mimicry").GetString());
+
+        // And the looks are events: each person looks, and they meet each other's eyes, from the first tenth of a second on
+        var events = File.ReadLines(Path.Combine(output, "face_events.csv")).Skip(1).Select(line => line.Split(',')).ToArray();
+        Assert.Equal(["A looking_at_partner", "B looking_at_partner", "AB mutual_gaze"], events.Select(e => $"{e[0]} {e[1]}"));
+        Assert.All(events, e => Assert.True(double.Parse(e[2], CultureInfo.InvariantCulture) < 0.2, string.Join(',', e)));
+        var tiers = System.Xml.Linq.XDocument.Load(Path.Combine(output, "session.eaf")).Descendants("TIER").Select(t => t.Attribute("TIER_ID")!.Value).ToArray();
+        Assert.Subset(tiers.ToHashSet(), new HashSet<string> { "smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze" });
     }
 
     [Fact]

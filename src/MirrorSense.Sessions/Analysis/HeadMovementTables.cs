@@ -26,6 +26,30 @@ public static class HeadMovementTables
         }
     }
 
+    /// <summary>Reads the table back, in file order.</summary>
+    /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
+    public static IReadOnlyList<HeadMovementEvent> Read(string path)
+    {
+        var events = new List<HeadMovementEvent>();
+        foreach (var row in Report.CsvTable.Read(path, Header))
+        {
+            if (row.IsHeader)
+                continue;
+            var kind = row.Cells[1] switch
+            {
+                "nod" => HeadMovementKind.Nod,
+                "shake" => HeadMovementKind.Shake,
+                var other => throw row.Problem(1, $"expected nod or shake in column kind but found '{other}'"),
+            };
+            var (start, end) = (row.Required(2), row.Required(3));
+            if (end < start)
+                throw row.Problem(3, $"expected the movement to end at or after its start ({start} s) but it ends at {end} s");
+            events.Add(new HeadMovementEvent(MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), Enum.Parse<Participant>(row.Participant(0, allowEmpty: false)!), kind, row.Number(4), row.Number(5)));
+        }
+
+        return events;
+    }
+
     /// <summary>Tiers <c>head_movements_A</c> and <c>head_movements_B</c>, each annotation "nod, 2 cycles".</summary>
     public static IEnumerable<ElanTier> Tiers(IReadOnlyList<HeadMovementEvent> events) =>
         new[] { Participant.A, Participant.B }.Select(p => new ElanTier(

@@ -12,6 +12,9 @@ public sealed record PlotSegment(double StartSeconds, double EndSeconds, double 
 /// <summary>One participant's segments, drawn in one colour under one legend entry.</summary>
 public sealed record PlotSegments(string Label, IReadOnlyList<PlotSegment> Segments, string ColorHex);
 
+/// <summary>One person's lane of a timeline: stretches drawn as bars (speech units) and moments as ticks (nods).</summary>
+public sealed record TimelineLane(string Label, IReadOnlyList<PlotSpan> Stretches, IReadOnlyList<double> Ticks, string TickLabel, string ColorHex);
+
 /// <summary>A stretch of time to shade (an episode), with its label.</summary>
 public sealed record PlotSpan(double StartSeconds, double EndSeconds, string Label);
 
@@ -81,6 +84,45 @@ public static class ReportPlots
         }
 
         plot.Axes.SetLimitsY(0, highest > 0 ? highest * 1.1 : 1);
+        return OverTime(plot, timeLimits);
+    }
+
+    /// <summary>
+    /// Lanes one above the other (the first on top): each stretch a pale bar, each moment a tick across the lane, so
+    /// what one person does can be read against what the other says.
+    /// </summary>
+    public static byte[] Timeline(string title, IReadOnlyList<TimelineLane> lanes, (double Start, double End) timeLimits)
+    {
+        ArgumentNullException.ThrowIfNull(lanes);
+        var plot = NewPlot(title, "time (s)", "");
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            var lane = lanes[i];
+            var y = lanes.Count - i;
+            var color = Color.FromHex(lane.ColorHex);
+            foreach (var (stretch, index) in lane.Stretches.Select((s, n) => (s, n)))
+            {
+                var bar = plot.Add.Line(stretch.StartSeconds, y, stretch.EndSeconds, y);
+                bar.LineColor = color.WithAlpha(0.35);
+                bar.LineWidth = 14;
+                if (index == 0)
+                    bar.LegendText = stretch.Label;
+            }
+
+            foreach (var (tick, index) in lane.Ticks.Select((t, n) => (t, n)))
+            {
+                var mark = plot.Add.Line(tick, y - 0.3, tick, y + 0.3);
+                mark.LineColor = color;
+                mark.LineWidth = 2.5f;
+                if (index == 0)
+                    mark.LegendText = lane.TickLabel;
+            }
+        }
+
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, lanes.Count).Select(i => (double)(lanes.Count - i))], [.. lanes.Select(l => l.Label)]);
+        // The legend runs in one row above the top lane, clear of the bars it names.
+        plot.Axes.SetLimitsY(0.4, lanes.Count + 1);
+        plot.Legend.Orientation = Orientation.Horizontal;
         return OverTime(plot, timeLimits);
     }
 

@@ -4,6 +4,7 @@ using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -205,31 +206,21 @@ public static class SessionReport
             .ToList();
         if (lines.Count == 0)
             return;
-        page.Figure(ReportPlots.Lines("Looking at the partner (looking_at_partner)", "share of the bin looking", lines, Span(summary), MutualGaze(looking, bin), (-0.05, 1.05)),
+        var mutual = MutualGaze(folder);
+        page.Note(File.Exists(Path.Combine(folder, FaceEventTables.FileName))
+            ? $"Shaded: mutual gaze as analyze counted it (face_events.csv), {mutual.Count} stretches, {Seconds(mutual.Sum(m => m.EndSeconds - m.StartSeconds))} s in all."
+            : "face_events.csv is not in the folder (an analysis from before it was written): mutual gaze is not shaded.");
+        page.Figure(ReportPlots.Lines("Looking at the partner (looking_at_partner)", "share of the bin looking", lines, Span(summary), mutual, (-0.05, 1.05)),
             "Looking at the partner, both looking shaded");
     }
 
-    /// <summary>The bins in which both looked at the partner at least half of the time, joined into stretches.</summary>
-    private static List<PlotSpan> MutualGaze(IReadOnlyDictionary<string, BinnedSeries> looking, double bin)
+    /// <summary>Mutual gaze as analyze counted it (face_events.csv); none for a folder from before it wrote the events.</summary>
+    private static List<PlotSpan> MutualGaze(string folder)
     {
-        var spans = new List<PlotSpan>();
-        if (!looking.TryGetValue("A", out var a) || !looking.TryGetValue("B", out var b))
-            return spans;
-        var (times, meansA, meansB) = (a.Times(), a.Means(), b.Means());
-        double? start = null;
-        for (var i = 0; i <= Math.Min(meansA.Length, meansB.Length); i++)
-        {
-            var both = i < meansA.Length && i < meansB.Length && meansA[i] >= 0.5 && meansB[i] >= 0.5;
-            if (both && start is null)
-                start = times[i] - bin / 2;
-            else if (!both && start is { } from)
-            {
-                spans.Add(new PlotSpan(from, times[i - 1] + bin / 2, "mutual gaze"));
-                start = null;
-            }
-        }
-
-        return spans;
+        var path = Path.Combine(folder, FaceEventTables.FileName);
+        return File.Exists(path)
+            ? [.. FaceEventTables.Read(path).Where(e => e.Kind == FaceEventKind.MutualGaze).Select(e => new PlotSpan(e.Start.Seconds, e.End.Seconds, "mutual gaze"))]
+            : [];
     }
 
     private static void Voice(ReportPage page, string folder, SummaryDocument summary)
@@ -250,6 +241,28 @@ public static class SessionReport
         }
 
         SpeechRate(page, folder, summary);
+        SpeechAndNods(page, folder, summary);
+    }
+
+    /// <summary>Who speaks when and where each person nodded: nods while the partner talks are the listener's backchannel.</summary>
+    private static void SpeechAndNods(ReportPage page, string folder, SummaryDocument summary)
+    {
+        var unitsPath = Path.Combine(folder, UnitsCsv.FileName);
+        var headsPath = Path.Combine(folder, "head_movements.csv");
+        if (!File.Exists(unitsPath) || !File.Exists(headsPath))
+            return;
+        var units = UnitsCsv.Read(unitsPath);
+        var nods = HeadMovementTables.Read(headsPath).Where(m => m.Kind == HeadMovementKind.Nod).ToArray();
+        page.Heading(3, "Speech and nods");
+        page.Note("Each person's inter-pausal units (units.csv) as bars and their nods (head_movements.csv) as ticks at each nod's middle; "
+            + $"{nods.Count(n => n.Participant == Participant.A)} nods by A, {nods.Count(n => n.Participant == Participant.B)} by B.");
+        var lanes = new[] { Participant.A, Participant.B }.Select(who => new TimelineLane(
+            who.ToString(),
+            [.. units.Where(u => u.Speaker == who).Select(u => new PlotSpan(u.Start.Seconds, u.End.Seconds, $"{who} speaking"))],
+            [.. nods.Where(n => n.Participant == who).Select(n => (n.Start.Seconds + n.End.Seconds) / 2)],
+            $"{who} nods",
+            ReportPlots.ColorOf(who.ToString()))).ToArray();
+        page.Figure(ReportPlots.Timeline("Speech and nods", lanes, Span(summary)), "Speech units and nods of A and B");
     }
 
     private static void SpeechRate(ReportPage page, string folder, SummaryDocument summary)

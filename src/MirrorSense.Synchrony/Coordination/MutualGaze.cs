@@ -118,7 +118,7 @@ public sealed class MutualGaze(MutualGazeOptions options)
     }
 
     /// <summary>Looking (true), looking elsewhere (false) or unseen (null) per sample.</summary>
-    private static bool?[] Looks(ImmutableArray<double> shares) => [.. shares.Select(s => double.IsNaN(s) ? (bool?)null : s >= 0.5)];
+    internal static bool?[] Looks(ImmutableArray<double> shares) => [.. shares.Select(s => double.IsNaN(s) ? (bool?)null : s >= 0.5)];
 
     private static double ShareWhere(bool?[] looks, Func<int, bool> where)
     {

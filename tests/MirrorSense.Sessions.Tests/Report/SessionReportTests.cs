@@ -159,6 +159,47 @@ public sealed partial class SessionReportTests : IDisposable
         var faces = html[html.IndexOf("Faces</h2>", StringComparison.Ordinal)..];
         Assert.Contains("Smile (smile)</figcaption>", faces);
         Assert.Contains("Looking at the partner, both looking shaded</figcaption>", faces);
+        Assert.Contains("face_events.csv is not in the folder", faces);
+    }
+
+    [Fact]
+    public void Mutual_gaze_is_shaded_where_analyze_counted_it_in_face_events_csv()
+    {
+        // Given a folder with faces and two stretches of mutual gaze, 2.5 s in all, in face_events.csv
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        File.AppendAllLines(Path.Combine(folder, "features.csv"), Enumerable.Range(0, 300).SelectMany(i => new[] { "A", "B" }.Select(who =>
+            FormattableString.Invariant($"{i / 30.0:0.000000},{who},looking_at_partner,1"))));
+        File.WriteAllText(Path.Combine(folder, "face_events.csv"), "participant,kind,start_s,end_s\nA,looking_at_partner,0,10\nAB,mutual_gaze,1,2\nAB,mutual_gaze,4,5.5\n");
+
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        Assert.Contains("mutual gaze as analyze counted it (face_events.csv), 2 stretches, 2.5 s in all.", html);
+    }
+
+    [Fact]
+    public void Nods_are_ticks_on_a_timeline_of_who_speaks()
+    {
+        // Given a folder with both speakers' units and three nods, two of them A's, and a head shake of B's
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        File.WriteAllText(Path.Combine(folder, "head_movements.csv"),
+            "participant,kind,start_s,end_s,cycles,amplitude_sw\nA,nod,1,1.6,2,0.05\nA,nod,4,4.4,1.5,0.04\nB,shake,5,6,2,0.1\nB,nod,7,7.5,2,0.06\n");
+
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then the voice section has a speech-and-nods figure that counts the nods only
+        var section = html[html.IndexOf("Speech and nods</h3>", StringComparison.Ordinal)..];
+        Assert.Contains("2 nods by A, 1 by B.", section);
+        Assert.Contains("Speech units and nods of A and B</figcaption>", section);
+    }
+
+    [Fact]
+    public void Without_head_movements_there_is_no_speech_and_nods_figure()
+    {
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        Assert.DoesNotContain("Speech and nods", html);
     }
 
     [Fact]
@@ -242,6 +283,7 @@ public sealed partial class SessionReportTests : IDisposable
     [InlineData("prosody.csv", "time,who,f0\n", "prosody.csv:1")]
     [InlineData("units.csv", "participant,start_s,end_s,duration_s,mean_pitch_st,mean_intensity_db,syllables,syllable_rate_per_s\nA,2,1,-1,,60,3,\n", "units.csv:2:3")]
     [InlineData("summary.json", "{ \"measures\": { ", "summary.json")]
+    [InlineData("head_movements.csv", "participant,kind,start_s,end_s,cycles,amplitude_sw\nA,nudge,1,2,1,0.1\n", "head_movements.csv:2:2")]
     public void A_malformed_file_is_named_with_its_line_in_the_error(string file, string text, string location)
     {
         // Given an otherwise good folder with one broken file
