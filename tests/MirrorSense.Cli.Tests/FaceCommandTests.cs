@@ -92,7 +92,9 @@ public sealed class FaceCommandTests
 
         // And smile mimicry was attempted on the faces: 2 s are shorter than one of its windows, and summary.json says so
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
-        Assert.Contains("fewer than one window needs", summary.RootElement.GetProperty("missing").GetProperty("smile_mimicry").GetString());
+        var missing = summary.RootElement.GetProperty("missing").GetProperty("smile_mimicry").GetString();
+        Assert.Contains("fewer than one window needs", missing);
+        Assert.Contains("mirrorsense analyze --print-config", missing);
 
         // And the looks are events: each person looks, and they meet each other's eyes, from the first tenth of a second on
         var events = File.ReadLines(Path.Combine(output, "face_events.csv")).Skip(1).Select(line => line.Split(',')).ToArray();

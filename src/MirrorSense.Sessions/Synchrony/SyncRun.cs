@@ -130,7 +130,7 @@ public sealed class SyncRun(SyncOptions options, string outputDirectory)
         }
         catch (InsufficientDataException error)
         {
-            return new DyadAnalysis(new DyadOutcome(file, dyad, null, $"{file}: {error.Message}"), null, []);
+            return new DyadAnalysis(new DyadOutcome(file, dyad, null, $"{file}: {error.Message} Use a shorter --win or --lag."), null, []);
         }
     }
 

@@ -97,7 +97,8 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             }
             catch (InsufficientDataException error)
             {
-                missing.Add(new MissingMeasure(name, error.Message));
+                // The advice names analyze's own remedies; the exception itself serves other hosts too (sync has --win and --lag).
+                missing.Add(new MissingMeasure(name, $"{error.Message} Analyse a longer stretch, or shorten the measure's window_seconds and lag_seconds in a settings file (mirrorsense analyze --print-config, then --config)."));
             }
         }
 
