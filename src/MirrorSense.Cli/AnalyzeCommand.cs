@@ -51,13 +51,15 @@ internal static class AnalyzeCommand
             --audio STEREO, or --audio-a/--audio-b. Give only audio for voice measures alone. --session DIR
             re-analyses a folder recorded live (also one cut short by a crash: its whole rows are used).
 
-            Outputs in --out DIR: pose.csv, prosody.csv, features.csv (time_s,participant,feature,value),
+            Outputs in --out DIR: pose.csv, prosody.csv, units.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
             episodes.csv (measure,start_s,end_s,strength,leader,lag_s), session.eaf (ELAN: a tier per measure,
             each person's nods and shakes, with --face their smiles and looks and the mutual gaze),
             head_movements.csv, face_events.csv (with --face: participant,kind,start_s,end_s), summary.json (per measure: value, p_value, p_adjusted (Holm, across the session's
             measures), significant, best_lag_s, leader, lag_at_edge), report.html (summary and plots in one
-            file; `mirrorsense report DIR` rebuilds it).
+            file; `mirrorsense report DIR` rebuilds it). For other tools: session_MEA.txt (each person's
+            pixel_motion for rMEA: columns A B, NA = missing; readMEA(..., sampRate = 30, skip = 1, idOrder = NA)),
+            units.TextGrid (Praat: a tier per speaker, each unit labelled with its syllable count, pauses empty).
 
             Examples:
               mirrorsense analyze --video session.mp4 --out results/

@@ -4,6 +4,7 @@ using MirrorSense.Core;
 using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
+using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Report;
 using MirrorSense.Sessions.Voice;
@@ -83,6 +84,9 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
 
         WriteProsody(voiceResultA, voiceResultB);
         var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, warnings);
+        WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB);
+        if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodySide.PixelMotion))
+            WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodySide.PixelMotion)));
         var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         var signals = new SessionSignals(
             origin,
@@ -209,6 +213,15 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             writer,
             new[] { a, b }.SelectMany(voice => voice?.Units ?? []),
             dyad: true));
+    }
+
+    /// <summary>units.TextGrid over the session, widened to any unit beyond its end (a voice longer than the video), one tier per voice analysed.</summary>
+    private void WriteUnitsTextGrid(MediaTime origin, TimeSpan duration, VoiceSideResult? a, VoiceSideResult? b)
+    {
+        UnitTier[] tiers = [.. new[] { a, b }.OfType<VoiceSideResult>().Select(voice => new UnitTier(voice.Speaker.ToString(), voice.MeasuredUnits))];
+        // A run stopped before its first frame has no span and no units: Praat opens no grid that lasts no time.
+        if (tiers.Length > 0 && (duration > TimeSpan.Zero || tiers.Any(t => t.Units.Count > 0)))
+            WriteFile(UnitsTextGrid.FileName, writer => UnitsTextGrid.Write(writer, origin, origin + duration, tiers));
     }
 
     private Dictionary<string, double?> Parameters() => new()

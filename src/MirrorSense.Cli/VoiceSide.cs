@@ -14,11 +14,11 @@ internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<Prosod
     /// </summary>
     public bool HasSpeechRate { get; init; } = true;
 
+    /// <summary>The units as the measures and units.TextGrid take them: without a syllable count where none was made.</summary>
+    public IReadOnlyList<SpeechUnit> MeasuredUnits => HasSpeechRate ? Units : [.. Units.Select(u => u with { Syllables = null })];
+
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
-    public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(
-        Speaker,
-        [.. Frames.Select(f => f.ToVoiceFrame())],
-        HasSpeechRate ? Units : [.. Units.Select(u => u with { Syllables = null })]);
+    public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(Speaker, [.. Frames.Select(f => f.ToVoiceFrame())], MeasuredUnits);
 }
 
 /// <summary>Runs the voice pass for one participant of a session and puts its frames and units on the video's clock.</summary>

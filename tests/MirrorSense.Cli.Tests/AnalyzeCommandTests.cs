@@ -274,17 +274,11 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
     [Fact]
     public void Both_speakers_units_are_written_to_units_csv_in_time_and_drawn_as_speech_rate_per_unit()
     {
-        // Given 20 s of A and B taking turns
-        var voices = _folder.Combine("turns.wav");
-        ConstructedSession.WriteVoices(voices, 20, AnalyzeSessions.Turns(bPitch: _ => 80, bSpeed: _ => 160));
-        var output = _folder.Combine("turns");
-
-        // When analysed
-        var run = MirrorSenseProcess.Run("analyze", "--audio", voices, "--out", output);
+        // Given 20 s of A and B taking turns, analysed
+        var output = sessions.ShortTurnsAnalysis;
 
         // Then units.csv has A's units, then B's, each in time order with a positive duration and a speech rate,
         // and the report draws them
-        Assert.True(run.ExitCode == 0, run.Error);
         var rows = File.ReadLines(Path.Combine(output, "units.csv")).Skip(1).Select(line => line.Split(',')).ToList();
         Assert.All(rows, r => Assert.Equal(8, r.Length));
         foreach (var who in new[] { "A", "B" })
@@ -300,6 +294,33 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.Contains("Speech rate per unit</figcaption>", File.ReadAllText(Path.Combine(output, "report.html")));
     }
 
+    [SkippableFact]
+    public void Praat_opens_units_TextGrid_with_each_speakers_units_of_units_csv_labelled_by_syllables_and_pauses_between()
+    {
+        // Given 20 s of A and B taking turns, analysed without video
+        var output = sessions.ShortTurnsAnalysis;
+
+        // When Praat opens units.TextGrid
+        var intervals = PraatTextGrid.Intervals(Path.Combine(output, "units.TextGrid"));
+
+        // Then there is a tier per speaker whose labelled intervals are that speaker's rows of units.csv, the label
+        // their syllable count, and whose empty intervals fill the pauses: both tiers cover one span without gaps
+        var units = File.ReadLines(Path.Combine(output, "units.csv")).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.Equal(["A", "B"], intervals.Select(i => i.Tier).Distinct());
+        foreach (var tier in intervals.GroupBy(i => i.Tier))
+        {
+            var own = units.Where(u => u[0] == tier.Key).Select(u => (Decimal(u[1]), Decimal(u[2]), u[6])).ToList();
+            Assert.True(own.Count >= 3, $"{tier.Key} has {own.Count} units");
+            Assert.Equal(own, tier.Where(i => i.Label != "").Select(i => (i.Start, i.End, i.Label)));
+            Assert.All(tier.Zip(tier.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
+            Assert.DoesNotContain(tier.Zip(tier.Skip(1)), pair => pair.First.Label == "" && pair.Second.Label == "");
+            Assert.Equal((0m, intervals[^1].End), (tier.First().Start, tier.Last().End));
+        }
+
+        // And without video there is no pixel motion, so no file for rMEA
+        Assert.False(File.Exists(Path.Combine(output, "session_MEA.txt")));
+    }
+
     [Fact]
     public void The_printed_settings_read_back_and_an_unknown_setting_is_named_with_its_file()
     {
@@ -307,8 +328,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.Equal(0, printed.ExitCode);
         var settings = _folder.Write("settings.json", printed.Output);
         var typo = _folder.Write("typo.json", "{ \"posture\": { \"lag_secnds\": 3 } }");
-        var voices = _folder.Combine("short.wav");
-        ConstructedSession.WriteVoices(voices, 20, AnalyzeSessions.Turns(bPitch: _ => 80, bSpeed: _ => 160));
+        var voices = sessions.ShortTurns;
 
         var good = MirrorSenseProcess.Run("analyze", "--audio", voices, "--config", settings, "--out", _folder.Combine("configured"));
         var bad = MirrorSenseProcess.Run("analyze", "--audio", voices, "--config", typo, "--out", _folder.Combine("typo"));
@@ -318,6 +338,8 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         Assert.Contains("typo.json", bad.Error);
         Assert.Contains("lag_secnds", bad.Error);
     }
+
+    private static decimal Decimal(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
 
     /// <summary>What ELAN needs of an .eaf: the header, time slots every annotation points to, tiers of a declared linguistic type.</summary>
     private static void AssertElanStructure(string path)

@@ -171,6 +171,46 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
     }
 
     [Fact]
+    public void The_pixel_motion_written_for_rMEA_reads_back_bit_for_bit_and_mirrorsense_sync_on_it_gives_the_gesture_synchrony()
+    {
+        // Given a recording with the live pixel motion (a stretch of A's unmeasured), analysed with gesture windows that fit it
+        var folder = _folder.Combine("mea");
+        Record(folder, [], RecordedPixels).Dispose();
+        var run = MirrorSenseProcess.Run("analyze", "--session", folder, "--config", _folder.Write("settings.json", ShortGestureWindows), "--no-audio");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var output = Path.Combine(folder, "analysis");
+
+        // When session_MEA.txt is read as rMEA's readMEA(skip = 1) reads it: header skipped, two whitespace-separated columns, NA missing
+        var mea = File.ReadLines(Path.Combine(output, "session_MEA.txt")).Skip(1)
+            .Select(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(cells => (A: MeaNumber(cells[0]), B: MeaNumber(cells[1]), Columns: cells.Length))
+            .ToList();
+
+        // Then it holds one row per grid point of features.csv, each person's pixel_motion there bit for bit
+        var features = PixelMotionRows(Path.Combine(output, "features.csv"));
+        var times = features.Keys.Select(k => k.Time).Distinct().ToList();
+        Assert.Equal(times.Count, mea.Count);
+        Assert.All(mea, row => Assert.Equal(2, row.Columns));
+        Assert.Equal(times.Select(t => Bits(features[(t, "A")])), mea.Select(row => BitConverter.DoubleToInt64Bits(row.A)));
+        Assert.Equal(times.Select(t => Bits(features[(t, "B")])), mea.Select(row => BitConverter.DoubleToInt64Bits(row.B)));
+        Assert.True(double.IsNaN(mea[(int)UnmeasuredFrom].A));
+
+        // And sync on it at the grid's rate with gesture synchrony's lag, window and step (no smoothing or scaling, as
+        // gesture synchrony does neither; absolute Fisher z, both defaults) gives its window x lag matrix cell for cell,
+        // its per-window values and lags, and its session value
+        var synced = _folder.Combine("mea-sync");
+        var sync = MirrorSenseProcess.Run("sync", Path.Combine(output, "session_MEA.txt"), "--fps", "30", "--lag", "2", "--win", "10", "--inc", "5", "--out", synced);
+        Assert.True(sync.ExitCode == 0, sync.Error);
+        Assert.Equal(Cells(Path.Combine(output, "gesture_synchrony.ccf.csv")), Cells(Path.Combine(synced, "session_MEA.ccf.csv")));
+        var gestureWindows = File.ReadLines(Path.Combine(output, "synchrony.csv")).Skip(1).Select(line => line.Split(',')).Where(c => c[0] == "gesture_synchrony").ToList();
+        var syncWindows = File.ReadLines(Path.Combine(synced, "session_MEA.windows.csv")).Skip(1).Select(line => line.Split(',')).ToList();
+        Assert.True(gestureWindows.Count >= 4, $"{gestureWindows.Count} gesture windows");
+        Assert.Equal(gestureWindows.Select(c => (c[3], c[4])), syncWindows.Select(c => (c[4], c[7])));
+        var grandMean = File.ReadLines(Path.Combine(synced, "summary.csv")).Skip(1).Single().Split(',')[2];
+        Assert.Equal(AnalyzeSessions.Measure(output, "gesture_synchrony").GetProperty("value").GetDouble(), double.Parse(grandMean, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void A_session_recorded_with_one_camera_per_person_follows_each_person_in_their_own_frames()
     {
         // Given the same landmarks recorded from one camera showing both and from one camera per person (B's frames half a frame after A's)
@@ -282,6 +322,15 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         var cells = File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Where(c => c[2] == feature && c[1] == participant).ToList();
         return cells.Count(c => c[3] != "") / (double)cells.Count;
     }
+
+    /// <summary>A cell of session_MEA.txt as R reads it.</summary>
+    private static double MeaNumber(string cell) => cell == "NA" ? double.NaN : double.Parse(cell, CultureInfo.InvariantCulture);
+
+    /// <summary>A features.csv cell's double, as bits (an empty cell is NaN).</summary>
+    private static long Bits(string cell) => BitConverter.DoubleToInt64Bits(cell.Length == 0 ? double.NaN : double.Parse(cell, CultureInfo.InvariantCulture));
+
+    /// <summary>A window x lag matrix's numbers, without its header and row labels (which each command words its own way).</summary>
+    private static List<string[]> Cells(string path) => [.. File.ReadLines(path).Skip(1).Select(line => line.Split(',')[1..])];
 
     /// <summary>A grid point's time as features.csv writes it.</summary>
     private static string GridTime(long index) => MediaTime.OfSample(index, 30).Seconds.ToString("0.000000", CultureInfo.InvariantCulture);

@@ -19,6 +19,8 @@ public sealed class AnalyzeSessions : IDisposable
     private readonly Lazy<string> _sameSide;
     private readonly Lazy<string> _independent;
     private readonly Lazy<string> _voices;
+    private readonly Lazy<string> _shortTurns;
+    private readonly Lazy<string> _shortTurnsAnalysis;
 
     public AnalyzeSessions()
     {
@@ -31,6 +33,19 @@ public sealed class AnalyzeSessions : IDisposable
             var path = _folder.Combine("voices.wav");
             ConstructedSession.WriteVoices(path, Seconds + 10, Turns(bPitch: _ => 80, bSpeed: _ => 160));
             return path;
+        });
+        _shortTurns = new(() =>
+        {
+            var path = _folder.Combine("short-turns.wav");
+            ConstructedSession.WriteVoices(path, 20, Turns(bPitch: _ => 80, bSpeed: _ => 160));
+            return path;
+        });
+        _shortTurnsAnalysis = new(() =>
+        {
+            var output = _folder.Combine("short-turns");
+            var run = MirrorSenseProcess.Run("analyze", "--audio", ShortTurns, "--out", output);
+            Assert.True(run.ExitCode == 0, run.Error);
+            return output;
         });
     }
 
@@ -47,6 +62,12 @@ public sealed class AnalyzeSessions : IDisposable
 
     /// <summary>Two voices in stereo (A left, B right), 10 s longer than the videos.</summary>
     public string Voices => _voices.Value;
+
+    /// <summary>20 s of A and B taking turns in stereo (A left, B right), no video.</summary>
+    public string ShortTurns => _shortTurns.Value;
+
+    /// <summary>The output folder of <c>analyze --audio</c> on <see cref="ShortTurns"/>.</summary>
+    public string ShortTurnsAnalysis => _shortTurnsAnalysis.Value;
 
     /// <summary>Alternating turns: A's voice steady; B's pitch and speed per turn as given.</summary>
     public static IReadOnlyList<ConstructedSession.Turn> Turns(Func<int, int> bPitch, Func<int, int> bSpeed)

@@ -44,11 +44,15 @@ public sealed class BatchCommandTests(BatchVoices voices) : IClassFixture<BatchV
         // When the batch runs two sessions at a time
         var first = MirrorSenseProcess.Run("batch", manifest, "--out", output, "--jobs", "2");
 
-        // Then the good sessions have complete results, the bad one is recorded with its error, and the exit code says so
+        // Then the good sessions have complete results (their units for Praat too), the bad one is recorded with its error, and the exit code says so
         Assert.Equal(1, first.ExitCode);
         Assert.DoesNotContain("   at ", first.Error);
         foreach (var id in new[] { "one", "two", "three" })
+        {
             Assert.Contains("\"complete\": true", File.ReadAllText(Path.Combine(output, id, "summary.json")), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, id, "units.TextGrid")), $"{id} has no units.TextGrid");
+        }
+
         Assert.False(Directory.Exists(Path.Combine(output, "gone")));
         var status = Rows(Path.Combine(output, "batch.csv"));
         Assert.Equal(["one", "two", "gone", "three"], status.Select(r => r.Split(',')[0]));
