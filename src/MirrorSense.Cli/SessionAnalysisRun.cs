@@ -84,7 +84,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
 
         WriteProsody(voiceResultA, voiceResultB);
         var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, warnings);
-        WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB);
+        WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB, warnings);
         if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodySide.PixelMotion))
             WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodySide.PixelMotion)));
         var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
@@ -216,12 +216,21 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
     }
 
     /// <summary>units.TextGrid over the session, widened to any unit beyond its end (a voice longer than the video), one tier per voice analysed.</summary>
-    private void WriteUnitsTextGrid(MediaTime origin, TimeSpan duration, VoiceSideResult? a, VoiceSideResult? b)
+    private void WriteUnitsTextGrid(MediaTime origin, TimeSpan duration, VoiceSideResult? a, VoiceSideResult? b, List<string> warnings)
     {
         UnitTier[] tiers = [.. new[] { a, b }.OfType<VoiceSideResult>().Select(voice => new UnitTier(voice.Speaker.ToString(), voice.MeasuredUnits))];
         // A run stopped before its first frame has no span and no units: Praat opens no grid that lasts no time.
-        if (tiers.Length > 0 && (duration > TimeSpan.Zero || tiers.Any(t => t.Units.Count > 0)))
+        if (tiers.Length == 0 || (duration <= TimeSpan.Zero && tiers.All(t => t.Units.Count == 0)))
+            return;
+        try
+        {
             WriteFile(UnitsTextGrid.FileName, writer => UnitsTextGrid.Write(writer, origin, origin + duration, tiers));
+        }
+        catch (ArgumentException error)
+        {
+            // Units Praat cannot hold (overlapping, lasting no time) cost the TextGrid, never the measures after it.
+            warnings.Add($"{UnitsTextGrid.FileName} was not written: {error.Message}");
+        }
     }
 
     private Dictionary<string, double?> Parameters() => new()

@@ -11,8 +11,18 @@ public static class AtomicFile
     {
         ArgumentNullException.ThrowIfNull(write);
         var temporary = path + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, Utf8))
+        try
+        {
+            using var writer = new StreamWriter(temporary, append: false, Utf8);
             write(writer);
+        }
+        catch
+        {
+            // A writer that gave up leaves nothing behind, not even its partial file.
+            File.Delete(temporary);
+            throw;
+        }
+
         // A rename within one folder replaces the old file in one step: a reader sees the old or the new one, never half.
         File.Move(temporary, path, overwrite: true);
     }
