@@ -7,7 +7,8 @@ namespace MirrorSense.Synchrony.Coordination;
 
 /// <param name="AnswerSeconds">A nod of the partner's starting within this long after one's own answers it.</param>
 /// <param name="PauseSeconds">A nod starting within this long after the partner stops speaking is timed to their pause.</param>
-/// <param name="ShortestShiftSeconds">Surrogates shift B's nods by at least this much.</param>
+/// <param name="ShortestShiftSeconds">Surrogates of the backchannel and pause details shift a person's nods by at least this much.</param>
+/// <param name="WindowSeconds">Surrogates of reciprocity rotate B's nods within consecutive windows of this length (longer than an answer, shorter than a mood).</param>
 /// <param name="MinimumSeconds">Shortest session measured: too few nods otherwise.</param>
 /// <param name="ChanceSeconds">The chance of an answer comes from the partner's nods within a stretch of this length centred on each nod.</param>
 /// <param name="Surrogates">Most circularly shifted sessions for the p-values (each shift used once).</param>
@@ -18,6 +19,7 @@ public sealed record NodReciprocityOptions(
     double ShortestShiftSeconds = 5,
     double MinimumSeconds = 30,
     double ChanceSeconds = 10,
+    double WindowSeconds = 10,
     int Surrogates = 200,
     int Seed = 1);
 
@@ -25,8 +27,8 @@ public sealed record NodReciprocityOptions(
 /// Nod reciprocity (MEASURES.md §6): nods answered by nods. The session value is the share of one person's nods the
 /// other answers with a nod starting within <see cref="NodReciprocityOptions.AnswerSeconds"/>, for the direction that
 /// answers more beyond chance (chance from the partner's nods around each nod); its p comes from the same statistic
-/// with B's nods shifted round the session (each shift used once), which keeps how often and in what runs each person
-/// nods and breaks only when. The leader is the person answered.
+/// with B's nods rotated within consecutive 10 s windows (<see cref="WindowedEventRotation"/>), which keeps how often
+/// B nods in every stretch of the session and breaks only the timing within it. The leader is the person answered.
 /// With voices, the details say how often each person nods while the partner speaks (backchannel nods per minute of the
 /// partner's speech) and what share of each person's nods fall just after the partner stops speaking, each against
 /// that person's nods shifted round the session.
@@ -57,7 +59,12 @@ public sealed class NodReciprocity(NodReciprocityOptions options)
         var shifts = CircularShifts.Choose(length, (int)Math.Ceiling(Options.ShortestShiftSeconds * Rate), Options.Surrogates, Options.Seed);
         var context = Math.Max(answer + 1, (int)Math.Round(Options.ChanceSeconds * Rate));
         var real = Answers.Of(a, b, answer, context, length);
-        var surrogates = shifts.Select(s => Answers.Of(a, CircularShifts.RotateEvents(b, s, length), answer, context, length).Stronger).ToArray();
+        var window = Math.Max(answer + 1, (int)Math.Round(Options.WindowSeconds * Rate));
+        var random = new Random(Options.Seed);
+        var surrogates = Enumerable.Range(0, Options.Surrogates)
+            .Select(_ => WindowedEventRotation.Rotate(b, length, window, random))
+            .Select(rotated => Answers.Of(a, rotated, answer, context, length).Stronger)
+            .ToArray();
         var leader = double.IsNaN(real.Stronger) || real.BBeyondChance == real.ABeyondChance ? (Participant?)null
             : real.BBeyondChance > real.ABeyondChance || double.IsNaN(real.ABeyondChance) ? Participant.A : Participant.B;
         var details = new List<KeyValuePair<string, double>>

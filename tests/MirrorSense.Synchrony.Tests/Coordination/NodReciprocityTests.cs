@@ -41,6 +41,20 @@ public sealed class NodReciprocityTests
     }
 
     [Fact]
+    public void Both_nodding_more_in_lively_stretches_is_not_answering_each_others_nods()
+    {
+        // Given two people who each nod 15 times a minute in the lively 20 s stretches and once a minute in the others, at their own moments
+        var significant = Enumerable.Range(300, 30).Count(seed =>
+        {
+            var random = new Random(seed);
+            static double Rate(double t) => (int)(t / 20) % 2 == 0 ? 15 : 1;
+            return new NodReciprocity(Options).Compute(Movements(Nods(random, Rate), Nods(random, Rate)), MediaTime.Zero, Session).Significant;
+        });
+
+        Assert.True(significant <= 4, $"{significant} of 30 sessions with a shared mood significant");
+    }
+
+    [Fact]
     public void Nods_while_the_partner_speaks_are_backchannel_nods_beyond_chance()
     {
         // Given 4 s turns, A first, and A nodding twice in each of B's turns and never in A's own
@@ -82,11 +96,19 @@ public sealed class NodReciprocityTests
         Assert.Contains(report.Missing, m => m.Name == MeasureNames.NodReciprocity && m.Reason.Contains("nobody nodded", StringComparison.Ordinal));
     }
 
-    private static double[] Nods(Random random, double perMinute)
+    private static double[] Nods(Random random, double perMinute) => Nods(random, _ => perMinute);
+
+    /// <summary>Nods at a rate that may change over the session (thinned from the highest rate), at least a second apart as real nods are.</summary>
+    private static double[] Nods(Random random, Func<double, double> perMinute)
     {
+        var highest = Enumerable.Range(0, (int)Session.TotalSeconds).Max(t => perMinute(t));
         var nods = new List<double>();
-        for (var t = -60 / perMinute * Math.Log(1 - random.NextDouble()); t < Session.TotalSeconds - 2; t += -60 / perMinute * Math.Log(1 - random.NextDouble()))
-            nods.Add(t);
+        for (var t = -60 / highest * Math.Log(1 - random.NextDouble()); t < Session.TotalSeconds - 2; t += -60 / highest * Math.Log(1 - random.NextDouble()))
+        {
+            if (random.NextDouble() < perMinute(t) / highest && (nods.Count == 0 || t - nods[^1] >= 1))
+                nods.Add(t);
+        }
+
         return [.. nods];
     }
 
