@@ -48,7 +48,7 @@ public sealed class VirtualDisplay : IDisposable
 
     public void SkipIfUnavailable() => Skip.If(_startProblem is not null, _startProblem);
 
-    /// <summary>Starts a program that draws on this display, without waiting.</summary>
+    /// <summary>Starts a program on this display (one that draws, or one that asks about windows), without waiting; its output is the caller's to read.</summary>
     public Process Start(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -57,12 +57,7 @@ public sealed class VirtualDisplay : IDisposable
         start.Environment["SDL_AUDIODRIVER"] = "dummy";
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return Process.Start(start)!;
     }
 
     /// <summary>
@@ -80,7 +75,13 @@ public sealed class VirtualDisplay : IDisposable
             .. seconds is { } s ? ["-t", s.ToString(System.Globalization.CultureInfo.InvariantCulture)] : Array.Empty<string>(),
             video,
         ];
-        return Start("ffplay", arguments);
+        var player = Start("ffplay", arguments);
+        // Read and dropped, so the player never blocks on a full pipe.
+        player.OutputDataReceived += (_, _) => { };
+        player.ErrorDataReceived += (_, _) => { };
+        player.BeginOutputReadLine();
+        player.BeginErrorReadLine();
+        return player;
     }
 
     public void Dispose()

@@ -4,7 +4,7 @@ namespace MirrorSense.Capture.Video;
 
 /// <summary>
 /// A part of the screen used as a camera (the partner's picture in a video call): a rectangle in screen pixels
-/// (<c>screen:X,Y,W,H</c>) or, on Windows, a window by its title (<c>screen:window=TITLE</c>).
+/// (<c>screen:X,Y,W,H</c>) or a window (<c>screen:window=TITLE</c> on Windows, <c>screen:window=ID</c>, the X window id, on Linux).
 /// <paramref name="Device"/> is the string it was given, for messages.
 /// </summary>
 public abstract record ScreenTarget(string Device)
@@ -12,7 +12,7 @@ public abstract record ScreenTarget(string Device)
     public const string Prefix = "screen:";
 
     /// <summary>The forms a screen camera takes, for messages.</summary>
-    public const string Forms = "screen:X,Y,W,H (left, top, width and height in screen pixels, e.g. screen:0,0,640,480) or screen:window=TITLE (Windows)";
+    public const string Forms = "screen:X,Y,W,H (left, top, width and height in screen pixels, e.g. screen:0,0,640,480), or screen:window=TITLE (Windows) or screen:window=ID (Linux, the X window id)";
 
     /// <summary>True when <paramref name="device"/> asks for the screen rather than a camera or a file.</summary>
     public static bool Names(string device) => device.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
@@ -55,5 +55,5 @@ public abstract record ScreenTarget(string Device)
 /// <summary>A rectangle of the screen in pixels, from its top-left corner.</summary>
 public sealed record ScreenRegion(string Device, int X, int Y, int Width, int Height) : ScreenTarget(Device);
 
-/// <summary>A window by its title (gdigrab's <c>title=</c>, Windows only).</summary>
+/// <summary>A window: by its title on Windows (gdigrab's <c>title=</c>), by its X window id on Linux (x11grab's <c>-window_id</c>).</summary>
 public sealed record ScreenWindow(string Device, string Title) : ScreenTarget(Device);

@@ -14,7 +14,7 @@ internal static class LiveCommand
 
     public static Command Create()
     {
-        var camera = new Option<string?>("--camera") { Description = "The camera showing both people: an index (0), a device (/dev/video0), a video file or pipe (a recording fed at its own pace), or a part of the screen (screen:X,Y,W,H; screen:window=TITLE on Windows).", HelpName = "CAMERA" };
+        var camera = new Option<string?>("--camera") { Description = "The camera showing both people: an index (0), a device (/dev/video0), a video file or pipe (a recording fed at its own pace), or a part of the screen (screen:X,Y,W,H; a window: screen:window=TITLE on Windows, screen:window=ID on Linux).", HelpName = "CAMERA" };
         var cameraA = new Option<string?>("--camera-a") { Description = "One camera per person: the camera showing A (index, device, file or pipe, as --camera). Give --camera-b too.", HelpName = "CAMERA" };
         var cameraB = new Option<string?>("--camera-b") { Description = "The camera showing B; in a video call the partner's picture on the screen, screen:X,Y,W,H (left, top, width, height in pixels).", HelpName = "CAMERA" };
         var mic = new Option<string?>("--mic") { Description = "One microphone for the trainee (A); 'default' for the system's default input. Tone and tempo need both voices: use --mic-a/--mic-b or --stereo-mic.", HelpName = "DEVICE" };

@@ -59,13 +59,24 @@ public sealed class ScreenGrabArgumentsTests
     }
 
     [Theory]
-    [InlineData(ScreenPlatform.Linux)]
-    [InlineData(ScreenPlatform.MacOS)]
-    public void Should_say_that_windows_by_title_are_grabbed_on_windows_only(ScreenPlatform platform)
+    [InlineData("0x3a00007", "60817415")]
+    [InlineData("60817415", "60817415")]
+    public void Should_grab_a_window_by_its_x_id_on_linux(string id, string decimalId)
+    {
+        var arguments = ScreenGrabArguments.For(new ScreenWindow("screen:window=" + id, id), ScreenPlatform.Linux, ":1", 30);
+
+        Assert.Equal((string[])["-f", "x11grab", "-draw_mouse", "0", "-framerate", "30", "-window_id", decimalId, "-i", ":1"], Input(arguments));
+    }
+
+    [Theory]
+    [InlineData(ScreenPlatform.Linux, "X window id")]
+    [InlineData(ScreenPlatform.MacOS, "Windows (by title) and Linux (by id) only")]
+    public void Should_say_how_a_window_is_named_where_a_title_cannot_find_it(ScreenPlatform platform, string expected)
     {
         var error = Assert.Throws<VideoSourceException>(() => ScreenGrabArguments.For(new ScreenWindow("screen:window=Teams", "Teams"), platform, ":0", 30));
 
         Assert.Contains("'screen:window=Teams'", error.Message);
+        Assert.Contains(expected, error.Message);
         Assert.Contains("screen:X,Y,W,H", error.Message);
     }
 
