@@ -11,7 +11,9 @@ set -euo pipefail
 #   pulseaudio(-utils) the virtual microphone used by live-capture tests
 #   libasound2        ALSA, the live-microphone fallback when PulseAudio is not running
 #   chromium          the dashboard's browser test (Playwright drives it; no browser is downloaded)
-packages=(ffmpeg espeak-ng sox praat libgtk-3-0 pulseaudio pulseaudio-utils libasound2 chromium)
+#   xvfb              a screen of the tests' own: the video-call tests grab a window from it (ffmpeg x11grab)
+#   x11-utils         xwininfo, which finds a window's id for the test that grabs a window by id
+packages=(ffmpeg espeak-ng sox praat libgtk-3-0 pulseaudio pulseaudio-utils libasound2 chromium xvfb x11-utils)
 
 if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
   echo "MirrorSense needs the .NET 10 SDK: https://dotnet.microsoft.com/download/dotnet/10.0" >&2

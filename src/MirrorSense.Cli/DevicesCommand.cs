@@ -57,11 +57,27 @@ internal static class DevicesCommand
             var list = microphones.Devices;
             if (list.Devices.Count == 0)
                 return [$"(none: {list.Describe()})"];
-            var width = list.Devices.Max(d => d.Name.Length);
-            return [.. list.Devices
+            var width = Math.Max(Capture.Microphones.Output.Length, list.Devices.Max(d => d.Name.Length));
+            List<string> lines = [.. list.Devices
                 .OrderBy(d => d.IsMonitor)
-                .Select(d => $"{d.Name.PadRight(width)}  {d.Format}{(d.IsMonitor ? "  (monitor of an output)" : "")}")];
+                .Select(d => $"{d.Name.PadRight(width)}  {d.Format}{(d.IsMonitor ? "  (what the computer plays on this output)" : "")}")];
+            // A call's far side: the name stands for whichever output is the default when the session starts.
+            if (list.Devices.Any(d => d.IsMonitor) && OutputSource(microphones) is { } monitor)
+                lines.Add($"{Capture.Microphones.Output.PadRight(width)}  what the computer plays (now {monitor}); e.g. --mic-b output for the other side of a video call");
+            return lines;
         });
+    }
+
+    private static string? OutputSource(Capture.Microphones microphones)
+    {
+        try
+        {
+            return microphones.OutputSource();
+        }
+        catch (AudioSourceException)
+        {
+            return null;   // no default output: nothing to offer
+        }
     }
 
     /// <summary>One kind of device: a heading and how to list its members (lazily, since listing may ask a server).</summary>

@@ -27,6 +27,42 @@ public sealed class MicrophonesTests(VirtualMicrophone pulse, ITestOutputHelper 
             Assert.IsType<PulseAudioMicrophone>(microphone);
         }
 
+        [SkippableFact]
+        public void Should_open_what_the_computer_plays_as_the_monitor_of_the_default_output()
+        {
+            // Given the test's PulseAudio daemon, whose one output (the default) is the null sink, and a tone played into it
+            pulse.SkipIfUnavailable();
+            using var folder = new MirrorSense.Testing.TempFolder("mirrorsense-output-");
+            var tone = TestAudio.WritePcm16(folder.Combine("tone.wav"), 16000, TestAudio.Sine(220, 16000, 10));
+            var microphones = Microphones.Detect(pulse.Server);
+
+            // When "output" is opened
+            using var microphone = microphones.Open(Microphones.Output, Speech, TimeSpan.FromMilliseconds(20));
+            using var player = pulse.Start("paplay", "-d", VirtualMicrophone.Sink, tone);
+
+            // Then it is the sink's monitor, and it hears the tone
+            Assert.Equal(VirtualMicrophone.Sink + ".monitor", microphones.OutputSource());
+            Assert.Equal(VirtualMicrophone.Sink + ".monitor", Assert.IsType<PulseAudioMicrophone>(microphone).Name);
+            var heard = Task.Run(() => microphone.ReadBlocks(TimeSpan.FromMilliseconds(100)).Take(100).Any(b => b.Samples.ToArray().Max(Math.Abs) > 0.1f));
+            Assert.True(heard.Wait(TimeSpan.FromSeconds(20)) && heard.Result, "the monitor of the default output did not hear what was played");
+        }
+
+        [Fact]
+        public void Should_say_that_what_the_computer_plays_needs_pulseaudio_when_no_server_answers()
+        {
+            // Given a PulseAudio address where nothing listens
+            var microphones = Microphones.Detect($"unix:{Path.Combine(Path.GetTempPath(), $"mirrorsense-no-pulse-{Guid.NewGuid():N}")}");
+
+            // When "output" is opened
+            var error = Assert.Throws<AudioSourceException>(() => microphones.Open(Microphones.Output, Speech, TimeSpan.FromMilliseconds(50)));
+
+            // Then the message names it and says PulseAudio is needed and not running
+            output.WriteLine(error.Message);
+            Assert.Equal(Microphones.Output, error.SourceName);
+            Assert.Contains("monitor of the default output", error.Message);
+            Assert.Contains("PulseAudio is not reachable", error.Message);
+        }
+
         [Fact]
         public void Should_fall_back_to_alsa_and_say_why_when_no_pulseaudio_server_answers()
         {

@@ -24,6 +24,13 @@ public sealed class PulseAudioMicrophoneTests(VirtualMicrophone pulse, ITestOutp
         Assert.Contains(list.Devices, d => d.Name == VirtualMicrophone.Sink + ".monitor" && d.IsMonitor);
     }
 
+    [Theory]
+    [InlineData("Server Name: pulseaudio\nDefault Sink: alsa_output.pci.analog-stereo\nDefault Source: mic\n", "alsa_output.pci.analog-stereo")]
+    [InlineData("Server Name: pulseaudio\nDefault Sink: (null)\n", null)]
+    [InlineData("Server Name: pulseaudio\n", null)]
+    public void Should_read_the_default_output_from_the_server_info_or_find_none(string info, string? sink) =>
+        Assert.Equal(sink, PulseAudioDeviceCatalog.DefaultSink(info));
+
     [SkippableFact]
     public void Should_name_an_absent_microphone_and_list_the_ones_that_exist()
     {

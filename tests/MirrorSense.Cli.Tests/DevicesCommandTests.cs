@@ -4,8 +4,24 @@ using MirrorSense.Capture.Video;
 namespace MirrorSense.Cli.Tests;
 
 /// <summary><c>mirrorsense devices</c> run as a user runs it.</summary>
-public sealed class DevicesCommandTests
+public sealed class DevicesCommandTests(VirtualMicrophone pulse) : IClassFixture<VirtualMicrophone>
 {
+    [SkippableFact]
+    public void Should_mark_monitors_as_what_the_computer_plays_and_offer_output_for_the_default_one()
+    {
+        // Given the test's PulseAudio daemon, whose null sink is the default output
+        pulse.SkipIfUnavailable();
+
+        // When devices runs against it
+        var outcome = MirrorSenseProcess.RunWith(new Dictionary<string, string?> { ["PULSE_SERVER"] = pulse.Server }, "devices");
+
+        // Then the sink's monitor is marked as what the computer plays, and "output" names it
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        var lines = outcome.Output.Split('\n');
+        Assert.Contains(lines, l => l.TrimStart().StartsWith(VirtualMicrophone.Sink + ".monitor", StringComparison.Ordinal) && l.Contains("what the computer plays", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("output ", StringComparison.Ordinal) && l.Contains($"now {VirtualMicrophone.Sink}.monitor", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Should_list_the_cameras_sysfs_knows_or_say_none_were_found()
     {

@@ -34,6 +34,45 @@ public sealed class LiveCommandTests
         Assert.Contains(message, run.Error);
     }
 
+    [Theory]
+    [InlineData("--camera-b", "screen:0,0,640")]
+    [InlineData("--camera", "screen:window=")]
+    public void Live_refuses_a_malformed_screen_camera_naming_it(string option, string device)
+    {
+        string[] cameras = option == "--camera" ? [option, device] : ["--camera-a", "0", option, device];
+        var run = MirrorSenseProcess.Run(["live", .. cameras, "--no-browser"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{device}'", run.Error);
+    }
+
+    [Fact]
+    public void Live_names_a_screen_camera_without_an_x_display_and_exits_with_a_device_error()
+    {
+        // Given no X display, and both people agreeing in the terminal
+        var run = MirrorSenseProcess.RunTyping("yes\n", new Dictionary<string, string?> { ["DISPLAY"] = null },
+            "live", "--camera", "screen:0,0,640,480", "--terminal", "--record", Path.Combine(Path.GetTempPath(), $"mirrorsense-no-display-{Guid.NewGuid():N}"));
+
+        // Then the device is named with what it needs, before anything is recorded
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("'screen:0,0,640,480': no X display to grab (DISPLAY is not set)", run.Output);
+    }
+
+    [Fact]
+    public void Live_says_that_what_the_computer_plays_needs_pulseaudio_when_none_answers()
+    {
+        // Given a PulseAudio address where nothing listens
+        var nowhere = $"unix:{Path.Combine(Path.GetTempPath(), $"mirrorsense-no-pulse-{Guid.NewGuid():N}")}";
+
+        // When live is to hear what the computer plays
+        var run = MirrorSenseProcess.RunTyping("yes\n", new Dictionary<string, string?> { ["PULSE_SERVER"] = nowhere },
+            "live", "--mic", "output", "--terminal", "--record", Path.Combine(Path.GetTempPath(), $"mirrorsense-no-pulse-{Guid.NewGuid():N}"));
+
+        // Then it says what output means and why it cannot be had
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("output: what the computer plays is captured from PulseAudio's monitor of the default output, but PulseAudio is not reachable", run.Output);
+    }
+
     [Fact]
     public void Live_takes_only_an_ip_address_to_listen_on()
     {

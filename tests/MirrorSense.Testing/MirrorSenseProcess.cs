@@ -11,12 +11,17 @@ public static class MirrorSenseProcess
     public static ProcessOutcome Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
 
     /// <summary>Runs it with these environment variables set (a null value removes the variable).</summary>
-    public static ProcessOutcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static ProcessOutcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunTyping(null, environment, arguments);
+
+    /// <summary>Runs it with these environment variables set, <paramref name="typed"/> (when not null) on its standard input.</summary>
+    public static ProcessOutcome RunTyping(string? typed, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = typed is not null,
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment)
@@ -25,6 +30,12 @@ public static class MirrorSenseProcess
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start mirrorsense.");
+        if (typed is not null)
+        {
+            process.StandardInput.Write(typed);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))

@@ -22,7 +22,7 @@ public sealed class VirtualMicrophone : IDisposable
 
     public VirtualMicrophone()
     {
-        if (FindOnPath("pulseaudio") is null)
+        if (ToolPath.Find("pulseaudio") is null)
         {
             _startProblem = "pulseaudio is not installed (Debian packages pulseaudio pulseaudio-utils; tools/install-prerequisites.sh)";
             return;
@@ -101,10 +101,4 @@ public sealed class VirtualMicrophone : IDisposable
             // The daemon may still be removing its socket; the temp folder is harmless.
         }
     }
-
-    private static string? FindOnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, tool))
-            .FirstOrDefault(File.Exists);
 }

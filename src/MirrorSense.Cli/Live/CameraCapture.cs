@@ -12,12 +12,16 @@ using OpenCvSharp;
 namespace MirrorSense.Cli.Live;
 
 /// <summary>A camera to capture, and whom it shows.</summary>
-/// <param name="Device">An index, a device path, or a video file or pipe.</param>
+/// <param name="Device">An index, a device path, a video file or pipe, or a part of the screen (screen:…).</param>
 /// <param name="Shows">The one participant this camera shows (--camera-a, --camera-b); null when it shows both.</param>
 internal sealed record CameraInput(string Device, Participant? Shows)
 {
     /// <summary>The device as the page lists it under cameras.</summary>
     public string Label => Shows is { } who ? $"'{Device}' ({who})" : $"'{Device}'";
+
+    /// <summary>Opens the device: a part of the screen (screen:…) through ffmpeg, anything else through OpenCV.</summary>
+    public IVideoSource Open() =>
+        ScreenTarget.Names(Device) ? new ScreenSource(ScreenTarget.Parse(Device)) : new CameraSource(new CameraSettings(Device));
 
     /// <summary>The pose stage for this camera: one person, always the same participant, when it shows one.</summary>
     public PoseOptions PoseFor(PoseOptions pose) => Shows is { } who ? pose with { MaxPeople = 1, Only = who } : pose;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Live;
 using MirrorSense.Vision;
@@ -13,12 +14,12 @@ internal static class LiveCommand
 
     public static Command Create()
     {
-        var camera = new Option<string?>("--camera") { Description = "The camera showing both people: an index (0), a device (/dev/video0), or a video file or pipe (a recording fed at its own pace).", HelpName = "CAMERA" };
+        var camera = new Option<string?>("--camera") { Description = "The camera showing both people: an index (0), a device (/dev/video0), a video file or pipe (a recording fed at its own pace), or a part of the screen (screen:X,Y,W,H; a window: screen:window=TITLE on Windows, screen:window=ID on Linux).", HelpName = "CAMERA" };
         var cameraA = new Option<string?>("--camera-a") { Description = "One camera per person: the camera showing A (index, device, file or pipe, as --camera). Give --camera-b too.", HelpName = "CAMERA" };
-        var cameraB = new Option<string?>("--camera-b") { Description = "The camera showing B.", HelpName = "CAMERA" };
+        var cameraB = new Option<string?>("--camera-b") { Description = "The camera showing B; in a video call the partner's picture on the screen, screen:X,Y,W,H (left, top, width, height in pixels).", HelpName = "CAMERA" };
         var mic = new Option<string?>("--mic") { Description = "One microphone for the trainee (A); 'default' for the system's default input. Tone and tempo need both voices: use --mic-a/--mic-b or --stereo-mic.", HelpName = "DEVICE" };
         var micA = new Option<string?>("--mic-a") { Description = "Participant A's microphone (see `mirrorsense devices`).", HelpName = "DEVICE" };
-        var micB = new Option<string?>("--mic-b") { Description = "Participant B's microphone.", HelpName = "DEVICE" };
+        var micB = new Option<string?>("--mic-b") { Description = "Participant B's microphone; 'output' for what the computer plays (the other side of a video call).", HelpName = "DEVICE" };
         var stereo = new Option<string?>("--stereo-mic") { Description = "One stereo input carrying A on the left channel and B on the right (e.g. two lavaliers into one interface).", HelpName = "DEVICE" };
         var record = new Option<string?>("--record") { Description = "Folder to record the session into (manifest.json, pose.csv, prosody.csv, features.csv, coordination.csv). Default: live-sessions/<date-time>.", HelpName = "DIR" };
         var rawMedia = new Option<bool>("--raw-media") { Description = "Also keep the video (MJPG .avi) and the voices (.wav). Off by default: only measurements are kept." };
@@ -48,6 +49,7 @@ internal static class LiveCommand
               mirrorsense live --camera 0 --stereo-mic default --record sessions/today
               mirrorsense live --camera-a 0 --camera-b 1 --mic-a "USB mic 1" --mic-b "USB mic 2"
               mirrorsense live --camera 0 --mic default --terminal --no-cues
+              mirrorsense live --camera-a 0 --camera-b screen:800,100,640,480 --mic-a default --mic-b output
 
             At the end the session is re-analysed like `mirrorsense analyze --session DIR` and the report is
             linked from the page. Exit codes: 0 done; 1 a device could not be opened; 2 usage error;
@@ -112,6 +114,13 @@ internal static class LiveCommand
             throw new ArgumentException($"--camera-a and --camera-b go together: posture and gesture need both people (only {(cameraA is null ? "--camera-b" : "--camera-a")} was given).");
         if (cameraA is not null && cameraA == cameraB)
             throw new ArgumentException($"--camera-a and --camera-b are the same camera ('{cameraA}'); for one camera showing both people use --camera.");
+        foreach (var device in (string?[])[shared, cameraA, cameraB])
+        {
+            // A malformed screen region is a usage error, reported before anything starts.
+            if (device is not null && ScreenTarget.Names(device))
+                ScreenTarget.Parse(device);
+        }
+
         if (shared is not null)
             return [new CameraInput(shared, null)];
         return cameraA is null ? [] : [new CameraInput(cameraA, Participant.A), new CameraInput(cameraB!, Participant.B)];

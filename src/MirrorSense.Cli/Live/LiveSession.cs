@@ -116,7 +116,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         try
         {
             foreach (var camera in request.Cameras)
-                devices.Cameras.Add((camera, new CameraSource(new CameraSettings(camera.Device))));
+                devices.Cameras.Add((camera, camera.Open()));
             if (request.Microphones.Count > 0)
             {
                 var system = Microphones.Detect();
