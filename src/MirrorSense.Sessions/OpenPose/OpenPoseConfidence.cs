@@ -2,10 +2,11 @@ namespace MirrorSense.Sessions.OpenPose;
 
 /// <summary>
 /// How an OpenPose keypoint's confidence becomes a landmark's visibility. OpenPose writes 0, 0, 0 for a keypoint it
-/// did not find and otherwise its confidence (0–1), which runs lower than BlazePose's visibility: a body part it found
-/// plainly often scores 0.3–0.6. So the features' visibility threshold (0.5) is not applied to it directly: keypoints
-/// below <see cref="Minimum"/> are missing, and the rest enter with their confidence rescaled from [0.1, 1] to [0.5, 1],
-/// trusted like a visible BlazePose point, the steadier ones still weighing more in motion energy.
+/// did not find and otherwise its confidence (0–1), the height of a heat-map peak rather than BlazePose's probability
+/// of being in view, so a body part it found may well score below 0.5. The features' visibility threshold (0.5) is
+/// therefore not applied to it directly: keypoints below <see cref="Minimum"/> are missing, and the rest enter with
+/// their confidence rescaled from [0.1, 1] to [0.5, 1], trusted like a visible BlazePose point, the surer ones still
+/// weighing more in motion energy.
 /// </summary>
 public static class OpenPoseConfidence
 {
