@@ -4,6 +4,7 @@ using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
@@ -41,6 +42,7 @@ internal static class AnalyzeCommand
         var landmarkEvery = LandmarkEveryOption.Create();
         var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
+        var openPose = new OpenPoseOptions();
         var face = new Option<bool>("--face") { Description = "One-video mode: also read each person's face mesh; features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open." };
         var command = new Command("analyze", """
             Coordination of a recorded dyad: posture mirroring, gesture synchrony, tone and tempo of voice,
@@ -50,6 +52,7 @@ internal static class AnalyzeCommand
             the video's audio track (stereo: A left, B right; with two videos, each video's own track), or from
             --audio STEREO, or --audio-a/--audio-b. Give only audio for voice measures alone. --session DIR
             re-analyses a folder recorded live (also one cut short by a crash: its whole rows are used).
+            --openpose DIR reads OpenPose's keypoint files instead of a video (see --openpose below).
 
             Outputs in --out DIR: pose.csv, prosody.csv, units.csv, features.csv (time_s,participant,feature,value),
             synchrony.csv (measure,window_start_s,window_end_s,value,best_lag_s,leader,p_value),
@@ -64,6 +67,7 @@ internal static class AnalyzeCommand
             Examples:
               mirrorsense analyze --video session.mp4 --out results/
               mirrorsense analyze --video-a a.mp4 --video-b b.mp4 --audio-a a.wav --audio-b b.wav --seed 7 --out results/
+              mirrorsense analyze --openpose openpose_json/ --fps 25 --audio voices.wav --out results/
               mirrorsense analyze --print-config > settings.json    # edit, then --config settings.json
               mirrorsense analyze --session recordings/monday        # results in recordings/monday/analysis
 
@@ -73,6 +77,8 @@ internal static class AnalyzeCommand
         {
             video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, landmarkEvery, swap, face, output,
         };
+        foreach (var option in openPose.All)
+            command.Options.Add(option);
 
         command.SetAction((parse, cancellation) =>
         {
@@ -86,6 +92,9 @@ internal static class AnalyzeCommand
             {
                 if (parse.GetValue(face) && parse.GetValue(video) is null)
                     throw new UsageException("--face needs --video (one video showing both people): the face model needs the pictures, and looking at the partner is judged within one frame.");
+                var keypoints = openPose.Parse(parse);
+                if (keypoints is not null && parse.GetValue(session) is not null)
+                    throw new UsageException("--session DIR brings its own landmarks: give no --openpose with it.");
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
@@ -103,7 +112,8 @@ internal static class AnalyzeCommand
                         InputLabels.Options,
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
-                        poseOptions);
+                        poseOptions,
+                        keypoints);
                 return request with { Faces = parse.GetValue(face) };
             }, cancellation));
         });
@@ -123,7 +133,7 @@ internal static class AnalyzeCommand
             Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
             return ExitUsage;
         }
-        catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException)
+        catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException or SeriesFormatException)
         {
             Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
             return ExitInputFailed;

@@ -272,7 +272,7 @@ internal static class BodySide
     {
         long frames = 0, withPeople = 0;
         MediaTime? last = null;
-        foreach (var pose in PoseCsvReader.Read(table.Path, table.CompleteLength))
+        foreach (var pose in table.Frames?.Invoke() ?? PoseCsvReader.Read(table.Path, table.CompleteLength))
         {
             if (cancellation.IsCancellationRequested || (request.End is { } end && pose.Time.Seconds >= end))
                 break;

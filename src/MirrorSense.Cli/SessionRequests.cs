@@ -28,8 +28,11 @@ internal static class SessionRequests
     /// <exception cref="FileNotFoundException">A missing input.</exception>
     /// <exception cref="AudioSourceException">A recording that cannot be read as the voices.</exception>
     /// <exception cref="VideoSourceException">A file that cannot be read as a video.</exception>
-    public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose)
+    /// <exception cref="SeriesFormatException">OpenPose keypoint files (<paramref name="openPose"/>) that cannot be read.</exception>
+    public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose, OpenPoseInput? openPose = null)
     {
+        if (openPose is not null && (raw.Video is not null || raw.VideoA is not null || raw.Pose is not null))
+            throw new UsageException($"give either --openpose (OpenPose's keypoints) or a video or {name["pose"]}, not both.");
         if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
             throw new UsageException($"give either {name["video"]} (both people in one video) or {name["video_a"]} and {name["video_b"]}, not both.");
         if (raw.Pose is not null && (raw.Video is not null || raw.VideoA is not null))
@@ -48,6 +51,7 @@ internal static class SessionRequests
             throw new UsageException($"{name["av_offset"]} must be a number of seconds.");
 
         var names = new Dictionary<string, string>();
+        var warnings = new List<string>();
         VideoInput? videoInput = null;
         if (raw.Video is { } shared)
         {
@@ -70,11 +74,17 @@ internal static class SessionRequests
             names["pose"] = table;
             videoInput = new VideoInput.PoseTable(table);
         }
+        else if (openPose is not null)
+        {
+            (videoInput, var read) = openPose.Open(pose);
+            names["openpose"] = openPose.Folder;
+            warnings.AddRange(read);
+        }
 
         var voice = Voice(raw, name, videoInput, names);
         if (videoInput is null && voice is VoiceInput.None)
             throw new UsageException($"nothing to analyse: give {name["video"]}, {name["video_a"]}/{name["video_b"]} or {name["pose"]}, and/or {name["audio"]} or {name["audio_a"]}/{name["audio_b"]}.");
-        return new AnalyzeRequest(videoInput, voice, output, raw.Start, raw.End, raw.AvOffset, pose, settings, names);
+        return new AnalyzeRequest(videoInput, voice, output, raw.Start, raw.End, raw.AvOffset, pose, settings, names) { InputWarnings = warnings };
     }
 
     /// <summary>
@@ -187,7 +197,7 @@ internal static class SessionRequests
                 TrackChannels(both.PathB, voicesInstead);
                 return new VoiceInput.Files(DyadAudio.FromFiles(both.PathA, both.PathB), both.PathA, both.PathB);
             case VideoInput.PoseTable:
-                return new VoiceInput.None($"landmarks only ({name["pose"]}) and no {name["audio"]}/{name["audio_a"]}/{name["audio_b"]}: tone and tempo were not analysed.");
+                return new VoiceInput.None($"landmarks only ({(names.ContainsKey("openpose") ? "--openpose" : name["pose"])}) and no {name["audio"]}/{name["audio_a"]}/{name["audio_b"]}: tone and tempo were not analysed.");
             default:
                 return new VoiceInput.None("no audio given.");
         }

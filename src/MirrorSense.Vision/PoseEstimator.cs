@@ -39,7 +39,7 @@ public sealed class PoseEstimator : IPoseEstimator
         var files = PoseModelFiles.Locate(this.options.Model, this.options.ModelFolder);
         detector = new PoseDetector(files.Detector, this.options.IntraOpNumThreads, this.options.MinDetectionScore);
         landmarkers = [.. Enumerable.Range(0, this.options.MaxPeople).Select(_ => new PoseLandmarker(files.Landmarks, this.options.IntraOpNumThreads))];
-        assigner = new ParticipantAssigner(this.options.Swap, this.options.IdentityMemory ?? TimeSpan.FromSeconds(3));
+        assigner = new ParticipantAssigner(this.options.Swap, this.options.IdentityMemoryOrDefault);
     }
 
     public PoseStatistics Statistics => new(frames, framesWithPeople, detectorRuns, framesWithExtraPeople, mostPeopleDetected);

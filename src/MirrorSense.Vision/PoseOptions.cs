@@ -49,6 +49,12 @@ public sealed record PoseOptions(
     /// <summary>Beyond 1 in 10 (3 Hz at 30 fps) a nod or a quick lean falls between two measured frames.</summary>
     public const int MaxLandmarkEvery = 10;
 
+    /// <summary>How long a lost participant's place is remembered when <see cref="IdentityMemory"/> is not given.</summary>
+    public static readonly TimeSpan DefaultIdentityMemory = TimeSpan.FromSeconds(3);
+
+    /// <summary><see cref="IdentityMemory"/>, or the default when not given.</summary>
+    public TimeSpan IdentityMemoryOrDefault => IdentityMemory ?? DefaultIdentityMemory;
+
     public SmoothingOptions Smoothing { get; init; } = new();
 
     internal void Validate()

@@ -70,7 +70,9 @@ public static class PoseCsvReader
                 : throw new SeriesFormatException(path, line, 3, $"expected a landmark of the 33-point pose schema (e.g. left_shoulder) but found '{cells[2]}'");
             if (!people.TryGetValue(participant, out var landmarks))
                 people[participant] = landmarks = new PoseLandmark[Skeleton.LandmarkCount];
-            landmarks[landmark] = new PoseLandmark((float)Number(cells, 3, path, line), (float)Number(cells, 4, path, line), (float)Number(cells, 5, path, line), (float)Number(cells, 6, path, line));
+            // An empty z is a landmark without depth (2-D keypoints from OpenPose): NaN, not a depth of 0.
+            var z = cells[5].Length == 0 ? float.NaN : (float)Number(cells, 5, path, line);
+            landmarks[landmark] = new PoseLandmark((float)Number(cells, 3, path, line), (float)Number(cells, 4, path, line), z, (float)Number(cells, 6, path, line));
         }
 
         if (time is { } last)

@@ -6,7 +6,7 @@ namespace MirrorSense.Synchrony.Features;
 /// <summary>
 /// A landmark in body units: origin at the mid-shoulder point, one unit = the shoulder width, x to the
 /// viewer's right, y up, z towards the camera (a right-handed frame). A missing landmark (below the
-/// visibility threshold) has NaN coordinates.
+/// visibility threshold) has NaN coordinates; a present one from a source without depth (2-D keypoints) has NaN z only.
 /// </summary>
 public readonly record struct NormalizedLandmark(double X, double Y, double Z, double Visibility)
 {

@@ -40,7 +40,8 @@ public static class SkeletonNormalizer
         {
             var l = person[i];
             // Image y grows downwards and BlazePose z grows away from the camera; both flip so the frame is right-handed with y up.
-            landmarks[i] = l.Visibility >= threshold && float.IsFinite(l.X) && float.IsFinite(l.Y) && float.IsFinite(l.Z)
+            // A point without depth (NaN z: 2-D keypoints) keeps its place in the picture; only what needs depth goes missing.
+            landmarks[i] = l.Visibility >= threshold && float.IsFinite(l.X) && float.IsFinite(l.Y) && !float.IsInfinity(l.Z)
                 ? new NormalizedLandmark((l.X - originX) / width, (originY - l.Y) / width, (originZ - l.Z) / width, l.Visibility)
                 : NormalizedLandmark.Missing(l.Visibility);
         }

@@ -199,6 +199,21 @@ public sealed class PostureDescriptorTests
     }
 
     [Fact]
+    public void Without_depth_only_the_forward_lean_is_missing_and_every_other_component_reads_as_with_it()
+    {
+        // Given a sideways lean filmed with depth, and the same points as 2-D keypoints give them (z NaN)
+        var pose = SyntheticBody.Upright().LeanSideways(9).ToPose();
+        var flat = pose with { Landmarks = [.. pose.Landmarks.Select(l => l with { Z = float.NaN })] };
+
+        var (with, without) = (Describe(pose), Describe(flat));
+
+        var forward = PostureDescriptor.Schema.Components.Select(c => c.Name).ToList().IndexOf(PostureDescriptor.LeanForward);
+        Assert.True(double.IsNaN(without[forward]));
+        Assert.False(double.IsNaN(with[forward]));
+        Assert.Equal(with.Where((_, i) => i != forward), without.Where((_, i) => i != forward));
+    }
+
+    [Fact]
     public void A_person_whose_shoulder_is_hidden_has_no_normalised_skeleton()
     {
         var pose = SyntheticBody.Upright().WithVisibility(Skeleton.RightShoulder, 0.2).ToPose();
