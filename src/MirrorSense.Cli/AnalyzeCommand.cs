@@ -4,6 +4,7 @@ using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Batch;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Vision;
@@ -41,6 +42,7 @@ internal static class AnalyzeCommand
         var landmarkEvery = LandmarkEveryOption.Create();
         var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
+        var openFace = new OpenFaceOptions();
         var face = new Option<bool>("--face") { Description = "One-video mode: also read each person's face mesh; features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open." };
         var command = new Command("analyze", """
             Coordination of a recorded dyad: posture mirroring, gesture synchrony, tone and tempo of voice,
@@ -70,6 +72,8 @@ internal static class AnalyzeCommand
         {
             video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, landmarkEvery, swap, face, output,
         };
+        foreach (var option in openFace.All)
+            command.Options.Add(option);
 
         command.SetAction((parse, cancellation) =>
         {
@@ -81,6 +85,7 @@ internal static class AnalyzeCommand
 
             return Task.FromResult(Analyze("analyze", () =>
             {
+                var faces = openFace.Resolve(parse, parse.GetValue(face));
                 if (parse.GetValue(face) && parse.GetValue(video) is null)
                     throw new UsageException("--face needs --video (one video showing both people): the face model needs the pictures, and looking at the partner is judged within one frame.");
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
@@ -100,8 +105,9 @@ internal static class AnalyzeCommand
                         InputLabels.Options,
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
-                        poseOptions);
-                return request with { Faces = parse.GetValue(face) };
+                        poseOptions,
+                        hasFaces: faces is not null);
+                return OpenFaceOptions.With(request with { Faces = parse.GetValue(face) }, faces);
             }, cancellation));
         });
         return command;
@@ -120,7 +126,7 @@ internal static class AnalyzeCommand
             Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
             return ExitUsage;
         }
-        catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException)
+        catch (Exception error) when (error is SettingsFileException or AudioSourceException or VideoSourceException or FileNotFoundException or SessionFolderException or SeriesFormatException)
         {
             Console.Error.WriteLine($"mirrorsense {commandName}: {error.Message}");
             return ExitInputFailed;

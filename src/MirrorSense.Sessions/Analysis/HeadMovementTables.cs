@@ -13,9 +13,12 @@ public static class HeadMovementTables
 {
     public const string Header = "participant,kind,start_s,end_s,cycles,amplitude_sw";
 
-    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer)
+    /// <summary>The header for movements found in head angles (OpenFace's pose), whose amplitudes are degrees.</summary>
+    public const string DegreesHeader = "participant,kind,start_s,end_s,cycles,amplitude_deg";
+
+    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer, string header = Header)
     {
-        writer.WriteLine(Header);
+        writer.WriteLine(header);
         foreach (var e in events)
         {
             writer.WriteLine(string.Join(',',
