@@ -43,6 +43,7 @@ public sealed class OpenFaceAnalyzeTests(ITestOutputHelper output)
         AssertAgree(folder, direct, MeasureNames.MutualGaze, valueTolerance: 0.05, pTolerance: 0.1);
         AssertAgree(folder, direct, MeasureNames.NodReciprocity, valueTolerance: 0.1, pTolerance: 0.05);
         Assert.True(Measure(folder, MeasureNames.NodReciprocity).GetProperty("significant").GetBoolean(), "B nods back after A's nods");
+        Assert.Equal("participant,kind,start_s,end_s,cycles,amplitude_deg", File.ReadLines(folder.Combine("out", "head_movements.csv")).First());
     }
 
     [Fact]
@@ -133,6 +134,18 @@ public sealed class OpenFaceAnalyzeTests(ITestOutputHelper output)
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("give one or the other", run.Error);
+    }
+
+    [Fact]
+    public void One_persons_OpenFace_file_alone_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.csv", OpenFaceCsvText.Write([new OpenFaceRow(0)]));
+
+        var run = MirrorSenseProcess.Run("analyze", "--openface-a", file, "--out", folder.Combine("out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--openface-b", run.Error);
     }
 
     private ProcessOutcome Analyze(DesignedSession session, TempFolder folder)

@@ -7,7 +7,8 @@ namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>
 /// Head nods and shakes of an analysis: <c>head_movements.csv</c>
-/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths) and one ELAN tier per participant.
+/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths; <c>amplitude_deg</c>, degrees,
+/// for movements found in OpenFace's head angles) and one ELAN tier per participant.
 /// </summary>
 public static class HeadMovementTables
 {
