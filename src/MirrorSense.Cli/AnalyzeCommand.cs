@@ -43,6 +43,7 @@ internal static class AnalyzeCommand
         var swap = new Option<bool>("--swap") { Description = "One-video mode: A is the person on the right." };
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (created if needed)." };
         var openPose = new OpenPoseOptions();
+        var openFace = new OpenFaceOptions();
         var face = new Option<bool>("--face") { Description = "One-video mode: also read each person's face mesh; features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open." };
         var command = new Command("analyze", """
             Coordination of a recorded dyad: posture mirroring, gesture synchrony, tone and tempo of voice,
@@ -77,7 +78,7 @@ internal static class AnalyzeCommand
         {
             video, videoA, videoB, pose, session, audio, audioA, audioB, noAudio, start, end, offset, config, printConfig, seed, model, landmarkEvery, swap, face, output,
         };
-        foreach (var option in openPose.All)
+        foreach (var option in openPose.All.Concat(openFace.All))
             command.Options.Add(option);
 
         command.SetAction((parse, cancellation) =>
@@ -90,6 +91,7 @@ internal static class AnalyzeCommand
 
             return Task.FromResult(Analyze("analyze", () =>
             {
+                var faces = openFace.Resolve(parse, parse.GetValue(face));
                 if (parse.GetValue(face) && parse.GetValue(video) is null)
                     throw new UsageException("--face needs --video (one video showing both people): the face model needs the pictures, and looking at the partner is judged within one frame.");
                 var keypoints = openPose.Parse(parse);
@@ -113,8 +115,9 @@ internal static class AnalyzeCommand
                         parse.GetValue(output) ?? throw new UsageException("--out DIR is required: the folder the outputs go to."),
                         settings,
                         poseOptions,
-                        keypoints);
-                return request with { Faces = parse.GetValue(face) };
+                        keypoints,
+                        hasFaces: faces is not null);
+                return OpenFaceOptions.With(request with { Faces = parse.GetValue(face) }, faces);
             }, cancellation));
         });
         return command;

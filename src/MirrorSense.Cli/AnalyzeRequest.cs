@@ -1,6 +1,7 @@
 using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Vision;
 
 namespace MirrorSense.Cli;
@@ -35,6 +36,9 @@ internal abstract record VoiceInput
     public sealed record None(string Reason) : VoiceInput;
 }
 
+/// <summary>Each person's face as OpenFace wrote it (one FeatureExtraction CSV each, read), and where its cameras stood.</summary>
+internal sealed record OpenFaceInput(string PathA, string PathB, OpenFaceCameras Cameras, IReadOnlyList<OpenFaceFrame> FramesA, IReadOnlyList<OpenFaceFrame> FramesB);
+
 /// <summary>Everything <c>mirrorsense analyze</c> was asked to do, checked and resolved.</summary>
 /// <param name="Start">Analyse from this media time of the recordings (seconds; 0 = their start).</param>
 /// <param name="End">Analyse up to this media time, or to the end when null.</param>
@@ -55,6 +59,9 @@ internal sealed record AnalyzeRequest(
 
     /// <summary>Also run the face stage and put each person's face features in features.csv (one video showing both people only).</summary>
     public bool Faces { get; init; }
+
+    /// <summary>The faces from OpenFace instead of the face stage, or null.</summary>
+    public OpenFaceInput? OpenFace { get; init; }
 
     public MediaTime StartTime => MediaTime.FromSeconds(Start);
 

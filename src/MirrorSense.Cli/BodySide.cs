@@ -37,7 +37,8 @@ internal static class BodySide
     /// <summary>One camera per person: how long a grid point (or a skeleton) waits for the other camera before going on without it.</summary>
     public static readonly TimeSpan CameraPatience = TimeSpan.FromSeconds(1);
 
-    public static BodySideResult Run(AnalyzeRequest request, IProgress<double>? progress, CancellationToken cancellation)
+    /// <param name="openFace">Both people's face features from OpenFace on the same grid (<see cref="FaceFeatures.Names"/>), to go beside the body's; null: none.</param>
+    public static BodySideResult Run(AnalyzeRequest request, IReadOnlyList<FeatureSample>? openFace, IProgress<double>? progress, CancellationToken cancellation)
     {
         var video = request.Video ?? throw new InvalidOperationException("The session has no video.");
         var grid = new FeatureGridOptions(Origin: request.StartTime);
@@ -50,7 +51,7 @@ internal static class BodySide
         var names = video is VideoInput.PoseTable { Pixels: null } ? BodyFeatures.Names : FeatureNames;
         // The face stage needs the pictures of both people in one frame; the command refuses --face otherwise.
         using var faceStage = request.Faces && video is VideoInput.Shared ? new FaceStage(request.Pose.ModelFolder, request.Pose.IntraOpNumThreads) : null;
-        if (faceStage is not null)
+        if (faceStage is not null || openFace is not null)
             names = [.. names, .. FaceFeatures.Names];
         using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), names);
         using var poses = new Subject<PoseFrame>();
@@ -74,6 +75,8 @@ internal static class BodySide
             _ => WithFaces(placed.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }), faceStage is null ? null : faces)
                 .ResampleToGrid(grid),
         };
+        if (openFace is not null)
+            features = features.Select(sample => WithOpenFace(sample, openFace));
         using (features.Subscribe(
             sample =>
             {
@@ -290,6 +293,19 @@ internal static class BodySide
     private static IObservable<FeatureFrame> WithFaces(IObservable<FeatureFrame> body, IObservable<FaceFrame>? faces) => faces is null
         ? body
         : body.Zip(faces.InterpolateSkippedFrames().ExtractFaceFeatures(), (b, f) => b with { A = [.. b.A, .. f.A], B = [.. b.B, .. f.B] });
+
+    /// <summary>The grid sample with OpenFace's face features at its index after the body's (missing past the faces' end).</summary>
+    private static FeatureSample WithOpenFace(FeatureSample sample, IReadOnlyList<FeatureSample> faces)
+    {
+        if (sample.Index < faces.Count)
+        {
+            var face = faces[(int)sample.Index];
+            return sample with { A = [.. sample.A, .. face.A], B = [.. sample.B, .. face.B] };
+        }
+
+        var none = Enumerable.Repeat(double.NaN, FaceFeatures.Names.Length).ToArray();
+        return sample with { A = [.. sample.A, .. none], B = [.. sample.B, .. none] };
+    }
 
     private static PixelMotionSample Unseen(MediaTime time, Participant participant) => new(time, participant, double.NaN, default, FromLandmarks: false);
 

@@ -60,12 +60,14 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         var total = System.Diagnostics.Stopwatch.StartNew();
         var times = new StageTimes();
         var state = new ProgressState(progress, request.Video is not null, request.Voice is VoiceInput.Files);
-        var body = request.Video is null ? null : Task.Run(() => times.Time("body_s", () => BodySide.Run(request, state.For(0), cancellation)), CancellationToken.None);
+        var warnings = new List<string>(request.InputWarnings);
+        var errors = new List<string>();
+        // The faces from OpenFace are read first: they are small, and the body side writes them into its features.csv.
+        var openFace = request.OpenFace is null ? null : times.Time("openface_s", () => OpenFaceSide.Read(request, warnings));
+        var body = request.Video is null ? null : Task.Run(() => times.Time("body_s", () => BodySide.Run(request, openFace?.Samples, state.For(0), cancellation)), CancellationToken.None);
         var voiceA = Voice(Participant.A, state.For(1), times, cancellation);
         var voiceB = Voice(Participant.B, state.For(2), times, cancellation);
 
-        var warnings = new List<string>(request.InputWarnings);
-        var errors = new List<string>();
         var bodyResult = Settle(body, errors);
         var voiceResultA = Settle(voiceA, errors);
         var voiceResultB = Settle(voiceB, errors);
@@ -83,11 +85,15 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             warnings.Add(none.Reason);
 
         WriteProsody(voiceResultA, voiceResultB);
-        var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, warnings);
+        if (openFace is not null && bodyResult is null)
+            WriteFile("features.csv", writer => openFace.WriteFeatures(writer));
+        var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, openFace, warnings);
         WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB, warnings);
         if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodySide.PixelMotion))
             WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodySide.PixelMotion)));
-        var heads = bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
+        // OpenFace's head pose turns more directly into nods than the pose's nose point, so its nods are the ones used.
+        var heads = openFace is not null ? openFace.HeadMovements
+            : bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
         var signals = new SessionSignals(
             origin,
             duration,
@@ -95,7 +101,8 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult.Features, warnings) : null,
             voiceResultA?.ToSpeakerVoice(),
             voiceResultB?.ToSpeakerVoice(),
-            bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile)
+            openFace is not null ? openFace.Signals()
+            : bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile)
                 ? new FaceSignals(bodyResult.Features.Dyad(FaceFeatures.Smile), bodyResult.Features.Dyad(FaceFeatures.LookingAtPartner), heads)
                 : null);
         var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
@@ -106,11 +113,12 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         foreach (var measure in report.Measures.Where(m => m.Matrix is not null))
             WriteFile(CoordinationCsv.MatrixFileName(measure.Name), writer => CoordinationCsv.WriteMatrix(measure, writer));
         var faceEvents = signals.Faces is { } faces ? FaceEvents.Of(faces, origin, request.Settings.Smile, request.Settings.Gaze) : null;
-        if (bodyResult is not null)
-            WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
+        var headsMeasured = bodyResult is not null || openFace is not null;
+        if (headsMeasured)
+            WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer, openFace is null ? HeadMovementTables.Header : HeadMovementTables.DegreesHeader));
         if (faceEvents is not null)
             WriteFile(FaceEventTables.FileName, writer => FaceEventTables.Write(faceEvents, writer));
-        var eventTiers = (bodyResult is null ? [] : HeadMovementTables.Tiers(heads)).Concat(faceEvents is null ? [] : FaceEventTables.Tiers(faceEvents));
+        var eventTiers = (headsMeasured ? HeadMovementTables.Tiers(heads) : []).Concat(faceEvents is null ? [] : FaceEventTables.Tiers(faceEvents));
         WriteFile("session.eaf", writer => ElanWriter.Write(
             EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), eventTiers), writer));
         var timing = new Dictionary<string, double?>(times.Snapshot()) { ["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3) };
@@ -174,12 +182,14 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
     }
 
     /// <summary>The session runs from the start asked for to the earliest end among the signals present; differing lengths are reported.</summary>
-    private (MediaTime Origin, TimeSpan Duration) Span(BodySideResult? body, VoiceSideResult? a, VoiceSideResult? b, List<string> warnings)
+    private (MediaTime Origin, TimeSpan Duration) Span(BodySideResult? body, VoiceSideResult? a, VoiceSideResult? b, OpenFaceSide? faces, List<string> warnings)
     {
         var origin = request.StartTime;
         var ends = new List<(string What, double End)>();
         if (body?.LastFrame is { } last)
             ends.Add(("video", last.Seconds));
+        if (faces?.LastFrame is { } lastFace)
+            ends.Add(("OpenFace", lastFace.Seconds));
         foreach (var voice in new[] { a, b })
             if (voice is { Frames.Count: > 0 })
                 ends.Add(($"voice {voice.Speaker}", voice.Frames[^1].Time.Seconds));

@@ -29,7 +29,8 @@ internal static class SessionRequests
     /// <exception cref="AudioSourceException">A recording that cannot be read as the voices.</exception>
     /// <exception cref="VideoSourceException">A file that cannot be read as a video.</exception>
     /// <exception cref="SeriesFormatException">OpenPose keypoint files (<paramref name="openPose"/>) that cannot be read.</exception>
-    public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose, OpenPoseInput? openPose = null)
+    /// <param name="hasFaces">Faces come from elsewhere (OpenFace), so a session without video or voices still has something to analyse.</param>
+    public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose, OpenPoseInput? openPose = null, bool hasFaces = false)
     {
         if (openPose is not null && (raw.Video is not null || raw.VideoA is not null || raw.Pose is not null))
             throw new UsageException($"give either --openpose (OpenPose's keypoints) or a video or {name["pose"]}, not both.");
@@ -82,7 +83,7 @@ internal static class SessionRequests
         }
 
         var voice = Voice(raw, name, videoInput, names);
-        if (videoInput is null && voice is VoiceInput.None)
+        if (videoInput is null && voice is VoiceInput.None && !hasFaces)
             throw new UsageException($"nothing to analyse: give {name["video"]}, {name["video_a"]}/{name["video_b"]} or {name["pose"]}, and/or {name["audio"]} or {name["audio_a"]}/{name["audio_b"]}.");
         return new AnalyzeRequest(videoInput, voice, output, raw.Start, raw.End, raw.AvOffset, pose, settings, names) { InputWarnings = warnings };
     }

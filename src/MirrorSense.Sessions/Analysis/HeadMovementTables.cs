@@ -7,15 +7,19 @@ namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>
 /// Head nods and shakes of an analysis: <c>head_movements.csv</c>
-/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths) and one ELAN tier per participant.
+/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths; <c>amplitude_deg</c>, degrees,
+/// for movements found in OpenFace's head angles) and one ELAN tier per participant.
 /// </summary>
 public static class HeadMovementTables
 {
     public const string Header = "participant,kind,start_s,end_s,cycles,amplitude_sw";
 
-    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer)
+    /// <summary>The header for movements found in head angles (OpenFace's pose), whose amplitudes are degrees.</summary>
+    public const string DegreesHeader = "participant,kind,start_s,end_s,cycles,amplitude_deg";
+
+    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer, string header = Header)
     {
-        writer.WriteLine(Header);
+        writer.WriteLine(header);
         foreach (var e in events)
         {
             writer.WriteLine(string.Join(',',

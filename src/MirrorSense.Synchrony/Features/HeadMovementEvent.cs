@@ -13,7 +13,7 @@ public enum HeadMovementKind
 /// A head nod or shake (MEASURES.md §2): from the first to the last turning point of the oscillation.
 /// </summary>
 /// <param name="Cycles">Full cycles, in halves (three turning points make one cycle).</param>
-/// <param name="Amplitude">Mean half swing between consecutive turning points, in shoulder widths.</param>
+/// <param name="Amplitude">Mean half swing between consecutive turning points, in the signal's units: shoulder widths of head position, degrees of head angle (OpenFace).</param>
 public sealed record HeadMovementEvent(MediaTime Start, MediaTime End, Participant Participant, HeadMovementKind Kind, double Cycles, double Amplitude)
 {
     public TimeSpan Duration => End - Start;

@@ -120,8 +120,10 @@ internal sealed class OscillationDetector
         switch (_mode)
         {
             case Mode.Searching:
-                // Only recent extremes can start an oscillation; older ones are too far from any next turning point.
-                if (_high is { } h && p.Y < h.Y && Seconds(p.Index - h.Index) <= _maxHalf)
+                // Only recent extremes can start an oscillation; older ones are too far from any next turning point. An
+                // extreme the head is still resting at is as recent as the moment it left it: a level reached early in a
+                // rest is where the head sets off from at its end.
+                if (_high is { } h && p.Y < h.Y && Seconds(p.Index - _highLeft) <= _maxHalf)
                 {
                     if (h.Y - p.Y <= _rest)
                         _highLeft = p.Index;
@@ -131,7 +133,7 @@ internal sealed class OscillationDetector
                     (_high, _highLeft) = (p, p.Index);
                 }
 
-                if (_low is { } l && p.Y > l.Y && Seconds(p.Index - l.Index) <= _maxHalf)
+                if (_low is { } l && p.Y > l.Y && Seconds(p.Index - _lowLeft) <= _maxHalf)
                 {
                     if (p.Y - l.Y <= _rest)
                         _lowLeft = p.Index;

@@ -93,6 +93,21 @@ public sealed class HeadMovementTests
     }
 
     [Fact]
+    public void A_nod_after_a_rest_whose_highest_point_came_early_in_it_is_still_one_cycle()
+    {
+        // Given a resting head whose highest point (a twitch smaller than the resting band) comes two thirds of a second
+        // before it dips once
+        var signal = Enumerable.Range(0, 240).Select(k => k / Rate is var t && t >= 4 && t < 4.6 ? -0.1 * Math.Sin(Math.PI * (t - 4) / 0.6)
+            : t >= 3.33 && t < 3.4 ? 0.015 : 0).ToArray();
+
+        var nod = Assert.Single(HeadMovements.Detect(signal, Grid, Participant.A, HeadMovementKind.Nod));
+
+        // Then the rest the head left still starts the nod
+        Assert.Equal(1, nod.Cycles);
+        Assert.InRange(nod.Start.Seconds, 3.8, 4.1);
+    }
+
+    [Fact]
     public void A_missing_stretch_splits_an_oscillation()
     {
         var signal = Signal(14, seed: 6, jitter: 0.003, frequency: 1, amplitude: 0.12, from: 2, to: 12);
