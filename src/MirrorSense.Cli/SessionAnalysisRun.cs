@@ -119,8 +119,16 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         if (faceEvents is not null)
             WriteFile(FaceEventTables.FileName, writer => FaceEventTables.Write(faceEvents, writer));
         var eventTiers = (headsMeasured ? HeadMovementTables.Tiers(heads) : []).Concat(faceEvents is null ? [] : FaceEventTables.Tiers(faceEvents));
-        WriteFile("session.eaf", writer => ElanWriter.Write(
-            EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), eventTiers), writer));
+        try
+        {
+            WriteFile("session.eaf", writer => ElanWriter.Write(
+                EpisodeTiers.Document(report.Measures, DateTimeOffset.Now, MediaFile(), eventTiers), writer));
+        }
+        catch (ArgumentException error)
+        {
+            // A document ELAN would refuse costs the ELAN file, never the summary and tables after it.
+            warnings.Add($"session.eaf was not written: {error.Message}");
+        }
         var timing = new Dictionary<string, double?>(times.Snapshot()) { ["total_s"] = Math.Round(total.Elapsed.TotalSeconds, 3) };
         var summary = new AnalysisSummary(request.InputNames, Parameters(), request.Settings, report, duration, [.. warnings, .. errors], Complete: !cancelled && errors.Count == 0)
         {

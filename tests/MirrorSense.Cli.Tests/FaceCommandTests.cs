@@ -101,7 +101,7 @@ public sealed class FaceCommandTests
         Assert.Equal(["A looking_at_partner", "B looking_at_partner", "AB mutual_gaze"], events.Select(e => $"{e[0]} {e[1]}"));
         Assert.All(events, e => Assert.True(double.Parse(e[2], CultureInfo.InvariantCulture) < 0.2, string.Join(',', e)));
         var tiers = System.Xml.Linq.XDocument.Load(Path.Combine(output, "session.eaf")).Descendants("TIER").Select(t => t.Attribute("TIER_ID")!.Value).ToArray();
-        Assert.Subset(tiers.ToHashSet(), new HashSet<string> { "smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze" });
+        Assert.Subset(tiers.ToHashSet(), new HashSet<string> { "smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze_events" });
     }
 
     [Fact]

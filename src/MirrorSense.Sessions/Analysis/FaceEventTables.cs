@@ -8,7 +8,7 @@ namespace MirrorSense.Sessions.Analysis;
 /// <summary>
 /// The smiles, looks and mutual gaze of an analysis with faces: <c>face_events.csv</c>
 /// (<c>participant,kind,start_s,end_s</c>; participant AB for mutual gaze, which is the pair's) and ELAN tiers
-/// <c>smiles_A</c>, <c>smiles_B</c>, <c>looking_A</c>, <c>looking_B</c> and <c>mutual_gaze</c>.
+/// <c>smiles_A</c>, <c>smiles_B</c>, <c>looking_A</c>, <c>looking_B</c> and <c>mutual_gaze_events</c>.
 /// </summary>
 public static class FaceEventTables
 {
@@ -69,7 +69,8 @@ public static class FaceEventTables
                 yield return new ElanTier($"{tier}_{who}", Annotations(events.Where(e => e.Kind == kind && e.Participant == who)), who.ToString());
         }
 
-        yield return new ElanTier("mutual_gaze", Annotations(events.Where(e => e.Kind == FaceEventKind.MutualGaze)));
+        // Not "mutual_gaze": that is the measure's own tier of episodes, and ELAN tier ids must be unique.
+        yield return new ElanTier("mutual_gaze_events", Annotations(events.Where(e => e.Kind == FaceEventKind.MutualGaze)));
     }
 
     private static ElanAnnotation[] Annotations(IEnumerable<FaceEvent> events) =>

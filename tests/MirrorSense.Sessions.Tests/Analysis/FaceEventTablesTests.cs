@@ -31,10 +31,10 @@ public sealed class FaceEventTablesTests
     {
         var tiers = FaceEventTables.Tiers(Events).ToArray();
 
-        Assert.Equal(["smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze"], tiers.Select(t => t.Id));
+        Assert.Equal(["smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze_events"], tiers.Select(t => t.Id));
         Assert.Empty(tiers.Single(t => t.Id == "smiles_B").Annotations);
         Assert.Equal("B", tiers.Single(t => t.Id == "looking_B").Participant);
-        var mutual = Assert.Single(tiers.Single(t => t.Id == "mutual_gaze").Annotations);
+        var mutual = Assert.Single(tiers.Single(t => t.Id == "mutual_gaze_events").Annotations);
         Assert.Equal(("mutual gaze", 2.0, 3.0), (mutual.Value, mutual.Start.Seconds, mutual.End.Seconds));
     }
 
