@@ -72,7 +72,9 @@ internal static class BodySide
             // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
             VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(placed, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
             VideoInput.PoseTable table => LandmarkFeatures(placed, table, grid),
-            _ => WithFaces(placed.ExtractBodyFeatures().Zip(pixels, (body, motion) => body with { A = [.. body.A, motion.A.ChangedPixels], B = [.. body.B, motion.B.ChangedPixels] }), faceStage is null ? null : faces)
+            // Two cameras' people are joined into one pose frame, but their pictures share no space to measure a distance in.
+            VideoInput.PerParticipant => WithPixels(placed.ExtractBodyFeatures().Select(WithoutPartnerDistance), pixels).ResampleToGrid(grid),
+            _ => WithFaces(WithPixels(placed.ExtractBodyFeatures(), pixels), faceStage is null ? null : faces)
                 .ResampleToGrid(grid),
         };
         if (openFace is not null)
@@ -108,6 +110,15 @@ internal static class BodySide
             }
             return new BodySideResult(FeatureSeries.Collect(samples, names, grid), frames, withPeople, last, warnings, error);
         }
+    }
+
+    private static IObservable<FeatureFrame> WithPixels(IObservable<FeatureFrame> body, IObservable<PixelMotionFrame> pixels) =>
+        body.Zip(pixels, (frame, motion) => frame with { A = [.. frame.A, motion.A.ChangedPixels], B = [.. frame.B, motion.B.ChangedPixels] });
+
+    private static FeatureFrame WithoutPartnerDistance(FeatureFrame frame)
+    {
+        var index = BodyFeatures.IndexOf(BodyFeatures.PartnerDistance);
+        return frame with { A = frame.A.SetItem(index, double.NaN), B = frame.B.SetItem(index, double.NaN) };
     }
 
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) OneCamera(

@@ -104,7 +104,8 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             openFace is not null ? openFace.Signals()
             : bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(FaceFeatures.Smile)
                 ? new FaceSignals(bodyResult.Features.Dyad(FaceFeatures.Smile), bodyResult.Features.Dyad(FaceFeatures.LookingAtPartner), heads)
-                : null);
+                : null,
+            bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Dyad(BodyFeatures.PartnerDistance) : null);
         var report = times.Time("measures_s", () => new CoordinationAnalysis(request.Settings).Analyse(signals));
 
         var cancelled = cancellation.IsCancellationRequested;

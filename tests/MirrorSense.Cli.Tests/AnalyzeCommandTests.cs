@@ -352,7 +352,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         var slots = root.Element("TIME_ORDER")!.Elements("TIME_SLOT").ToDictionary(s => s.Attribute("TIME_SLOT_ID")!.Value, s => long.Parse(s.Attribute("TIME_VALUE")!.Value, CultureInfo.InvariantCulture));
         var types = root.Elements("LINGUISTIC_TYPE").Select(t => t.Attribute("LINGUISTIC_TYPE_ID")!.Value).ToHashSet();
         var tiers = root.Elements("TIER").ToList();
-        Assert.Equal(["posture_mirroring", "gesture_synchrony", "tone", "tempo", "volume", "inflection", "head_movements_A", "head_movements_B"], tiers.Select(t => t.Attribute("TIER_ID")!.Value));
+        Assert.Equal(["posture_mirroring", "gesture_synchrony", "tone", "tempo", "volume", "inflection", "proximity", "head_movements_A", "head_movements_B"], tiers.Select(t => t.Attribute("TIER_ID")!.Value));
         Assert.All(tiers, t => Assert.Contains(t.Attribute("LINGUISTIC_TYPE_REF")!.Value, types));
         var annotations = tiers.SelectMany(t => t.Descendants("ALIGNABLE_ANNOTATION")).ToList();
         Assert.NotEmpty(tiers[0].Descendants("ALIGNABLE_ANNOTATION"));

@@ -7,7 +7,7 @@ namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>
 /// The ELAN view of an analysis: one tier per measure (present even when it found no episode, so a
-/// corpus of sessions has the same tiers; the face measures' when they were measured), each episode an annotation saying who
+/// corpus of sessions has the same tiers; proximity's and the face measures' when they were measured), each episode an annotation saying who
 /// led, at what lag, how strongly.
 /// </summary>
 public static class EpisodeTiers
@@ -16,8 +16,8 @@ public static class EpisodeTiers
     {
         var byName = measures.ToDictionary(m => m.Name);
         string[] names = [MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection];
-        // Faces are analysed only when asked for: a session without them has no face tiers rather than empty ones.
-        names = [.. names, .. new[] { MeasureNames.SmileMimicry, MeasureNames.MutualGaze }.Where(byName.ContainsKey)];
+        // Proximity comes with the body (and faces only when asked for): a session without them has no such tiers rather than empty ones.
+        names = [.. names, .. new[] { MeasureNames.Proximity, MeasureNames.SmileMimicry, MeasureNames.MutualGaze }.Where(byName.ContainsKey)];
         var tiers = names.Select(name => new ElanTier(
             name,
             byName.TryGetValue(name, out var measure) ? [.. measure.Episodes.Select(e => new ElanAnnotation(e.Start, e.End, Describe(e)))] : []))

@@ -38,6 +38,8 @@ public static class MeasureReading
             ? mirrored >= anatomical
                 ? $"; as a mirror image ({Number(mirrored, "0.00")}) more than same-side ({Number(anatomical, "0.00")})"
                 : $"; same-side ({Number(anatomical, "0.00")}) more than as a mirror image ({Number(mirrored, "0.00")})"
+            : measure.Name == "proximity" && measure.Detail("distance_change_per_minute") is { } change
+            ? $"; their distance changed by {Number(change, "+0.00;-0.00;0.00")} shoulder widths per minute (descriptive, not tested)"
             : measure.Name == "mutual_gaze" && measure.Detail("chance_share") is { } chance
             ? $"; {Number(100 * measure.Value!.Value, "0")} % of the time, chance {Number(100 * chance, "0")} %"
             : "";
@@ -55,6 +57,7 @@ public static class MeasureReading
         "volume" => $"{follower}'s loudness follows {leader}'s",
         "inflection" => $"{follower}'s pitch liveliness follows {leader}'s",
         "smile_mimicry" => $"{follower}'s smiles answer {leader}'s",
+        "proximity" => $"{follower} leans towards and away from {leader} as {leader} does",
         _ => $"{follower} follows {leader} ({measure})",
     };
 
@@ -69,6 +72,7 @@ public static class MeasureReading
         "smile_mimicry" => "A and B smile together with no clear lead",
         "mutual_gaze" => "A and B meet each other's eyes more than their looking alone gives",
         "nod_reciprocity" => "A and B nod back to each other's nods",
+        "proximity" => "A and B lean towards and away from each other together with no clear lead",
         _ => $"A and B go together ({measure}) with no clear lead",
     };
 

@@ -4,6 +4,7 @@ using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony;
 using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Sessions.Report;
@@ -158,7 +159,7 @@ public static class SessionReport
                 .ToList();
             var line = new PlotLine(measure.Key, [.. rows.Select(w => (w.StartSeconds + w.EndSeconds) / 2)], [.. rows.Select(w => w.Value)], "#333333");
             // Correlations on their whole scale, so a flat stretch looks flat and measures compare at a glance.
-            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" ? (-1, 1)
+            (double, double)? limits = measure.Key is "posture_mirroring" or "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" or "proximity" ? (-1, 1)
                 : measure.Key is "mutual_gaze" ? (0, 1)
                 : null;
             page.Figure(ReportPlots.Lines($"{Label(measure.Key)} over time", ValueAxis(measure.Key), [line], Span(summary), spans, limits), $"{measure.Key} over time");
@@ -177,10 +178,49 @@ public static class SessionReport
 
         var traces = PoseTraces.Concat(MotionTraces).ToList();
         var bin = Math.Max(0.1, summary.AnalysedSeconds / 1500);
-        var series = FeatureCsvReader.ReadBinned(path, [.. traces.Select(t => t.Feature)], summary.StartSeconds, bin);
+        var series = FeatureCsvReader.ReadBinned(path, [.. traces.Select(t => t.Feature), BodyFeatures.PartnerDistance], summary.StartSeconds, bin);
         page.Note($"Means over {Seconds(bin)} s bins of the 30 Hz feature grid.");
         foreach (var (feature, title, unit) in traces)
             Participants(page, series.Where(s => s.Key.Feature == feature).ToDictionary(s => s.Key.Participant, s => s.Value), $"{title} ({feature})", unit, Span(summary), "features.csv", feature);
+        LeanAndDistance(page, series, summary);
+    }
+
+    /// <summary>
+    /// What the proximity measure correlates, each person's sideways lean turned towards the partner, and the distance
+    /// between the two, which it only describes.
+    /// </summary>
+    private static void LeanAndDistance(ReportPage page, IReadOnlyDictionary<(string Feature, string Participant), BinnedSeries> series, SummaryDocument summary)
+    {
+        page.Heading(3, "Lean towards the partner and distance");
+        page.Note("Each person's sideways lean (lean_sideways) turned towards the partner: + = leaning towards the other, − = away. "
+            + "A sits on the viewer's left, so A's lean_sideways (+ = towards the viewer's left) is drawn with its sign flipped, B's as it is.");
+        var lines = new List<PlotLine>();
+        foreach (var who in new[] { Participant.A, Participant.B })
+        {
+            if (series.TryGetValue((PostureDescriptor.LeanSideways, who.ToString()), out var lean) && lean.HasValues)
+                lines.Add(new PlotLine(who.ToString(), lean.Times(), [.. lean.Means().Select(m => Proximity.TowardsPartner(who, m))], ReportPlots.ColorOf(who.ToString())));
+            else
+                page.Note($"Lean towards the partner: no values for {who} in features.csv (lean_sideways).");
+        }
+
+        if (lines.Count > 0)
+        {
+            page.Note("Mean of the bins, towards the partner: "
+                + string.Join(", ", lines.Select(l => $"{l.Label} {MeasureReading.Number(Statistics.MeanOfPresent(l.Values), "+0.0;-0.0;0.0")}°")) + ".");
+            page.Figure(ReportPlots.Lines("Lean towards the partner", "angle (°, + = towards the partner)", lines, Span(summary)), "Lean towards the partner of A and B");
+        }
+
+        // The distance is one value for the pair, written alike for A and B.
+        if (series.TryGetValue((BodyFeatures.PartnerDistance, "A"), out var distance) && distance.HasValues)
+        {
+            page.Figure(ReportPlots.Lines("Distance between A and B (partner_distance)", "distance (shoulder widths)",
+                [new PlotLine("A–B", distance.Times(), distance.Means(), "#333333")], Span(summary)), "Distance between A and B");
+        }
+        else
+        {
+            page.Note("Distance between A and B: no values in features.csv (partner_distance): it needs both people in one picture, "
+                + "so it is missing with one camera per person and in folders analysed before it was measured.");
+        }
     }
 
     /// <summary>
@@ -328,7 +368,7 @@ public static class SessionReport
     private static string ValueAxis(string measure) => measure switch
     {
         "posture_mirroring" => "posture similarity at best lag (r)",
-        "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" => "correlation at best lag (r)",
+        "gesture_synchrony" or "tone" or "volume" or "smile_mimicry" or "proximity" => "correlation at best lag (r)",
         "tempo" => "−|A−B rate| (syll/s)",
         "inflection" => "−|A−B pitch range| (st)",
         "mutual_gaze" => "share of time looking at each other",
@@ -346,6 +386,7 @@ public static class SessionReport
         "smile_mimicry" => "Smile mimicry",
         "mutual_gaze" => "Mutual gaze",
         "nod_reciprocity" => "Nod reciprocity",
+        "proximity" => "Proximity (leaning towards and away together)",
         _ => measure,
     };
 

@@ -23,6 +23,7 @@ public sealed record CoordinationSettings
     public SmileMimicryOptions Smile { get; init; } = new();
     public MutualGazeOptions Gaze { get; init; } = new();
     public NodReciprocityOptions Nods { get; init; } = new();
+    public ProximityOptions Proximity { get; init; } = new();
     public int TempoPermutations { get; init; } = 2000;
     public int Seed { get; init; } = 1;
 
@@ -36,6 +37,7 @@ public sealed record CoordinationSettings
         Smile = Smile with { Seed = seed },
         Gaze = Gaze with { Seed = seed },
         Nods = Nods with { Seed = seed },
+        Proximity = Proximity with { Seed = seed },
         Seed = seed,
     };
 }
@@ -48,7 +50,11 @@ public sealed record CoordinationSettings
 /// <param name="VoiceB">B's prosody, or null without audio.</param>
 /// <param name="Duration">Length of the session.</param>
 /// <param name="Faces">The face signals of A and B, or null when faces were not measured.</param>
-public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB, FaceSignals? Faces = null);
+/// <param name="PartnerDistance">
+/// The distance between the two in shoulder widths (<c>partner_distance</c>, on the posture grid), or null when not
+/// measured (it is missing throughout with one camera per person).
+/// </param>
+public sealed record SessionSignals(MediaTime Origin, TimeSpan Duration, PostureSeries? Posture, DyadSeries? MotionEnergy, SpeakerVoice? VoiceA, SpeakerVoice? VoiceB, FaceSignals? Faces = null, DyadSeries? PartnerDistance = null);
 
 /// <summary>What the face stage gives the dyad measures, on the body series' grid (NaN where a face was not seen).</summary>
 /// <param name="Smile">Both people's <c>smile</c>.</param>
@@ -66,8 +72,8 @@ public sealed record MissingMeasure(string Name, string Reason);
 public sealed record CoordinationReport(IReadOnlyList<CoordinationMeasure> Measures, IReadOnlyList<MissingMeasure> Missing);
 
 /// <summary>
-/// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring and
-/// gesture synchrony from the body; tone, tempo, volume and inflection from the voices; smile mimicry, mutual gaze
+/// The coordination channels of a session (MEASURES.md §3 and §6) from its signals: posture mirroring, gesture
+/// synchrony and proximity from the body; tone, tempo, volume and inflection from the voices; smile mimicry, mutual gaze
 /// and nod reciprocity with the faces. A channel without its signals, or too short for one window, is reported
 /// missing with the reason instead of failing the others. The measures'
 /// p-values are also adjusted together (Holm), since a session is tested on all of them at once.
@@ -106,6 +112,8 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
             () => Shifted(PostureMirroringMeasure.From(new PostureMirroring(Settings.Posture).Compute(signals.Posture!), Settings.PostureEpisodeSeconds), signals.Origin));
         Try(MeasureNames.GestureSynchrony, signals.MotionEnergy is not null, "no video: gesture synchrony needs motion energy",
             () => new GestureSynchrony(Settings.Gesture).Compute(signals.MotionEnergy!, signals.Origin));
+        Try(MeasureNames.Proximity, signals.Posture is not null, "no video: proximity needs body landmarks",
+            () => new Proximity(Settings.Proximity).Compute(Lean(signals.Posture!, PostureDescriptor.LeanSideways), Lean(signals.Posture!, PostureDescriptor.LeanForward), signals.PartnerDistance, signals.Origin));
         var voices = signals.VoiceA is not null && signals.VoiceB is not null;
         Try(MeasureNames.Tone, voices, "no audio for both participants",
             () => new VoiceContourCoordination(VoiceChannel.Pitch, Settings.Tone).Compute(signals.VoiceA!, signals.VoiceB!, signals.Origin, signals.Duration));
@@ -140,6 +148,9 @@ public sealed class CoordinationAnalysis(CoordinationSettings settings)
         var unseen = new[] { (Participant.A, series.A), (Participant.B, series.B) }.Where(p => p.Item2.All(double.IsNaN)).Select(p => p.Item1.ToString()).ToArray();
         return unseen.Length == 0 ? null : string.Join(" and ", unseen);
     }
+
+    private static DyadSeries Lean(PostureSeries posture, string component) =>
+        posture.Pair(posture.Schema.Components.ToList().FindIndex(c => c.Name == component), mirrored: false);
 
     private static bool HasSpeechRate(SpeakerVoice voice) => voice.Units.Any(u => !double.IsNaN(u.SyllablesPerSecond));
 

@@ -128,6 +128,7 @@ public static class MeasureNames
     public const string SmileMimicry = "smile_mimicry";
     public const string MutualGaze = "mutual_gaze";
     public const string NodReciprocity = "nod_reciprocity";
+    public const string Proximity = "proximity";
 }
 
 /// <summary>Shared rules for turning surrogate statistics into p-values, baselines and leaders.</summary>

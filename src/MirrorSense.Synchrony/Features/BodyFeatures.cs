@@ -7,7 +7,8 @@ namespace MirrorSense.Synchrony.Features;
 /// The body features of one frame, in the order of <see cref="Names"/>: first the posture descriptor
 /// (<see cref="PostureDescriptor.Schema"/> order, degrees, shoulder widths, 0/1), then landmark motion
 /// energy per region (shoulder widths per second), then the head position that nods and shakes are
-/// found in (nose relative to the mid-shoulder point, shoulder widths, y up).
+/// found in (nose relative to the mid-shoulder point, shoulder widths, y up), then the distance between the
+/// two people (<see cref="PartnerDistance"/>), the same for both.
 /// </summary>
 public static class BodyFeatures
 {
@@ -18,11 +19,19 @@ public static class BodyFeatures
     public const string HeadX = "head_x";
     public const string HeadY = "head_y";
 
+    /// <summary>
+    /// Image distance between the two people's mid-shoulder points over the mean of their two shoulder widths
+    /// (MEASURES.md §6: distance in shoulder widths). Written for A and for B alike; missing when either is not seen,
+    /// and always missing with one camera per person, where the two pictures share no space.
+    /// </summary>
+    public const string PartnerDistance = "partner_distance";
+
     public static ImmutableArray<string> Names { get; } =
     [
         .. PostureDescriptor.Schema.Components.Select(c => c.Name),
         MotionHead, MotionArms, MotionTorso, MotionBody,
         HeadX, HeadY,
+        PartnerDistance,
     ];
 
     public static int IndexOf(string name)
@@ -73,14 +82,38 @@ internal sealed class BodyFeatureExtractor
         if (_last is { } last && frame.Time <= last)
             throw new InvalidOperationException($"Pose frames must come in increasing media time; got {frame.Time} after {last}.");
         _last = frame.Time;
-        return new FeatureFrame(frame.Time, Person(frame, Participant.A), Person(frame, Participant.B));
+        var a = Normalize(frame, Participant.A);
+        var b = Normalize(frame, Participant.B);
+        var distance = Distance(frame, a, b);
+        return new FeatureFrame(frame.Time, Person(a, Participant.A, distance), Person(b, Participant.B, distance));
     }
 
-    private ImmutableArray<double> Person(PoseFrame frame, Participant participant)
+    private NormalizedPose? Normalize(PoseFrame frame, Participant participant) =>
+        frame.Of(participant) is { } person ? SkeletonNormalizer.Normalize(person, frame.Time, _options) : null;
+
+    /// <summary>
+    /// The mid-shoulder points' distance in the mean of the two shoulder widths: each person's own width alone would
+    /// make the distance change when one of them turns sideways more than when both do.
+    /// </summary>
+    private static double Distance(PoseFrame frame, NormalizedPose? a, NormalizedPose? b)
+    {
+        if (a is null || b is null)
+            return double.NaN;
+        var (ax, ay) = MidShoulder(frame.Of(Participant.A)!);
+        var (bx, by) = MidShoulder(frame.Of(Participant.B)!);
+        double dx = ax - bx, dy = ay - by;
+        return Math.Sqrt(dx * dx + dy * dy) / ((a.ShoulderWidthPixels + b.ShoulderWidthPixels) / 2);
+    }
+
+    private static (double X, double Y) MidShoulder(PersonPose person)
+    {
+        var (left, right) = (person[Skeleton.LeftShoulder], person[Skeleton.RightShoulder]);
+        return ((left.X + (double)right.X) / 2, (left.Y + (double)right.Y) / 2);
+    }
+
+    private ImmutableArray<double> Person(NormalizedPose? pose, Participant participant, double distance)
     {
         var values = new double[BodyFeatures.Names.Length];
-        var person = frame.Of(participant);
-        var pose = person is null ? null : SkeletonNormalizer.Normalize(person, frame.Time, _options);
         var history = _history[(int)participant];
         if (pose is null)
         {
@@ -102,6 +135,7 @@ internal sealed class BodyFeatureExtractor
         var nose = pose[Skeleton.Nose];
         values[count + BodyRegions.All.Length] = nose.X;
         values[count + BodyRegions.All.Length + 1] = nose.Y;
+        values[count + BodyRegions.All.Length + 2] = distance;
         return ImmutableArray.Create(values);
     }
 

@@ -49,6 +49,14 @@ public sealed class MeasureReadingTests
     }
 
     [Fact]
+    public void Proximity_reads_as_leaning_together_with_the_distance_trend_labelled_descriptive()
+    {
+        var measure = Measure("proximity", significant: true, lag: 1, leader: "A", ("distance_change_per_minute", -0.25));
+
+        Assert.Equal("B leans towards and away from A as A does about 1 s later (p = 0.01); their distance changed by -0.25 shoulder widths per minute (descriptive, not tested).", MeasureReading.Of(measure));
+    }
+
+    [Fact]
     public void A_measure_without_a_value_reads_as_not_computed()
     {
         var measure = new MeasureSummary("tempo", null, null, null, null, null, []);

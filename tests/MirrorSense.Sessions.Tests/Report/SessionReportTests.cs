@@ -85,7 +85,7 @@ public sealed partial class SessionReportTests : IDisposable
         // Then each section has as many images as it has plots
         Assert.Equal(2, sections["Window × lag correlation"]);
         Assert.Equal(2, sections["Coordination over time"]);
-        Assert.Equal(4, sections["Posture and movement"]);
+        Assert.Equal(5, sections["Posture and movement"]);
         Assert.Equal(3, sections["Voice"]);
     }
 
@@ -200,6 +200,42 @@ public sealed partial class SessionReportTests : IDisposable
         var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
 
         Assert.DoesNotContain("Speech and nods", html);
+    }
+
+    [Fact]
+    public void Each_persons_lean_is_drawn_towards_the_partner_and_the_distance_on_its_own_plot()
+    {
+        // Given a folder where A leans 4° to the viewer's right and B 6° to the viewer's left (both towards the other),
+        // 3 shoulder widths apart
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+        var path = Path.Combine(folder, "features.csv");
+        var rows = File.ReadAllLines(path).Where(r => !r.Contains(",lean_sideways,", StringComparison.Ordinal)).ToList();
+        rows.AddRange(Enumerable.Range(0, 600).SelectMany(i => new[] { ("A", -4), ("B", 6) }.SelectMany(p => new[]
+        {
+            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},lean_sideways,{p.Item2}"),
+            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},partner_distance,3"),
+        })));
+        File.WriteAllLines(path, rows);
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then both lean towards the partner, and the distance has its own figure
+        var section = html[html.IndexOf("Lean towards the partner and distance</h3>", StringComparison.Ordinal)..];
+        Assert.Contains("Mean of the bins, towards the partner: A +4.0°, B +6.0°.", section);
+        Assert.Contains("Lean towards the partner of A and B</figcaption>", section);
+        Assert.Contains("Distance between A and B</figcaption>", section);
+    }
+
+    [Fact]
+    public void Without_partner_distance_the_report_says_why_instead_of_drawing_it()
+    {
+        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
+
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        Assert.Contains("Distance between A and B: no values in features.csv (partner_distance)", html);
+        Assert.DoesNotContain("Distance between A and B</figcaption>", html);
     }
 
     [Fact]

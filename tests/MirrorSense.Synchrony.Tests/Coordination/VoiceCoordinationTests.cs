@@ -77,8 +77,8 @@ public sealed class VoiceCoordinationTests
         var report = new CoordinationAnalysis(new CoordinationSettings()).Analyse(signals);
 
         Assert.Empty(report.Measures);
-        Assert.Equal([MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection], report.Missing.Select(m => m.Name));
-        Assert.All(report.Missing.Skip(2), missing => Assert.Contains("audio", missing.Reason));
+        Assert.Equal([MeasureNames.PostureMirroring, MeasureNames.GestureSynchrony, MeasureNames.Proximity, MeasureNames.Tone, MeasureNames.Tempo, MeasureNames.Volume, MeasureNames.Inflection], report.Missing.Select(m => m.Name));
+        Assert.All(report.Missing.Skip(3), missing => Assert.Contains("audio", missing.Reason));
     }
 
     [Fact]

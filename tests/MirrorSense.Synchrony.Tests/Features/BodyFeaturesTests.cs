@@ -98,4 +98,36 @@ public sealed class BodyFeaturesTests
         Assert.Throws<InvalidOperationException>(() => BodyFeatures.Extract(frames).ToList());
         Assert.Throws<InvalidOperationException>(() => frames.ToObservable().ExtractBodyFeatures().ToList().Wait());
     }
+
+    [Fact]
+    public void Partner_distance_is_the_mid_shoulder_distance_in_the_mean_shoulder_width_for_both_and_missing_without_either()
+    {
+        // Given A's shoulders 40 px apart around (120, 200) and B's 60 px apart around (330, 230)
+        var a = Shoulders(Participant.A, (140, 200), (100, 200));
+        var b = Shoulders(Participant.B, (360, 230), (300, 230));
+        var frames = new[]
+        {
+            new PoseFrame(MediaTime.FromSeconds(0), [a, b]),
+            new PoseFrame(MediaTime.FromSeconds(0.1), [a]),
+            new PoseFrame(MediaTime.FromSeconds(0.2), [b]),
+        };
+
+        var features = BodyFeatures.Extract(frames).ToList();
+
+        // Then the distance is √(210² + 30²) over 50 px, written for A and B alike, and missing when either is not seen
+        var distance = BodyFeatures.IndexOf(BodyFeatures.PartnerDistance);
+        var expected = Math.Sqrt(210 * 210 + 30 * 30) / 50;
+        Assert.Equal(expected, features[0].A[distance], 5);
+        Assert.Equal(expected, features[0].B[distance], 5);
+        Assert.All(features.Skip(1), f => Assert.True(double.IsNaN(f.A[distance]) && double.IsNaN(f.B[distance])));
+    }
+
+    /// <summary>A person of whom only the shoulders are seen (left is the person's own left, on the viewer's right).</summary>
+    private static PersonPose Shoulders(Participant who, (float X, float Y) left, (float X, float Y) right)
+    {
+        var landmarks = Enumerable.Repeat(new PoseLandmark(0, 0, 0, 0), Skeleton.LandmarkCount).ToArray();
+        landmarks[Skeleton.LeftShoulder] = new PoseLandmark(left.X, left.Y, 0, 1);
+        landmarks[Skeleton.RightShoulder] = new PoseLandmark(right.X, right.Y, 0, 1);
+        return new PersonPose(who, landmarks);
+    }
 }

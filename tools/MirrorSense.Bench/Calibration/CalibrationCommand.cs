@@ -28,6 +28,7 @@ public static class CalibrationCommand
         new BodyCorpus(mirrorsense, sheet),
         new VoiceCorpus(),
         new FaceCorpus(),
+        new ProximityCorpus(),
     ];
 
     public static int Run(string[] args)

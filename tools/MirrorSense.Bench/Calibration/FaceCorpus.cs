@@ -52,13 +52,7 @@ public sealed class FaceCorpus : ICalibrationCorpus
 
     private static FaceSession Pair(List<FaceSession> independent, Random random)
     {
-        if (independent.Count < 2)
-            throw new InvalidOperationException("Pseudo-dyads need at least two independent sessions.");
-        var i = random.Next(independent.Count);
-        var j = random.Next(independent.Count - 1);
-        if (j >= i)
-            j++;
-        var (a, b) = (independent[i], independent[j]);
+        var (a, b) = PseudoDyadPartners.Draw(independent, random);
         var length = Math.Min(a.SmileA.Length, b.SmileB.Length);
         var seconds = length / SmileSignal.Rate;
         return new FaceSession(a.SmileA[..length], b.SmileB[..length], a.LookA[..length], b.LookB[..length])

@@ -77,14 +77,8 @@ public sealed class VoiceCorpus : ICalibrationCorpus
     /// <summary>A pseudo-dyad: A of one rendered null with B of another, both cut to the shorter.</summary>
     private static VoiceSession Pair(List<VoiceSession> rendered, int seed)
     {
-        if (rendered.Count < 2)
-            throw new InvalidOperationException("Pseudo-dyads need at least two rendered null sessions.");
-        var random = new Random(seed);
-        var i = random.Next(rendered.Count);
-        var j = random.Next(rendered.Count - 1);
-        if (j >= i)
-            j++;
-        var (a, b) = (rendered[i].A, rendered[j].B);
+        var (withA, withB) = PseudoDyadPartners.Draw(rendered, new Random(seed));
+        var (a, b) = (withA.A, withB.B);
         var end = new[] { a.Frames[^1].Time, b.Frames[^1].Time }.Min();
         return new VoiceSession(seed, Trimmed(a, end), Trimmed(b, end), double.NaN);
     }
