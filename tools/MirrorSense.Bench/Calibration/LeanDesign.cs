@@ -32,7 +32,7 @@ internal sealed record LeanHabit(double Spread, double WanderSeconds, double Dri
         var jitter = LeanSignal.Smooth(random, lean.Length, Jitter, 0.2);
         var measured = lean.Select((v, i) => v + jitter[i]).ToArray();
         for (var gap = SmileHabit.Exponential(random, GapEverySeconds); gap < seconds; gap += SmileHabit.Exponential(random, GapEverySeconds))
-            LeanSignal.Lose(measured, gap, 0.3 + 3.7 * random.NextDouble());
+            SmileSignal.Lose(measured, gap, 0.3 + 3.7 * random.NextDouble());
         return measured;
     }
 }
@@ -40,7 +40,7 @@ internal sealed record LeanHabit(double Spread, double WanderSeconds, double Dri
 /// <summary>Designed lean signals at the feature grid's 30 per second.</summary>
 internal static class LeanSignal
 {
-    public const double Rate = 30;
+    public const double Rate = SmileSignal.Rate;
 
     /// <summary>First-order autoregressive noise with the given spread and time scale, started in its steady state.</summary>
     public static double[] Smooth(Random random, int length, double spread, double seconds)
@@ -65,10 +65,4 @@ internal static class LeanSignal
         return [.. lean.Select((_, i) => i >= by ? lean[i - by] : 0)];
     }
 
-    public static void Lose(double[] values, double start, double seconds)
-    {
-        var from = Math.Clamp((int)(start * Rate), 0, values.Length);
-        var to = Math.Clamp((int)((start + seconds) * Rate), from, values.Length);
-        Array.Fill(values, double.NaN, from, to - from);
-    }
 }

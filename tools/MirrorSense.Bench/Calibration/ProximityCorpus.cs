@@ -106,8 +106,8 @@ internal sealed record LeanKind(string Name, bool IsNull, double MinSeconds, dou
             var (a, b) = (series.A.ToArray(), series.B.ToArray());
             foreach (var (start, lasting) in lost)
             {
-                LeanSignal.Lose(a, start, lasting);
-                LeanSignal.Lose(b, start, lasting);
+                SmileSignal.Lose(a, start, lasting);
+                SmileSignal.Lose(b, start, lasting);
             }
 
             return series.WithSeries([.. a], [.. b]);
