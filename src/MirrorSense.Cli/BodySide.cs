@@ -124,7 +124,7 @@ internal static class BodySide
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) OneCamera(
         string path, AnalyzeRequest request, Sinks sinks, FaceStage? faceStage, IProgress<double>? progress, CancellationToken cancellation)
     {
-        using var source = new VideoFileSource(path);
+        using var source = new ReadAheadVideoSource(new VideoFileSource(path));
         using var estimator = new PoseEstimator(request.Pose);
         using var motion = new PixelMotionEnergy();
         using var frame = new Mat();
@@ -163,8 +163,8 @@ internal static class BodySide
     private static (long Frames, long WithPeople, MediaTime? Last, string? Error) TwoCameras(
         VideoInput.PerParticipant videos, AnalyzeRequest request, Sinks sinks, IProgress<double>? progress, CancellationToken cancellation)
     {
-        using var sourceA = new VideoFileSource(videos.PathA);
-        using var sourceB = new VideoFileSource(videos.PathB);
+        using var sourceA = new ReadAheadVideoSource(new VideoFileSource(videos.PathA));
+        using var sourceB = new ReadAheadVideoSource(new VideoFileSource(videos.PathB));
         using var estimatorA = new PoseEstimator(request.Pose with { MaxPeople = 1, Only = Participant.A });
         using var estimatorB = new PoseEstimator(request.Pose with { MaxPeople = 1, Only = Participant.B });
         using var motionA = new PixelMotionEnergy();

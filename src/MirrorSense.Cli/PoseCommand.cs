@@ -86,7 +86,7 @@ internal static class PoseCommand
         IVideoSource source;
         try
         {
-            source = new VideoFileSource(videoPath);
+            source = new ReadAheadVideoSource(new VideoFileSource(videoPath));
         }
         catch (FileNotFoundException error)
         {

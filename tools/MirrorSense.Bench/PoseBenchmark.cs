@@ -14,7 +14,7 @@ namespace MirrorSense.Bench;
 /// <summary>
 /// The pose pipeline's speed on 640×480, 30 fps H.264 files (constructed dyads, ffmpeg/libx264): ms per
 /// stage (decode, detector, landmark model on ONNX Runtime and on OpenCV DNN), and end-to-end fps with
-/// one and with two people (decode + detect/track + landmarks + smoothing).
+/// one and with two people (decode, read ahead as the offline commands do, + detect/track + landmarks + smoothing).
 /// usage: pose [SAMPLES.JPG] [--model lite|full] [--seconds 10] [--threads 1] [--landmark-every 3]
 /// </summary>
 internal static class PoseBenchmark
@@ -101,7 +101,7 @@ internal static class PoseBenchmark
 
     private static void EndToEnd(string label, string video, LandmarkModelKind model, int threads, int every)
     {
-        using var source = new VideoFileSource(video);
+        using var source = new ReadAheadVideoSource(new VideoFileSource(video));
         using var estimator = new PoseEstimator(new PoseOptions(Model: model, IntraOpNumThreads: threads, LandmarkEvery: every));
         using var frame = new Mat();
         var watch = Stopwatch.StartNew();
