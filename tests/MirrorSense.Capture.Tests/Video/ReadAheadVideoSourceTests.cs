@@ -36,17 +36,12 @@ public sealed class ReadAheadVideoSourceTests
 
         // When it is read ahead
         using var source = new ReadAheadVideoSource(new VideoFileSource(path));
-        using var frame = new Mat();
-        var frames = 0;
-        var error = Assert.Throws<VideoSourceException>(() =>
-        {
-            while (source.Read(frame, out _))
-                frames++;
-        });
+        var (frames, error) = TestVideos.ReadUntilFault(source);
 
         // Then the frames before the damage come first, then the file's own error, and reading on stays at the end
         Assert.InRange(frames, 30, 80);
         Assert.Contains($"after {frames} of the 90 frames", error.Message);
+        using var frame = new Mat();
         Assert.False(source.Read(frame, out _));
     }
 

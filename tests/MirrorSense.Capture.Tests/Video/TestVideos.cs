@@ -1,3 +1,4 @@
+using MirrorSense.Capture.Video;
 using OpenCvSharp;
 
 namespace MirrorSense.Capture.Tests.Video;
@@ -18,6 +19,19 @@ internal static class TestVideos
         }
 
         return path;
+    }
+
+    /// <summary>Reads <paramref name="source"/> until it fails: the frames read before, and the failure.</summary>
+    public static (int Frames, VideoSourceException Error) ReadUntilFault(IVideoSource source)
+    {
+        using var frame = new Mat();
+        var frames = 0;
+        var error = Assert.Throws<VideoSourceException>(() =>
+        {
+            while (source.Read(frame, out _))
+                frames++;
+        });
+        return (frames, error);
     }
 
     /// <summary>Keeps only the first <paramref name="fraction"/> of the file's bytes, as a copy cut off mid-transfer.</summary>
