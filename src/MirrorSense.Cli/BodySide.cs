@@ -59,13 +59,13 @@ internal static class BodySide
         using var faces = new Subject<FaceFrame>();
         Exception? featureError = null;
         // The estimator runs the landmark model on every LandmarkEvery-th frame only and carries the people over the
-        // frames between; those are placed between the measured frames around them, for pose.csv and the features
-        // alike. Two cameras are placed each on its own before they are joined (see TwoCameras); a table's frames are
-        // used as they were written (all measured, or placed when the table was written).
-        var placed = (video is VideoInput.Shared ? poses.InterpolateSkippedFrames() : poses).Publish();
+        // frames between; once the frames after them are known, the landmarks are smoothed backwards too and the
+        // frames between placed between the measured ones, for pose.csv and the features alike. Two cameras are refined
+        // each on its own before they are joined (see TwoCameras); a table's frames are used as they were written.
+        var placed = (video is VideoInput.Shared ? poses.RefineOffline(request.Pose.Smoothing) : poses).Publish();
         using var poseRows = poseCsv is null ? Disposable.Empty : placed.Subscribe(poseCsv.Write);
-        // The subjects get one value per frame, in order. The interpolation hands each frame on once and in order, at
-        // most LandmarkEvery − 1 frames late (and the last ones when the poses complete, before the pixels do): Zip
+        // The subjects get one value per frame, in order. The refinement hands each frame on once and in order, about a
+        // second late (and the last ones when the poses complete, before the pixels do): Zip
         // queues the pixels meanwhile, so it still pairs each pose with its own frame's pixels, and faces alike.
         var features = video switch
         {
@@ -171,7 +171,7 @@ internal static class BodySide
         using var motionB = new PixelMotionEnergy();
         using var frameA = new Mat();
         using var frameB = new Mat();
-        var (placedA, placedB) = (new CameraPoses(), new CameraPoses());
+        var (placedA, placedB) = (new CameraPoses(request.Pose.Smoothing), new CameraPoses(request.Pose.Smoothing));
         var pixelsWaiting = new Queue<PixelMotionFrame>();
         long frames = 0, withPeople = 0;
         MediaTime? last = null;
@@ -230,15 +230,15 @@ internal static class BodySide
     }
 
     /// <summary>
-    /// One camera's pose frames with its skipped ones placed between its measured ones, each frame once and in order as
+    /// One camera's pose frames refined (see <see cref="OfflinePoseRefinement"/>), each frame once and in order as
     /// it becomes ready. The two cameras are placed apart because a camera can end first: after its end its side of
     /// each frame is empty, and in one joined stream that empty side, on the other camera's next measured frame, would
     /// look as if its person had left, dropping them from the skipped frames before. Here those frames come out when
     /// the camera ends, its person as last measured, as at the end of any stream.
     /// </summary>
-    private sealed class CameraPoses
+    private sealed class CameraPoses(SmoothingOptions smoothing)
     {
-        private readonly PoseInterpolation interpolation = new();
+        private readonly OfflinePoseRefinement refinement = new(smoothing);
 
         public Queue<PoseFrame> Ready { get; } = new();
 
@@ -252,13 +252,13 @@ internal static class BodySide
                 return;
             }
 
-            foreach (var ready in interpolation.Add(frame))
+            foreach (var ready in refinement.Add(frame))
                 Ready.Enqueue(ready);
         }
 
         public void Complete()
         {
-            foreach (var rest in interpolation.Complete())
+            foreach (var rest in refinement.Complete())
                 Ready.Enqueue(rest);
         }
     }

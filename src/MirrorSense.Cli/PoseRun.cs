@@ -21,8 +21,9 @@ internal sealed record PoseReport(long Frames, PoseStatistics Statistics, FaceSt
 internal sealed record FaceOutput(FaceStage Stage, FaceCsvWriter Csv);
 
 /// <summary>
-/// Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame. The frames the landmark
-/// model skips (<see cref="PoseOptions.LandmarkEvery"/>) reach pose.csv placed between the measured frames around them.
+/// Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame. pose.csv gets the
+/// frames refined as offline runs refine them (<see cref="OfflinePoseRefinement"/>): landmarks smoothed backwards too,
+/// and the frames the landmark model skips (<see cref="PoseOptions.LandmarkEvery"/>) placed between the measured ones.
 /// </summary>
 internal static class PoseRun
 {
@@ -30,7 +31,7 @@ internal static class PoseRun
         IProgress<PoseProgress>? progress, CancellationToken cancellation)
     {
         using var frame = new Mat();
-        var interpolation = new PoseInterpolation();
+        var refinement = new OfflinePoseRefinement(estimator.Options.Smoothing);
         var faceInterpolation = new FaceInterpolation();
         var frames = 0L;
         var watch = Stopwatch.StartNew();   // only for the fps shown to the user
@@ -40,8 +41,8 @@ internal static class PoseRun
             while (!cancellation.IsCancellationRequested && source.Read(frame, out var time))
             {
                 var poses = estimator.Process(frame, time);
-                // A skipped frame waits for the next measured one; the frames handed back are in order, each once.
-                foreach (var ready in interpolation.Add(poses))
+                // A frame waits for the ones after it; the frames handed back are in order, each once.
+                foreach (var ready in refinement.Add(poses))
                     csv.Write(ready);
                 // The face stage and the overlay need this frame's picture, which is gone by the time its interpolated
                 // pose is ready: they get the estimator's own output (on a skipped frame, the people as last measured).
@@ -67,7 +68,7 @@ internal static class PoseRun
         finally
         {
             // The skipped frames after the last measured one, also when reading stopped early: every frame read has its rows.
-            foreach (var rest in interpolation.Complete())
+            foreach (var rest in refinement.Complete())
                 csv.Write(rest);
             foreach (var rest in faceInterpolation.Complete())
                 faces?.Csv.Write(rest);

@@ -42,6 +42,8 @@ public sealed class PoseEstimator : IPoseEstimator
         assigner = new ParticipantAssigner(this.options.Swap, this.options.IdentityMemoryOrDefault);
     }
 
+    public PoseOptions Options => options;
+
     public PoseStatistics Statistics => new(frames, framesWithPeople, detectorRuns, framesWithExtraPeople, mostPeopleDetected);
 
     /// <summary>The poses in one BGR frame taken at <paramref name="time"/>.</summary>

@@ -26,33 +26,43 @@ public static partial class PoseObservable
     }
 
     /// <summary>
-    /// Places the people of the frames the landmark model skipped between the measured frames around them (see
-    /// <see cref="PoseInterpolation"/>); for offline runs, where a few frames' delay costs nothing.
+    /// The pose frames of an offline run refined once the frames after them are known (see <see cref="OfflinePoseRefinement"/>):
+    /// landmarks smoothed backwards as well, skipped frames placed between measured ones; under a second late.
     /// </summary>
-    public static IObservable<PoseFrame> InterpolateSkippedFrames(this IObservable<PoseFrame> poses) =>
-        poses.InterpolateSkipped(() => new PoseInterpolation());
+    public static IObservable<PoseFrame> RefineOffline(this IObservable<PoseFrame> poses, SmoothingOptions smoothing)
+    {
+        ArgumentNullException.ThrowIfNull(smoothing);
+        return poses.Buffered(() => new OfflinePoseRefinement(smoothing), (r, f) => r.Add(f), r => r.Complete());
+    }
 
     /// <summary>Places the faces of the frames the face model skipped between the measured frames around them (see <see cref="FaceInterpolation"/>).</summary>
     public static IObservable<FaceFrame> InterpolateSkippedFrames(this IObservable<FaceFrame> faces) =>
         faces.InterpolateSkipped(() => new FaceInterpolation());
 
     private static IObservable<TFrame> InterpolateSkipped<TFrame>(this IObservable<TFrame> frames, Func<SkippedFrameInterpolation<TFrame>> open)
-        where TFrame : class
+        where TFrame : class =>
+        frames.Buffered(open, (i, f) => i.Add(f), i => i.Complete());
+
+    /// <summary>
+    /// Frames through a stage that holds some back (<paramref name="add"/> gives what may leave now, <paramref name="complete"/>
+    /// what is left at the end), one stage per subscription.
+    /// </summary>
+    private static IObservable<TFrame> Buffered<TFrame, TStage>(this IObservable<TFrame> frames, Func<TStage> open, Func<TStage, TFrame, IReadOnlyList<TFrame>> add, Func<TStage, IReadOnlyList<TFrame>> complete)
     {
         ArgumentNullException.ThrowIfNull(frames);
         return Observable.Create<TFrame>(observer =>
         {
-            var interpolation = open();
+            var stage = open();
             return frames.Subscribe(
                 frame =>
                 {
-                    foreach (var ready in interpolation.Add(frame))
+                    foreach (var ready in add(stage, frame))
                         observer.OnNext(ready);
                 },
                 observer.OnError,
                 () =>
                 {
-                    foreach (var rest in interpolation.Complete())
+                    foreach (var rest in complete(stage))
                         observer.OnNext(rest);
                     observer.OnCompleted();
                 });

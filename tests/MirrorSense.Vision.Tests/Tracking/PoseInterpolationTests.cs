@@ -153,7 +153,7 @@ public sealed class PoseInterpolationTests
     }
 
     [Fact]
-    public void The_operator_gives_the_frames_the_class_gives_and_the_last_skipped_ones_when_the_poses_complete()
+    public void The_offline_refinement_without_smoothing_gives_the_frames_the_interpolation_gives_and_the_last_skipped_ones_when_the_poses_complete()
     {
         // Given twelve frames measured on every third: the last two (10 and 11) skipped
         var frames = Stream(12);
@@ -161,7 +161,7 @@ public sealed class PoseInterpolationTests
         using var poses = new Subject<PoseFrame>();
         var received = new List<PoseFrame>();
         var completed = false;
-        using var _ = poses.InterpolateSkippedFrames().Subscribe(received.Add, () => completed = true);
+        using var _ = poses.RefineOffline(SmoothingOptions.None).Subscribe(received.Add, () => completed = true);
 
         // When all but the completion have been sent, the last two still wait; on completion they follow
         foreach (var frame in frames)
