@@ -94,19 +94,22 @@ public sealed class AnalyzeOpenPoseTests(OpenPoseSessions sessions) : IClassFixt
         Assert.Contains("lean_forward is missing, not zero", run.Error);
         Assert.Contains("gesture synchrony: the feature 'pixel_motion' was not measured", run.Error);
 
-        // And the body measures agree. Tolerances: significance on the same side of .05 always. Values: posture r within
-        // 0.05 (measured 0.010–0.013: only the forward-lean component is gone, and its weight is small in dyads that lean
-        // sideways; mirrored 0.86 and independent 0.23 lie far apart); gesture (landmark motion here, a null in these
-        // leaning-only dyads, values 0.03–0.05) within 0.02 (measured 0.001–0.003: motion_body lacks the eye corners,
-        // mouth and fingers). Best lag within two frames and the same leader where the measure is significant: the best
-        // lag of a measure that is not is the top of noise (gesture's moved from −0.9 to 2.2 s in the mirrored dyad).
+        // And the body measures agree. Tolerances: posture (the designed effect) significant on the same side of .05, its
+        // r within 0.05 (measured 0.010–0.013: only the forward-lean component is gone, and its weight is small in dyads
+        // that lean sideways; mirrored 0.86 and independent 0.23 lie far apart), its best lag within two frames and the
+        // same leader where significant. Gesture (landmark motion here, a null in these leaning-only dyads, values
+        // 0.03–0.08) within 0.02 (measured 0.001–0.012: motion_body lacks the eye corners, mouth and fingers); its p-value
+        // is not compared: a null's p is spread over (0, 1), and two slightly different inputs can fall either side of .05
+        // (mirrored, every second frame: 0.12 against 0.04), as its best lag is the top of noise.
         foreach (var (measure, valueTolerance) in new[] { ("posture_mirroring", 0.05), ("gesture_synchrony", 0.02) })
         {
             var (a, b) = (AnalyzeSessions.Measure(viaPose, measure), AnalyzeSessions.Measure(viaOpenPose, measure));
             var what = $"{session} {measure}: --pose {a} vs --openpose {b}";
+            Assert.True(Math.Abs(a.GetProperty("value").GetDouble() - b.GetProperty("value").GetDouble()) <= valueTolerance, what);
+            if (measure != "posture_mirroring")
+                continue;
             var significant = a.GetProperty("p_value").GetDouble() < 0.05;
             Assert.True(significant == b.GetProperty("p_value").GetDouble() < 0.05, what);
-            Assert.True(Math.Abs(a.GetProperty("value").GetDouble() - b.GetProperty("value").GetDouble()) <= valueTolerance, what);
             if (!significant)
                 continue;
             Assert.True(a.GetProperty("leader").ToString() == b.GetProperty("leader").ToString(), what);
