@@ -43,7 +43,7 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
         var video = Write(folder.Combine("dyad.avi"), new ConstructedDyadVideo());
 
         // When the pose pipeline reads it as it did before offline runs smoothed backwards too (every frame, forward
-        // smoothing only), with the offline defaults (every second frame, both ways), and on every third frame
+        // smoothing only), on every second frame (both ways, as offline runs smooth now), and on every third frame
         var before = DyadRun.Run(video, new PoseOptions(LandmarkEvery: 1), backwards: false);
         var second = DyadRun.Run(video, new PoseOptions(LandmarkEvery: 2));
         var third = DyadRun.Run(video, new PoseOptions(LandmarkEvery: 3));
@@ -82,7 +82,7 @@ public sealed class ConstructedDyadTests(ITestOutputHelper output)
         var video = folder.Combine("dyad.avi");
         new ConstructedDyadVideo(Seconds: 20).Write(video, left, right, leanA, leanB);
 
-        // When it is read on every frame with forward smoothing only (as before), and with the offline defaults
+        // When it is read on every frame with forward smoothing only (as before), and on every second frame both ways
         var before = DyadRun.Run(video, new PoseOptions(LandmarkEvery: 1), backwards: false);
         var now = DyadRun.Run(video, new PoseOptions(LandmarkEvery: 2));
 

@@ -5,10 +5,13 @@ namespace MirrorSense.Vision.Tests.Tracking;
 
 /// <summary>
 /// The backward half of the offline forward–backward One-Euro filter, on hand-built frames: a person whose landmarks
-/// all move along x as the pose stage's forward smoothing left them.
+/// all move along x as the pose stage's forward smoothing left them. The body's points are smoothed (the left shoulder
+/// is read here), the face's are not.
 /// </summary>
 public sealed class BackwardSmoothingTests
 {
+    private const int Shoulder = Skeleton.LeftShoulder;
+
     private static MediaTime Frame(int k) => MediaTime.FromSeconds(k / 30.0);
 
     private static PersonPose Person(Participant who, double x) =>
@@ -57,7 +60,7 @@ public sealed class BackwardSmoothingTests
         var both = Through(new BackwardSmoothing(new SmoothingOptions()), frames);
 
         // Then in the middle of the run, where both directions have settled, the trail is (nearly) gone
-        double Error(PoseFrame f) => Math.Abs(f.People[0][0].X - Truth(f.Time.Seconds));
+        double Error(PoseFrame f) => Math.Abs(f.People[0][Shoulder].X - Shoulder - Truth(f.Time.Seconds));
         var middle = Enumerable.Range(45, 60).ToList();
         var before = middle.Average(k => Error(frames[k]));
         var after = middle.Average(k => Error(both[k]));
@@ -77,7 +80,7 @@ public sealed class BackwardSmoothingTests
         var both = Through(new BackwardSmoothing(new SmoothingOptions()), frames);
 
         // Then the landmark wanders less about its true place
-        double Spread(IEnumerable<PoseFrame> f) => Math.Sqrt(f.Skip(30).Take(240).Average(x => Math.Pow(x.People[0][0].X - 50, 2)));
+        double Spread(IEnumerable<PoseFrame> f) => Math.Sqrt(f.Skip(30).Take(240).Average(x => Math.Pow(x.People[0][Shoulder].X - Shoulder - 50, 2)));
         Assert.True(Spread(both) < 0.8 * Spread(frames), $"spread {Spread(frames):0.000} px forward only, {Spread(both):0.000} px both ways");
     }
 
@@ -95,7 +98,21 @@ public sealed class BackwardSmoothingTests
 
         // Then the frames before the gap keep their place, untouched by the newcomer
         Assert.Equal(frames.Select(f => f.Time), both.Select(f => f.Time));
-        Assert.All(both.Take(20), f => Assert.Equal(0f, f.People[0][0].X, 1e-4f));
+        Assert.All(both.Take(20), f => Assert.Equal(Shoulder, f.People[0][Shoulder].X, 1e-4f));
+    }
+
+    [Fact]
+    public void The_face_points_keep_their_forward_smoothing_so_a_nod_keeps_its_size()
+    {
+        // Given a person moving steadily, smoothed forward
+        var frames = ForwardSmoothed(90, t => 60 * t, new SmoothingOptions());
+
+        // When smoothed backwards as well
+        var both = Through(new BackwardSmoothing(new SmoothingOptions()), frames);
+
+        // Then the nose, eyes, ears and mouth are as the pose stage left them, and the shoulder is not
+        Assert.All(Enumerable.Range(0, 90), k => Assert.All(Enumerable.Range(0, Skeleton.LeftShoulder), i => Assert.Equal(frames[k].People[0][i], both[k].People[0][i])));
+        Assert.NotEqual(frames[45].People[0][Shoulder], both[45].People[0][Shoulder]);
     }
 
     [Fact]
