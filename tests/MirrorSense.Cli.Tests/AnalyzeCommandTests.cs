@@ -15,6 +15,28 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public void With_swap_each_persons_lean_towards_the_partner_keeps_its_sign_under_the_other_letter()
+    {
+        // Given the mirrored dyad analysed as it is (A on the left) and with --swap (A on the right)
+        var (plain, swapped) = (_folder.Combine("plain"), _folder.Combine("swapped"));
+        var runs = new[] { MirrorSenseProcess.Run("analyze", "--video", sessions.Mirrored, "--no-audio", "--out", plain),
+            MirrorSenseProcess.Run("analyze", "--video", sessions.Mirrored, "--no-audio", "--swap", "--out", swapped) };
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Error));
+
+        // Then the person on the left leans towards the partner by the same amount whether called A or B (the woman's
+        // photo is itself tilted: about −10° and +1.7°), the summary records who sat left, and the measure is the same
+        var (a, b) = (AnalyzeSessions.Measure(plain, "proximity"), AnalyzeSessions.Measure(swapped, "proximity"));
+        Assert.Equal(a.GetProperty("towards_lean_a").GetDouble(), b.GetProperty("towards_lean_b").GetDouble(), 6);
+        Assert.Equal(a.GetProperty("towards_lean_b").GetDouble(), b.GetProperty("towards_lean_a").GetDouble(), 6);
+        Assert.True(Math.Abs(a.GetProperty("towards_lean_a").GetDouble() - a.GetProperty("towards_lean_b").GetDouble()) > 1, a.ToString());
+        Assert.Equal(a.GetProperty("value").GetDouble(), b.GetProperty("value").GetDouble(), 9);
+        bool SitsLeft(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json"))).RootElement
+            .GetProperty("settings").GetProperty("proximity").GetProperty("a_sits_left").GetBoolean();
+        Assert.True(SitsLeft(plain));
+        Assert.False(SitsLeft(swapped));
+    }
+
+    [Fact]
     public void B_mirroring_A_one_second_later_is_significant_posture_mirroring_led_by_A()
     {
         var output = _folder.Combine("mirrored");

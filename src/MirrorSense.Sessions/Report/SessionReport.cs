@@ -192,13 +192,14 @@ public static class SessionReport
     private static void LeanAndDistance(ReportPage page, IReadOnlyDictionary<(string Feature, string Participant), BinnedSeries> series, SummaryDocument summary)
     {
         page.Heading(3, "Lean towards the partner and distance");
+        var (left, right) = summary.ASitsLeft ? ("A", "B") : ("B", "A");
         page.Note("Each person's sideways lean (lean_sideways) turned towards the partner: + = leaning towards the other, − = away. "
-            + "A sits on the viewer's left, so A's lean_sideways (+ = towards the viewer's left) is drawn with its sign flipped, B's as it is.");
+            + $"{left} sits on the viewer's left, so {left}'s lean_sideways (+ = towards the viewer's left) is drawn with its sign flipped, {right}'s as it is.");
         var lines = new List<PlotLine>();
         foreach (var who in new[] { Participant.A, Participant.B })
         {
             if (series.TryGetValue((PostureDescriptor.LeanSideways, who.ToString()), out var lean) && lean.HasValues)
-                lines.Add(new PlotLine(who.ToString(), lean.Times(), [.. lean.Means().Select(m => Proximity.TowardsPartner(who, m))], ReportPlots.ColorOf(who.ToString())));
+                lines.Add(new PlotLine(who.ToString(), lean.Times(), [.. lean.Means().Select(m => Proximity.TowardsPartner(who, m, summary.ASitsLeft))], ReportPlots.ColorOf(who.ToString())));
             else
                 page.Note($"Lean towards the partner: no values for {who} in features.csv (lean_sideways).");
         }

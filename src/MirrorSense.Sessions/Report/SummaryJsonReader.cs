@@ -32,6 +32,9 @@ public sealed record SummaryDocument(
 {
     /// <summary>What each measure's window × lag matrix holds, by measure; empty for summaries written before analyze recorded it.</summary>
     public IReadOnlyDictionary<string, LagMatrixCells> Matrices { get; init; } = new Dictionary<string, LagMatrixCells>();
+
+    /// <summary>Whether A sat on the viewer's left (the proximity settings' <c>a_sits_left</c>; true when the summary does not say).</summary>
+    public bool ASitsLeft { get; init; } = true;
 }
 
 /// <summary>Reads back the <c>summary.json</c> that <see cref="Analysis.AnalysisSummaryJson"/> writes.</summary>
@@ -71,6 +74,9 @@ public static class SummaryJsonReader
                     : [])
             {
                 Matrices = Matrices(path, root),
+                ASitsLeft = !(root.TryGetProperty("settings", out var settings) && settings.ValueKind == JsonValueKind.Object
+                    && settings.TryGetProperty("proximity", out var proximity) && proximity.ValueKind == JsonValueKind.Object
+                    && proximity.TryGetProperty("a_sits_left", out var left) && left.ValueKind == JsonValueKind.False),
             };
         }
     }

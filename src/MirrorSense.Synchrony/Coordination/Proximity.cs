@@ -20,6 +20,10 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="Surrogates">Most circularly shifted sessions for the p-value and the episode baseline (each shift used once).</param>
 /// <param name="Seed">Seed of the surrogates.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
+/// <param name="ASitsLeft">
+/// Whether A sits on the viewer's left (false with <c>--swap</c>), which turns each sideways lean towards the partner.
+/// With one camera per person there is no common picture: the leans are turned as if A sat on the left.
+/// </param>
 public sealed record ProximityOptions(
     double LagSeconds = 3,
     double WindowSeconds = 30,
@@ -29,7 +33,8 @@ public sealed record ProximityOptions(
     double ShortestShiftSeconds = 8,
     int Surrogates = 100,
     int Seed = 1,
-    double EpisodeSeconds = 60);
+    double EpisodeSeconds = 60,
+    bool ASitsLeft = true);
 
 /// <summary>
 /// Proximity (MEASURES.md §6): whether two people lean towards each other and away together. Each person's lean towards
@@ -53,10 +58,11 @@ public sealed class Proximity(ProximityOptions options)
 
     /// <summary>
     /// A sideways lean (degrees, positive towards the viewer's left: <see cref="Features.PostureDescriptor"/>) turned
-    /// towards the partner. A sits on the viewer's left, so B is to A's viewer's right and A's lean flips; B's partner is
-    /// on the viewer's left, so B's stays.
+    /// towards the partner: the lean of whoever sits on the viewer's left flips (their partner is to the viewer's
+    /// right), the other's stays.
     /// </summary>
-    public static double TowardsPartner(Participant who, double leanSideways) => who == Participant.A ? -leanSideways : leanSideways;
+    public static double TowardsPartner(Participant who, double leanSideways, bool aSitsLeft = true) =>
+        (who == Participant.A) == aSitsLeft ? -leanSideways : leanSideways;
 
     /// <param name="sideways">Both people's <c>lean_sideways</c> on one grid, NaN where a person was not seen.</param>
     /// <param name="forward">Both people's <c>lean_forward</c> on the same grid (NaN without depth).</param>
@@ -71,8 +77,8 @@ public sealed class Proximity(ProximityOptions options)
             throw new ArgumentException($"The leans and the distance must lie on one grid; sideways has {sideways.Length} samples, forward {forward.Length}, distance {distance?.Length}.");
         var factor = Math.Max(1, (int)Math.Round(sideways.SampleRate / Options.AnalysisRate));
         var rate = sideways.SampleRate / factor;
-        var a = BlockMeans.Of([.. sideways.A.Select(v => TowardsPartner(Participant.A, v))], factor);
-        var b = BlockMeans.Of([.. sideways.B.Select(v => TowardsPartner(Participant.B, v))], factor);
+        var a = BlockMeans.Of([.. sideways.A.Select(v => TowardsPartner(Participant.A, v, Options.ASitsLeft))], factor);
+        var b = BlockMeans.Of([.. sideways.B.Select(v => TowardsPartner(Participant.B, v, Options.ASitsLeft))], factor);
         var settings = new CrossCorrelationSettings(rate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
         if (settings.WindowCount(a.Length) <= 0)
             throw new InsufficientDataException(MeasureNames.Proximity, a.Length, settings);

@@ -207,15 +207,7 @@ public sealed partial class SessionReportTests : IDisposable
     {
         // Given a folder where A leans 4° to the viewer's right and B 6° to the viewer's left (both towards the other),
         // 3 shoulder widths apart
-        var folder = SyntheticAnalysisFolder.Write(_folder.Path);
-        var path = Path.Combine(folder, "features.csv");
-        var rows = File.ReadAllLines(path).Where(r => !r.Contains(",lean_sideways,", StringComparison.Ordinal)).ToList();
-        rows.AddRange(Enumerable.Range(0, 600).SelectMany(i => new[] { ("A", -4), ("B", 6) }.SelectMany(p => new[]
-        {
-            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},lean_sideways,{p.Item2}"),
-            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},partner_distance,3"),
-        })));
-        File.WriteAllLines(path, rows);
+        var folder = WithLeans(SyntheticAnalysisFolder.Write(_folder.Path), a: -4, b: 6);
 
         // When rendered
         var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
@@ -223,8 +215,43 @@ public sealed partial class SessionReportTests : IDisposable
         // Then both lean towards the partner, and the distance has its own figure
         var section = html[html.IndexOf("Lean towards the partner and distance</h3>", StringComparison.Ordinal)..];
         Assert.Contains("Mean of the bins, towards the partner: A +4.0°, B +6.0°.", section);
+        Assert.Contains("A sits on the viewer's left", section);
         Assert.Contains("Lean towards the partner of A and B</figcaption>", section);
         Assert.Contains("Distance between A and B</figcaption>", section);
+    }
+
+    [Fact]
+    public void With_A_seated_on_the_right_the_leans_are_turned_towards_the_partner_the_other_way()
+    {
+        // Given a session analysed with --swap (summary.json: proximity a_sits_left false) where A leans 4° to the
+        // viewer's left and B 6° to the viewer's right (both towards the other)
+        var folder = WithLeans(SyntheticAnalysisFolder.Write(_folder.Path), a: 4, b: -6);
+        var summaryPath = Path.Combine(folder, "summary.json");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(summaryPath))!.AsObject();
+        summary["settings"] = new System.Text.Json.Nodes.JsonObject { ["proximity"] = new System.Text.Json.Nodes.JsonObject { ["a_sits_left"] = false } };
+        File.WriteAllText(summaryPath, summary.ToJsonString());
+
+        // When rendered
+        var html = WebUtility.HtmlDecode(SessionReport.Render(folder));
+
+        // Then both still lean towards the partner, and the note says who sits where
+        var section = html[html.IndexOf("Lean towards the partner and distance</h3>", StringComparison.Ordinal)..];
+        Assert.Contains("Mean of the bins, towards the partner: A +4.0°, B +6.0°.", section);
+        Assert.Contains("B sits on the viewer's left", section);
+    }
+
+    /// <summary>The folder's features with A's and B's lean_sideways constant (degrees) for 20 s, 3 shoulder widths apart.</summary>
+    private static string WithLeans(string folder, double a, double b)
+    {
+        var path = Path.Combine(folder, "features.csv");
+        var rows = File.ReadAllLines(path).Where(r => !r.Contains(",lean_sideways,", StringComparison.Ordinal)).ToList();
+        rows.AddRange(Enumerable.Range(0, 600).SelectMany(i => new[] { ("A", a), ("B", b) }.SelectMany(p => new[]
+        {
+            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},lean_sideways,{p.Item2}"),
+            FormattableString.Invariant($"{i / 30.0:0.000000},{p.Item1},partner_distance,3"),
+        })));
+        File.WriteAllLines(path, rows);
+        return folder;
     }
 
     [Fact]

@@ -94,6 +94,23 @@ public sealed class ProximityTests
     }
 
     [Fact]
+    public void With_A_on_the_viewers_right_leaning_towards_the_partner_is_towards_the_viewers_left_for_A()
+    {
+        // With --swap A sits on the viewer's right, B on the left
+        Assert.Equal(5, Proximity.TowardsPartner(Participant.A, 5, aSitsLeft: false));
+        Assert.Equal(5, Proximity.TowardsPartner(Participant.B, -5, aSitsLeft: false));
+
+        // Given A leaning 4° to the viewer's left and B 6° to the viewer's right (each towards the other)
+        var length = (int)(60 * Rate);
+        var measure = new Proximity(Options with { ASitsLeft = false }).Compute(
+            Series(Constant(length, 4), Constant(length, -6)), Series(Missing(length), Missing(length)), null);
+
+        // Then both lean towards the partner
+        Assert.Equal(4, measure.Detail("towards_lean_a"), 6);
+        Assert.Equal(6, measure.Detail("towards_lean_b"), 6);
+    }
+
+    [Fact]
     public void The_analysis_measures_proximity_from_the_posture_and_the_partner_distance()
     {
         var random = new Random(6);
