@@ -27,7 +27,7 @@ public static partial class PoseObservable
 
     /// <summary>
     /// The pose frames of an offline run refined once the frames after them are known (see <see cref="OfflinePoseRefinement"/>):
-    /// landmarks smoothed backwards as well, skipped frames placed between measured ones; under a second late.
+    /// landmarks smoothed backwards as well, skipped frames placed between measured ones; about a second late.
     /// </summary>
     public static IObservable<PoseFrame> RefineOffline(this IObservable<PoseFrame> poses, SmoothingOptions smoothing)
     {

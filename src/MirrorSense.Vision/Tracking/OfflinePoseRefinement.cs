@@ -5,7 +5,7 @@ namespace MirrorSense.Vision.Tracking;
 /// <summary>
 /// What an offline run does to the pose stage's frames once the frames after them are known: each person's landmarks
 /// smoothed backwards as well (<see cref="BackwardSmoothing"/>), then the frames the landmark model skipped placed
-/// between the measured ones (<see cref="PoseInterpolation"/>). Frames leave in order, each once, under a second late.
+/// between the measured ones (<see cref="PoseInterpolation"/>). Frames leave in order, each once, about a second late.
 /// </summary>
 public sealed class OfflinePoseRefinement(SmoothingOptions smoothing)
 {
