@@ -38,9 +38,7 @@ public sealed class ChannelSelectingSource : IAudioSource
         {
             case ChannelSelection.Left:
             case ChannelSelection.Right:
-                var channel = _selection == ChannelSelection.Left ? 0 : 1;
-                for (var i = 0; i < frames; i++)
-                    into[i] = _scratch[i * channels + channel];
+                AudioBlock.CopyChannel(_scratch.AsSpan(0, wanted), channels, _selection == ChannelSelection.Left ? 0 : 1, into[..frames]);
                 break;
             default:
                 var scale = 1.0f / channels;

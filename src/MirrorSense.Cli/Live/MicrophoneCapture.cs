@@ -105,7 +105,7 @@ internal sealed class MicrophoneCapture : IDisposable
                 clock.Observe(block.Start);
                 foreach (var speaker in speakers)
                 {
-                    var samples = Channel(block, speaker.Channel);
+                    var samples = block.Channel(speaker.Channel);
                     _raw?.Invoke(speaker.Speaker, mono, samples, block.Start + clock.Offset);
                     speaker.Units.AddSamples(samples, block.Start);
                     var frames = speaker.Prosody.Process(samples, block.Start);
@@ -152,18 +152,6 @@ internal sealed class MicrophoneCapture : IDisposable
             _last = time > _last ? time : new MediaTime(_last.Microseconds + 1);
             return _last;
         }
-    }
-
-    private static float[] Channel(AudioBlock block, int channel)
-    {
-        var channels = block.Format.Channels;
-        if (channels == 1)
-            return block.Samples.ToArray();
-        var span = block.Samples.Span;
-        var mono = new float[block.FrameCount];
-        for (var i = 0; i < mono.Length; i++)
-            mono[i] = span[i * channels + channel];
-        return mono;
     }
 
     /// <summary>Asks the reader to stop and waits a little for it; false when its read is still blocked.</summary>
