@@ -104,13 +104,10 @@ internal static class PoseCommand
             PoseReport report;
             try
             {
-                using var estimator = new PoseEstimator(options);
                 using var csv = new PoseCsvWriter(new StreamWriter(csvPath));
                 using var overlay = overlayPath is null ? null : new PoseOverlayWriter(overlayPath, source.Format.Width, source.Format.Height, source.Format.FramesPerSecond);
-                using var faceStage = withFaces ? new FaceStage(options.ModelFolder, options.IntraOpNumThreads) : null;
                 using var faceCsv = withFaces ? new FaceCsvWriter(new StreamWriter(FaceCsvPath(csvPath))) : null;
-                var faces = faceStage is null || faceCsv is null ? null : new FaceOutput(faceStage, faceCsv);
-                report = ShowProgress(progress => PoseRun.Run(source, estimator, csv, overlay, faces, progress, cancellation));
+                report = ShowProgress(progress => PoseRun.Run(source, options, csv, overlay, faceCsv, progress, cancellation));
             }
             catch (FileNotFoundException error)
             {

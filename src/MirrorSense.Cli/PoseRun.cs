@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Faces;
+using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Faces;
-using MirrorSense.Sessions.Pose;
 using MirrorSense.Vision.Output;
-using MirrorSense.Vision.Tracking;
+using MirrorSense.Vision.Streaming;
 using OpenCvSharp;
 
 namespace MirrorSense.Cli;
@@ -17,63 +19,53 @@ internal sealed record PoseProgress(long Frames, long? TotalFrames, double Frame
 /// <summary>What a pose run saw: frames read, frames with people, the pipeline's statistics (the face stage's too, when it ran), and the error that stopped it early, if any.</summary>
 internal sealed record PoseReport(long Frames, PoseStatistics Statistics, FaceStatistics? Faces, string? Error, bool Cancelled);
 
-/// <summary>The face stage of a pose run and where its meshes go.</summary>
-internal sealed record FaceOutput(FaceStage Stage, FaceCsvWriter Csv);
-
 /// <summary>
-/// Wires a video source to the pose estimator and the CSV (and overlay) writers, frame by frame. pose.csv gets the
-/// frames refined as offline runs refine them (<see cref="OfflinePoseRefinement"/>): landmarks smoothed backwards too,
-/// and the frames the landmark model skips (<see cref="PoseOptions.LandmarkEvery"/>) placed between the measured ones.
+/// The pose command's graph, composed: a video's frames → the pose stage (faces and the overlay drawn on each picture
+/// when asked for) → the offline refinement → pose.csv (and face.csv). pose.csv gets the frames refined as analyses
+/// refine them: landmarks smoothed backwards too, and the frames the landmark model skips
+/// (<see cref="PoseOptions.LandmarkEvery"/>) placed between the measured ones; face.csv the faces placed alike.
 /// </summary>
 internal static class PoseRun
 {
-    public static PoseReport Run(IVideoSource source, PoseEstimator estimator, PoseCsvWriter csv, PoseOverlayWriter? overlay, FaceOutput? faces,
+    public static PoseReport Run(IVideoSource source, PoseOptions options, PoseCsvWriter csv, PoseOverlayWriter? overlay, FaceCsvWriter? faceCsv,
         IProgress<PoseProgress>? progress, CancellationToken cancellation)
     {
-        using var frame = new Mat();
-        var refinement = new OfflinePoseRefinement(estimator.Options.Smoothing);
-        var faceInterpolation = new FaceInterpolation();
-        var frames = 0L;
-        var watch = Stopwatch.StartNew();   // only for the fps shown to the user
-        string? error = null;
-        try
+        // The overlay draws the estimator's own output on each picture (on a skipped frame, the people as last
+        // measured): the refined pose of a frame is ready only after its picture is gone.
+        var measures = new PictureMeasures
         {
-            while (!cancellation.IsCancellationRequested && source.Read(frame, out var time))
+            Faces = faceCsv is null ? null : () => new FaceStage(options.ModelFolder, options.IntraOpNumThreads),
+            Viewer = overlay is null ? null : (picture, poses) => overlay.Write(picture, poses, poses.Faces),
+        };
+        PoseUpdate? last = null;
+        var frames = 0L;
+        string? error = null;
+        var watch = Stopwatch.StartNew();   // only for the fps shown to the user
+        var poses = source.Frames(ImmediateScheduler.Instance)
+            .TakeWhile(_ => !cancellation.IsCancellationRequested)
+            .Catch<Stamped<Mat>, VideoSourceException>(failure =>
             {
-                var poses = estimator.Process(frame, time);
-                // A frame waits for the ones after it; the frames handed back are in order, each once.
-                foreach (var ready in refinement.Add(poses))
-                    csv.Write(ready);
-                // The face stage and the overlay need this frame's picture, which is gone by the time its interpolated
-                // pose is ready: they get the estimator's own output (on a skipped frame, the people as last measured).
-                // The face model runs where the landmark model did; face.csv gets the faces between placed like the poses.
-                FaceFrame? found = null;
-                if (faces is not null)
-                {
-                    found = faces.Stage.Estimate(frame, poses);
-                    foreach (var ready in faceInterpolation.Add(found))
-                        faces.Csv.Write(ready);
-                }
-
-                overlay?.Write(frame, poses, found);
+                // The frames read before a damaged part still get their rows.
+                error = failure.Message;
+                return Observable.Empty<Stamped<Mat>>();
+            })
+            .EstimatePoses(options, PoseFlow.Offline, ImmediateScheduler.Instance, measures)
+            .Do(update =>
+            {
+                last = update;
                 frames++;
                 if (progress is not null && frames % 5 == 0)
                     progress.Report(new PoseProgress(frames, source.Format.FrameCount, frames / watch.Elapsed.TotalSeconds));
-            }
-        }
-        catch (VideoSourceException failure)
-        {
-            error = failure.Message;
-        }
-        finally
-        {
-            // The skipped frames after the last measured one, also when reading stopped early: every frame read has its rows.
-            foreach (var rest in refinement.Complete())
-                csv.Write(rest);
-            foreach (var rest in faceInterpolation.Complete())
-                faces?.Csv.Write(rest);
-        }
+            })
+            .Select(update => update.Poses)
+            .RefineOffline(options.Smoothing);
+        if (faceCsv is not null)
+            poses = poses.InterpolateSkippedFaces().Do(frame => faceCsv.Write(frame.Faces!));
+        // Everything runs on this thread, inside the subscription: Wait returns at the end, or throws the stage's failure.
+        poses.Do(csv.Write).DefaultIfEmpty().Wait();
 
-        return new PoseReport(frames, estimator.Statistics, faces?.Stage.Statistics, error, cancellation.IsCancellationRequested);
+        var statistics = last?.Statistics ?? new PoseStatistics(0, 0, 0, 0, 0);
+        var faces = last?.Faces ?? (faceCsv is null ? null : new FaceStatistics(0, 0, 0));
+        return new PoseReport(statistics.Frames, statistics, faces, error, cancellation.IsCancellationRequested);
     }
 }

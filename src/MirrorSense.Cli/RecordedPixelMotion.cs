@@ -34,15 +34,15 @@ internal sealed class RecordedPixelMotion
     public static RecordedPixelMotion? Read(SessionFolder session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (!session.Manifest.FeatureNames.Contains(BodySide.PixelMotion) || session.Table(SessionRecorder.FeaturesFileName) is not { } table)
+        if (!session.Manifest.FeatureNames.Contains(BodyFeatures.PixelMotion) || session.Table(SessionRecorder.FeaturesFileName) is not { } table)
             return null;
-        var rows = FeatureCsvReader.ReadFeature(table.Path, BodySide.PixelMotion, table.CompleteLength);
+        var rows = FeatureCsvReader.ReadFeature(table.Path, BodyFeatures.PixelMotion, table.CompleteLength);
         if (!rows.Any(r => double.IsFinite(r.Value)))
             return null;
         return new RecordedPixelMotion(table.Path, Track.Of(rows, Participant.A), Track.Of(rows, Participant.B));
     }
 
-    /// <summary>The grid sample with each participant's recorded pixel motion appended (<see cref="BodySide.FeatureNames"/>'s order).</summary>
+    /// <summary>The grid sample with each participant's recorded pixel motion appended (<see cref="PoseFrameFeatures.WithPixelMotion.Names"/>'s order).</summary>
     /// <param name="sampleRate">The grid's rate: a recorded value counts for a grid time within half a step of it.</param>
     public FeatureSample Join(FeatureSample sample, double sampleRate)
     {

@@ -89,8 +89,8 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             WriteFile("features.csv", writer => openFace.WriteFeatures(writer));
         var (origin, duration) = Span(bodyResult, voiceResultA, voiceResultB, openFace, warnings);
         WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB, warnings);
-        if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodySide.PixelMotion))
-            WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodySide.PixelMotion)));
+        if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodyFeatures.PixelMotion))
+            WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodyFeatures.PixelMotion)));
         // OpenFace's head pose turns more directly into nods than the pose's nose point, so its nods are the ones used.
         var heads = openFace is not null ? openFace.HeadMovements
             : bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];

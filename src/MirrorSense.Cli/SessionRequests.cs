@@ -5,6 +5,7 @@ using MirrorSense.Sessions.Batch;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Coordination;
+using MirrorSense.Synchrony.Features;
 using MirrorSense.Vision;
 
 namespace MirrorSense.Cli;
@@ -136,8 +137,8 @@ internal static class SessionRequests
 
         if (pixels is null)
             return null;
-        names[BodySide.PixelMotion] = pixels.Path;
-        if (gestureFeature == BodySide.PixelMotion)
+        names[BodyFeatures.PixelMotion] = pixels.Path;
+        if (gestureFeature == BodyFeatures.PixelMotion)
             warnings.Add($"gesture synchrony: from the pixel motion recorded live ({pixels.Path}), as measured then on the camera's frames.");
 
         return pixels;

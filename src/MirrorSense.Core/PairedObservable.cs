@@ -14,6 +14,36 @@ public interface IPairing<in TIn, TOut>
     void End(int side, List<TOut> released);
 }
 
+/// <summary>A pairing that holds each side's values in arrival order until its rule (<see cref="Release"/>) lets them go.</summary>
+public abstract class QueuedPairing<TIn, TOut> : IPairing<TIn, TOut>
+    where TIn : class
+{
+    private readonly Queue<TIn>[] _waiting = [new(), new()];
+    private readonly bool[] _ended = [false, false];
+
+    public virtual void Add(int side, TIn value, List<TOut> released)
+    {
+        _waiting[side].Enqueue(value);
+        Release(released);
+    }
+
+    public void End(int side, List<TOut> released)
+    {
+        _ended[side] = true;
+        Release(released);
+    }
+
+    /// <summary>Moves to <paramref name="released"/>, in order, whatever the rule lets go now.</summary>
+    protected abstract void Release(List<TOut> released);
+
+    /// <summary>The side's oldest waiting value, or null.</summary>
+    protected TIn? Next(int side) => _waiting[side].Count > 0 ? _waiting[side].Peek() : null;
+
+    protected TIn Take(int side) => _waiting[side].Dequeue();
+
+    protected bool HasEnded(int side) => _ended[side];
+}
+
 /// <summary>Runs an <see cref="IPairing{TIn,TOut}"/> over two live streams.</summary>
 public static class PairedObservable
 {

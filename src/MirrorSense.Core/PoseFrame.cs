@@ -12,5 +12,14 @@ public sealed record PoseFrame(MediaTime Time, IReadOnlyList<PersonPose> People)
     /// </summary>
     public bool Measured { get; init; } = true;
 
+    /// <summary>
+    /// The changed pixels in each person's region of this frame's picture (MEASURES.md §2), measured by the pose stage
+    /// while the picture was at hand; null when the poses came without pictures (a pose table, OpenPose keypoints).
+    /// </summary>
+    public PixelMotionFrame? Motion { get; init; }
+
+    /// <summary>The faces of this frame's people, found by the face stage on its picture; null when no face stage ran.</summary>
+    public FaceFrame? Faces { get; init; }
+
     public PersonPose? Of(Participant participant) => People.FirstOrDefault(p => p.Participant == participant);
 }

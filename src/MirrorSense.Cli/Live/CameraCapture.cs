@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using MirrorSense.Capture.Video;
@@ -30,8 +29,8 @@ internal sealed record CameraInput(string Device, Participant? Shows)
 /// <summary>
 /// One live camera, showing both people or one of them, through the pose stage paced live (newest frame wins, drops
 /// counted) and on into body features on the grid. On the capture thread each frame is put on the session clock,
-/// measured for pixel motion (with the newest known skeletons' regions), offered to the page's picture, and handed
-/// to the raw-media writer when one is asked for. A camera that is unplugged or whose stream ends completes the
+/// offered to the page's picture, and handed to the raw-media writer when one is asked for; the pose stage measures
+/// its pixel motion. A camera that is unplugged or whose stream ends completes the
 /// streams and says so in <see cref="Problem"/>; the voices (and the other camera) go on without it.
 /// </summary>
 internal sealed class CameraCapture
@@ -42,8 +41,6 @@ internal sealed class CameraCapture
     private readonly SessionClock _clock;
     private readonly Action<Participant?, Mat, MediaTime>? _raw;
     private readonly Action<Mat, MediaTime>? _preview;
-    private readonly ConcurrentDictionary<MediaTime, PixelMotionFrame> _pixels = new();
-    private PoseFrame? _latestPose;
     private volatile DeviceClock? _deviceClock;
     private long _captured;
     private long _dropped;
@@ -85,12 +82,11 @@ internal sealed class CameraCapture
     public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero) { ReleaseAtNextFrame = true };
 
     /// <summary>The names of the values in each body sample: the landmark features and pixel motion.</summary>
-    public static IReadOnlyList<string> FeatureNames => BodySide.FeatureNames;
+    public static IReadOnlyList<string> FeatureNames => PoseFrameFeatures.WithPixelMotion.Names;
 
     /// <summary>Skeletons as they are estimated (hot once subscribed: subscribe once and share).</summary>
     public IObservable<PoseFrame> Poses(IScheduler poseScheduler)
     {
-        var motion = new PixelMotionEnergy();
         DeviceClock? clock = null;
         return _source.Frames(NewThreadScheduler.Default)
             .Do(_ => Live = true)
@@ -99,19 +95,15 @@ internal sealed class CameraCapture
                 clock ??= _deviceClock = _clock.Register(TimeSpan.Zero);
                 var time = clock.ToSession(frame.Time);
                 Interlocked.Increment(ref _captured);
-                var latest = Volatile.Read(ref _latestPose);
-                var pixels = latest is null ? motion.Measure(frame.Value, time) : motion.Measure(frame.Value, latest with { Time = time });
-                _pixels[time] = pixels;
                 _raw?.Invoke(_input.Shows, frame.Value, time);
                 _preview?.Invoke(frame.Value, time);
 
                 return Stamped.At(time, frame.Value);
             })
-            .EstimatePoses(_pose, PoseFlow.Live, poseScheduler)
+            .EstimatePoses(_pose, PoseFlow.Live, poseScheduler, PictureMeasures.PixelMotionOnly)
             .Do(update =>
             {
                 Interlocked.Exchange(ref _dropped, update.Statistics.FramesDropped);
-                Volatile.Write(ref _latestPose, update.Poses);
                 PoseLatencyMs = (DateTimeOffset.UtcNow - _clock.WallClockOf(update.Time)).TotalMilliseconds;
             })
             .Select(update => update.Poses)
@@ -124,24 +116,10 @@ internal sealed class CameraCapture
             {
                 Live = false;
                 Problem ??= "the camera stream ended";
-                motion.Dispose();
             });
     }
 
     /// <summary>Body features of each estimated frame, its pixel motion appended, on the grid from media time zero.</summary>
-    public IObservable<FeatureSample> Features(IObservable<PoseFrame> poses) =>
-        poses.ExtractBodyFeatures()
-            .Select(body =>
-            {
-                var pixels = _pixels.TryRemove(body.Time, out var found) ? found : null;
-                // Frames the pose stage dropped never come back for their pixels.
-                foreach (var stale in _pixels.Keys.Where(t => t < body.Time))
-                    _pixels.TryRemove(stale, out _);
-                return body with
-                {
-                    A = [.. body.A, pixels?.A.ChangedPixels ?? double.NaN],
-                    B = [.. body.B, pixels?.B.ChangedPixels ?? double.NaN],
-                };
-            })
-            .ResampleToGrid(LiveGrid);
+    public static IObservable<FeatureSample> Features(IObservable<PoseFrame> poses) =>
+        poses.ExtractFeatures(PoseFrameFeatures.WithPixelMotion).ResampleToGrid(LiveGrid);
 }

@@ -186,11 +186,11 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         var body = cameras.Count switch
         {
             0 => Observable.Empty<FeatureSample>(),
-            1 => cameras[0].Features(poses[0]),
-            _ => FeatureObservable.JoinSides(cameras[0].Features(poses[0]), cameras[1].Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
+            1 => CameraCapture.Features(poses[0]),
+            _ => FeatureObservable.JoinSides(CameraCapture.Features(poses[0]), CameraCapture.Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
         };
         var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], BodySide.CameraPatience) : poses.FirstOrDefault();
-        var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodySide.PixelMotion, CameraCapture.LiveGrid.SampleRate);
+        var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodyFeatures.PixelMotion, CameraCapture.LiveGrid.SampleRate);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();
         var updates = LiveCoordination.Track(

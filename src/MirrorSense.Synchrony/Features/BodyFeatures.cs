@@ -34,6 +34,13 @@ public static class BodyFeatures
         PartnerDistance,
     ];
 
+    /// <summary>
+    /// Changed pixels in the person's region of the picture (Motion Energy Analysis, MEASURES.md §2), as the pose stage
+    /// measured it on the frame (<see cref="PoseFrame.Motion"/>); it follows the landmark features when pictures were
+    /// seen (<see cref="PoseFrameFeatures"/>).
+    /// </summary>
+    public const string PixelMotion = "pixel_motion";
+
     public static int IndexOf(string name)
     {
         var index = Names.IndexOf(name);

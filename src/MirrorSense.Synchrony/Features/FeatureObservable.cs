@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Reactive.Linq;
 using MirrorSense.Core;
+using MirrorSense.Synchrony.Features.Face;
 
 namespace MirrorSense.Synchrony.Features;
 
@@ -11,7 +13,39 @@ namespace MirrorSense.Synchrony.Features;
 public static class FeatureObservable
 {
     /// <summary>Body features of each pose frame (<see cref="BodyFeatures.Names"/>), one feature frame per pose frame.</summary>
-    public static IObservable<FeatureFrame> ExtractBodyFeatures(this IObservable<PoseFrame> frames, BodyFeatureOptions? options = null)
+    public static IObservable<FeatureFrame> ExtractBodyFeatures(this IObservable<PoseFrame> frames, BodyFeatureOptions? options = null) =>
+        ExtractFeatures(frames, PoseFrameFeatures.Landmarks, options);
+
+    /// <summary>
+    /// The features of each pose frame that <paramref name="features"/> names (<see cref="PoseFrameFeatures.Names"/>):
+    /// the landmarks' and, when asked for, the pixel motion and faces the frame carries. One feature frame per pose frame.
+    /// </summary>
+    public static IObservable<FeatureFrame> ExtractFeatures(this IObservable<PoseFrame> frames, PoseFrameFeatures features, BodyFeatureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return ExtractBodyFeatures(frames, options, () =>
+        {
+            // The face features hold each person's smile baseline: one extractor per subscription.
+            var faces = features.Faces ? new FaceFeatureExtractor() : null;
+            return (frame, body) =>
+            {
+                if (!features.PixelMotion && faces is null)
+                    return body;
+                var face = faces?.Process(frame.Faces ?? new FaceFrame(frame.Time, []));
+                return body with
+                {
+                    A = [.. body.A, .. Picture(frame.Motion?.A, face?.A)],
+                    B = [.. body.B, .. Picture(frame.Motion?.B, face?.B)],
+                };
+
+                IEnumerable<double> Picture(PixelMotionSample? motion, ImmutableArray<double>? face) =>
+                    [.. features.PixelMotion ? [motion?.ChangedPixels ?? double.NaN] : Array.Empty<double>(), .. face ?? []];
+            };
+        });
+    }
+
+    /// <param name="open">Per subscription: what completes a frame's body features from the rest of the pose frame.</param>
+    private static IObservable<FeatureFrame> ExtractBodyFeatures(IObservable<PoseFrame> frames, BodyFeatureOptions? options, Func<Func<PoseFrame, FeatureFrame, FeatureFrame>> open)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var settings = options ?? BodyFeatureOptions.Default;
@@ -20,6 +54,7 @@ public static class FeatureObservable
         {
             // State belongs to this subscription.
             var extractor = new BodyFeatureExtractor(settings);
+            var complete = open();
             var stopped = false;
             return frames.Subscribe(
                 frame =>
@@ -29,7 +64,7 @@ public static class FeatureObservable
                     FeatureFrame features;
                     try
                     {
-                        features = extractor.Process(frame);
+                        features = complete(frame, extractor.Process(frame));
                     }
                     catch (Exception error) when (error is ArgumentException or InvalidOperationException)
                     {

@@ -10,7 +10,9 @@ namespace MirrorSense.Vision.Streaming;
 /// <c>incoming</c> outside the gate, then swaps it with <c>pending</c> under the gate (replacing an unestimated
 /// frame counts a drop); the drain on the scheduler swaps <c>pending</c> with <c>working</c> and estimates that.
 /// A drain runs while frames are waiting and stops when the slot is empty; the source's end or error is passed on
-/// after the waiting frame is estimated.
+/// after the waiting frame is estimated. Pixel motion is measured on every frame as it arrives, dropped ones too (it
+/// differs each picture from the one before, so skipping pictures would inflate it), in the regions of the newest
+/// skeletons estimated by then, and travels with its frame through the slot.
 /// </summary>
 internal sealed class LivePoseSink : PoseSink
 {
@@ -19,14 +21,15 @@ internal sealed class LivePoseSink : PoseSink
     private Mat pending = new();
     private Mat working = new();
     private MediaTime pendingTime;
+    private PixelMotionFrame? pendingMotion;
     private bool hasPending;
     private bool running;
     private long dropped;
     private bool ended;
     private Exception? failure;
 
-    public LivePoseSink(IPoseEstimator estimator, IObserver<PoseUpdate> observer, IScheduler scheduler)
-        : base(estimator, observer) => this.scheduler = scheduler;
+    public LivePoseSink(PictureWork work, IObserver<PoseUpdate> observer, IScheduler scheduler)
+        : base(work, observer) => this.scheduler = scheduler;
 
     public override void OnNext(Stamped<Mat> value)
     {
@@ -34,6 +37,23 @@ internal sealed class LivePoseSink : PoseSink
             return;
         try
         {
+            lock (Gate)
+            {
+                if (ended)
+                    return;
+            }
+
+            PixelMotionFrame? motion;
+            try
+            {
+                motion = Work.MeasureOnArrival(value, Newest);
+            }
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+            {
+                End(error);
+                return;
+            }
+
             value.Value.CopyTo(incoming);
             bool start;
             lock (Gate)
@@ -43,6 +63,7 @@ internal sealed class LivePoseSink : PoseSink
                     dropped++;
                 hasPending = true;
                 pendingTime = value.Time;
+                pendingMotion = motion;
                 start = StartLocked();
             }
 
@@ -105,6 +126,7 @@ internal sealed class LivePoseSink : PoseSink
             while (true)
             {
                 MediaTime time;
+                PixelMotionFrame? motion;
                 long drops;
                 lock (Gate)
                 {
@@ -121,10 +143,11 @@ internal sealed class LivePoseSink : PoseSink
                     (pending, working) = (working, pending);
                     hasPending = false;
                     time = pendingTime;
+                    motion = pendingMotion;
                     drops = dropped;
                 }
 
-                if (!Estimate(working, time, drops))
+                if (!Estimate(working, time, drops, motion))
                     return;
             }
 

@@ -3,16 +3,21 @@ using OpenCvSharp;
 
 namespace MirrorSense.Vision.Streaming;
 
-/// <summary><see cref="PoseFlow.Offline"/>: every frame estimated inside <c>OnNext</c>, so the source waits for the estimator.</summary>
-internal sealed class OfflinePoseSink(IPoseEstimator estimator, IObserver<PoseUpdate> observer) : PoseSink(estimator, observer)
+/// <summary>
+/// <see cref="PoseFlow.Offline"/>: every frame estimated inside <c>OnNext</c>, so the source waits for the estimator;
+/// pixel motion is measured on the frame's own poses. After a failure the frames that still come are ignored.
+/// </summary>
+internal sealed class OfflinePoseSink(PictureWork work, IObserver<PoseUpdate> observer) : PoseSink(work, observer)
 {
+    private bool failed;
+
     public override void OnNext(Stamped<Mat> value)
     {
-        if (!Enter())
+        if (failed || !Enter())
             return;
         try
         {
-            Estimate(value.Value, value.Time, dropped: 0);
+            failed = !Estimate(value.Value, value.Time, dropped: 0);
         }
         finally
         {
@@ -20,7 +25,15 @@ internal sealed class OfflinePoseSink(IPoseEstimator estimator, IObserver<PoseUp
         }
     }
 
-    public override void OnError(Exception error) => Observer.OnError(error);
+    public override void OnError(Exception error)
+    {
+        if (!failed)
+            Observer.OnError(error);
+    }
 
-    public override void OnCompleted() => Observer.OnCompleted();
+    public override void OnCompleted()
+    {
+        if (!failed)
+            Observer.OnCompleted();
+    }
 }

@@ -26,6 +26,14 @@ public static partial class PoseObservable
     }
 
     /// <summary>
+    /// The skeletons of two recordings, one person each, started together (see <see cref="RecordedCamerasPairing"/>):
+    /// frame k of <paramref name="cameraA"/> and of <paramref name="cameraB"/> as one pose frame at A's time. The two
+    /// may come on threads of their own.
+    /// </summary>
+    public static IObservable<PoseFrame> PairRecordedCameras(IObservable<PoseFrame> cameraA, IObservable<PoseFrame> cameraB) =>
+        PairedObservable.Pair(cameraA, cameraB, () => new RecordedCamerasPairing());
+
+    /// <summary>
     /// The pose frames of an offline run refined once the frames after them are known (see <see cref="OfflinePoseRefinement"/>):
     /// landmarks smoothed backwards as well, skipped frames placed between measured ones; about a second late.
     /// </summary>
@@ -35,13 +43,30 @@ public static partial class PoseObservable
         return poses.Buffered(() => new OfflinePoseRefinement(smoothing), (r, f) => r.Add(f), r => r.Complete());
     }
 
-    /// <summary>Places the faces of the frames the face model skipped between the measured frames around them (see <see cref="FaceInterpolation"/>).</summary>
-    public static IObservable<FaceFrame> InterpolateSkippedFrames(this IObservable<FaceFrame> faces) =>
-        faces.InterpolateSkipped(() => new FaceInterpolation());
+    /// <summary>
+    /// The pose frames with the faces of the frames the face model skipped placed between the measured faces around
+    /// them (see <see cref="FaceInterpolation"/>); frames leave in order, each once, those after a skipped one when
+    /// the next measured face is known. For pose frames that carry faces (<see cref="PictureMeasures.Faces"/>).
+    /// </summary>
+    public static IObservable<PoseFrame> InterpolateSkippedFaces(this IObservable<PoseFrame> poses) =>
+        poses.Buffered(() => new FacesBetween(), (f, frame) => f.Add(frame), f => f.Complete());
 
-    private static IObservable<TFrame> InterpolateSkipped<TFrame>(this IObservable<TFrame> frames, Func<SkippedFrameInterpolation<TFrame>> open)
-        where TFrame : class =>
-        frames.Buffered(open, (i, f) => i.Add(f), i => i.Complete());
+    /// <summary>Pose frames held until their faces are placed; the interpolation hands faces back in order, one per frame.</summary>
+    private sealed class FacesBetween
+    {
+        private readonly FaceInterpolation faces = new();
+        private readonly Queue<PoseFrame> waiting = new();
+
+        public IReadOnlyList<PoseFrame> Add(PoseFrame frame)
+        {
+            waiting.Enqueue(frame);
+            return Placed(faces.Add(frame.Faces ?? new FaceFrame(frame.Time, [])));
+        }
+
+        public IReadOnlyList<PoseFrame> Complete() => Placed(faces.Complete());
+
+        private List<PoseFrame> Placed(IReadOnlyList<FaceFrame> ready) => [.. ready.Select(face => waiting.Dequeue() with { Faces = face })];
+    }
 
     /// <summary>
     /// Frames through a stage that holds some back (<paramref name="add"/> gives what may leave now, <paramref name="complete"/>
@@ -73,12 +98,15 @@ public static partial class PoseObservable
     public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow) =>
         EstimatePoses(frames, options, flow, DefaultScheduler.Instance);
 
-    /// <summary>Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on <paramref name="scheduler"/>.</summary>
-    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow, IScheduler scheduler)
+    /// <summary>
+    /// Estimates poses with <see cref="PoseEstimator"/>s opened with <paramref name="options"/>; live flow works on
+    /// <paramref name="scheduler"/>. With <paramref name="measures"/>, each pose frame also carries what they measure on its picture.
+    /// </summary>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, PoseOptions options, PoseFlow flow, IScheduler scheduler, PictureMeasures? measures = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return EstimatePoses(frames, () => new PoseEstimator(options), flow, scheduler);
+        return EstimatePoses(frames, () => new PoseEstimator(options), flow, scheduler, measures);
     }
 
     /// <summary>Estimates poses with an estimator from <paramref name="open"/> per subscription; live flow works on the default scheduler.</summary>
@@ -91,20 +119,24 @@ public static partial class PoseObservable
     /// A failure to open the estimator, or an estimator that throws, ends the stream with <c>OnError</c>; a source
     /// error arrives after the frames delivered before it.
     /// </summary>
-    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, Func<IPoseEstimator> open, PoseFlow flow, IScheduler scheduler)
+    /// <param name="measures">What else is measured on each frame's picture (see <see cref="PictureMeasures"/>); null: nothing.</param>
+    public static IObservable<PoseUpdate> EstimatePoses(this IObservable<Stamped<Mat>> frames, Func<IPoseEstimator> open, PoseFlow flow, IScheduler scheduler, PictureMeasures? measures = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(scheduler);
         if (!Enum.IsDefined(flow))
             throw new ArgumentOutOfRangeException(nameof(flow), flow, "Flow must be Offline or Live.");
+        measures?.Validate();
+        if (flow == PoseFlow.Live && measures?.Faces is not null)
+            throw new ArgumentException("The face stage runs offline only for now: live, it needs a flow of its own so the body stays real time.", nameof(measures));
 
         return Observable.Create<PoseUpdate>(observer =>
         {
-            IPoseEstimator estimator;
+            PictureWork work;
             try
             {
-                estimator = open();
+                work = PictureWork.Open(open, measures);
             }
             catch (Exception error)
             {
@@ -112,7 +144,7 @@ public static partial class PoseObservable
                 return Disposable.Empty;
             }
 
-            PoseSink sink = flow == PoseFlow.Live ? new LivePoseSink(estimator, observer, scheduler) : new OfflinePoseSink(estimator, observer);
+            PoseSink sink = flow == PoseFlow.Live ? new LivePoseSink(work, observer, scheduler) : new OfflinePoseSink(work, observer);
             sink.Run(frames);
             return sink;
         });

@@ -5,14 +5,15 @@ using OpenCvSharp;
 namespace MirrorSense.Vision.Streaming;
 
 /// <summary>
-/// What the two flows share: one subscription's estimator, its upstream subscription, and the rule that the
-/// estimator (and any buffer) is released only when the subscription is disposed and no thread still uses it
-/// (a subscriber may dispose while a frame is being estimated on another thread).
+/// What the two flows share: one subscription's work on pictures (estimator and measures), its upstream subscription,
+/// and the rule that the work (and any buffer) is released only when the subscription is disposed and no thread still
+/// uses it (a subscriber may dispose while a frame is being estimated on another thread).
 /// </summary>
-internal abstract class PoseSink(IPoseEstimator estimator, IObserver<PoseUpdate> observer) : IObserver<Stamped<Mat>>, IDisposable
+internal abstract class PoseSink(PictureWork work, IObserver<PoseUpdate> observer) : IObserver<Stamped<Mat>>, IDisposable
 {
     protected readonly Lock Gate = new();
     private readonly SingleAssignmentDisposable upstream = new();
+    private PoseFrame? newest;
     private int users;
     private bool disposed;
 
@@ -55,14 +56,23 @@ internal abstract class PoseSink(IPoseEstimator estimator, IObserver<PoseUpdate>
             Release();
     }
 
-    /// <summary>Estimates one frame and passes the poses on with the statistics; false after passing on the estimator's failure.</summary>
-    protected bool Estimate(Mat frame, MediaTime time, long dropped)
+    /// <summary>The newest poses estimated so far (any thread may read them); null before the first.</summary>
+    protected PoseFrame? Newest => Volatile.Read(ref newest);
+
+    /// <summary>This subscription's estimator and measures.</summary>
+    protected PictureWork Work => work;
+
+    /// <summary>
+    /// Estimates one frame and passes the poses on with the statistics; false after passing on the failure of the
+    /// estimator or a measure. <paramref name="arrived"/>: the frame's pixel motion when it was measured on arrival.
+    /// </summary>
+    protected bool Estimate(Mat frame, MediaTime time, long dropped, PixelMotionFrame? arrived = null)
     {
         PoseUpdate update;
         try
         {
-            var poses = estimator.Process(frame, time);
-            update = new PoseUpdate(poses, estimator.Statistics with { FramesDropped = dropped });
+            update = work.Estimate(frame, time, dropped, arrived);
+            Volatile.Write(ref newest, update.Poses);
         }
         catch (Exception error)
         {
@@ -77,7 +87,7 @@ internal abstract class PoseSink(IPoseEstimator estimator, IObserver<PoseUpdate>
     protected IObserver<PoseUpdate> Observer => observer;
 
     /// <summary>Frees what the sink owns; called once, when disposed and unused.</summary>
-    protected virtual void Release() => estimator.Dispose();
+    protected virtual void Release() => work.Dispose();
 
     public void Dispose()
     {

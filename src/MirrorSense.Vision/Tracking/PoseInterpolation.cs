@@ -29,6 +29,7 @@ public sealed class PoseInterpolation : SkippedFrameInterpolation<PoseFrame>
             people.Add(new PersonPose(from.Participant, landmarks));
         }
 
-        return new PoseFrame(skippedFrame.Time, people) { Measured = false };
+        // The skipped frame's own picture measures (its pixel motion) stay with it: they were taken on every frame.
+        return skippedFrame with { People = people, Measured = false };
     }
 }

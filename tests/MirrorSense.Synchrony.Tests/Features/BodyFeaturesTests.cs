@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Synchrony.Mirroring;
 
 namespace MirrorSense.Synchrony.Tests.Features;
@@ -86,6 +87,36 @@ public sealed class BodyFeaturesTests
         Assert.InRange(mirrored.BestLagSeconds, 0.9, 1.1);
         Assert.Equal(Participant.A, mirrored.Leader);
         Assert.True(sameSide.AnatomicalSimilarity > sameSide.MirroredSimilarity + 0.2, $"same-side copy: {sameSide.MirroredSimilarity} vs {sameSide.AnatomicalSimilarity}");
+    }
+
+    [Fact]
+    public void With_pixel_motion_each_frames_features_end_with_its_changed_pixels_and_missing_where_it_carries_none()
+    {
+        var region = new PixelRegion(0, 0, 10, 10);
+        var at = MediaTime.FromSeconds(0.5);
+        var seen = new PoseFrame(at, []) { Motion = new PixelMotionFrame(at, new(at, Participant.A, 120, region, false), new(at, Participant.B, 45, region, false)) };
+        var unseen = new PoseFrame(MediaTime.FromSeconds(1), []);
+
+        var features = new[] { seen, unseen }.ToObservable().ExtractFeatures(PoseFrameFeatures.WithPixelMotion).ToList().Wait();
+
+        var names = PoseFrameFeatures.WithPixelMotion.Names;
+        Assert.All(features, f => Assert.Equal(names.Length, f.A.Length));
+        Assert.Equal(BodyFeatures.Names.Length, names.IndexOf(BodyFeatures.PixelMotion));
+        Assert.Equal((120.0, 45.0), (features[0].A[^1], features[0].B[^1]));
+        Assert.True(double.IsNaN(features[1].A[^1]) && double.IsNaN(features[1].B[^1]));
+    }
+
+    [Fact]
+    public void With_faces_the_face_features_follow_the_pixel_motion_and_are_missing_on_a_frame_that_carries_no_faces()
+    {
+        var set = new PoseFrameFeatures(PixelMotion: true, Faces: true);
+        var frame = new PoseFrame(MediaTime.FromSeconds(0.5), []);
+
+        var features = Assert.Single(new[] { frame }.ToObservable().ExtractFeatures(set).ToList().Wait());
+
+        Assert.Equal<string>([.. BodyFeatures.Names, BodyFeatures.PixelMotion, .. FaceFeatures.Names], set.Names.ToArray());
+        Assert.Equal(set.Names.Length, features.A.Length);
+        Assert.All(features.A.Skip(BodyFeatures.Names.Length), v => Assert.True(double.IsNaN(v)));
     }
 
     [Fact]

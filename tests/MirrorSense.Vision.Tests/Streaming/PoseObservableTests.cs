@@ -4,6 +4,7 @@ using System.Reactive.Subjects;
 using MirrorSense.Core;
 using MirrorSense.Fixtures;
 using MirrorSense.Testing;
+using MirrorSense.Vision.Motion;
 using MirrorSense.Vision.Streaming;
 using OpenCvSharp;
 
@@ -121,6 +122,69 @@ public sealed class PoseObservableTests
             Assert.Equal([Frame(0), Frame(1)], recorder.Updates.Select(u => u.Time));
             Assert.Same(failure, recorder.Error);
         }
+
+        [Fact]
+        public void With_pixel_motion_asked_for_every_pose_frame_carries_the_changed_pixels_of_its_own_picture()
+        {
+            // Given four 8×8 pictures whose grey level jumps, stays, jumps back and stays, in one reused buffer
+            byte[] levels = [0, 100, 100, 0];
+            using var buffer = CountingEstimator.Frame(0);
+            var frames = Observable.Range(0, levels.Length).Select(k =>
+            {
+                buffer.SetTo(new Scalar(levels[k], levels[k], levels[k]));
+                return Stamped.At(Frame(k), buffer);
+            });
+
+            // When the offline stage estimates them with pixel motion, and once without
+            var updates = frames.EstimatePoses(() => new CountingEstimator(), PoseFlow.Offline, ImmediateScheduler.Instance, PictureMeasures.PixelMotionOnly).ToList().Wait();
+            var plain = frames.EstimatePoses(() => new CountingEstimator(), PoseFlow.Offline).ToList().Wait();
+
+            // Then nobody was found, so each half of the picture (32 pixels) counts for its person: nothing to differ
+            // from at first, all of it when the level jumps, none while it stays; without asking, frames carry none
+            var motion = updates.Select(u => u.Poses.Motion!).ToList();
+            Assert.Equal(updates.Select(u => u.Time), motion.Select(m => m.Time));
+            Assert.True(double.IsNaN(motion[0].A.ChangedPixels));
+            Assert.Equal([32.0, 0, 32], motion.Skip(1).Select(m => m.A.ChangedPixels));
+            Assert.Equal([32.0, 0, 32], motion.Skip(1).Select(m => m.B.ChangedPixels));
+            Assert.All(plain, u => Assert.Null(u.Poses.Motion));
+        }
+
+        [Fact]
+        public void A_viewer_is_lent_each_picture_with_the_poses_and_pixel_motion_found_on_it()
+        {
+            var seen = new List<(byte Marker, MediaTime Time, bool HasMotion)>();
+            var measures = PictureMeasures.PixelMotionOnly with { Viewer = (picture, poses) => seen.Add((picture.At<Vec3b>(0, 0).Item0, poses.Time, poses.Motion is not null)) };
+            using var buffer = CountingEstimator.Frame(0);
+            var frames = Observable.Range(0, 3).Select(k =>
+            {
+                buffer.SetTo(new Scalar(20 + k, 0, 0));
+                return Stamped.At(Frame(k), buffer);
+            });
+
+            var updates = frames.EstimatePoses(() => new CountingEstimator(), PoseFlow.Offline, ImmediateScheduler.Instance, measures).ToList().Wait();
+
+            Assert.Equal([(20, Frame(0), true), (21, Frame(1), true), (22, Frame(2), true)], seen.Select(s => ((int)s.Marker, s.Time, s.HasMotion)));
+            Assert.Equal(3, updates.Count);
+        }
+
+        [Fact]
+        public void Faces_of_skipped_frames_are_placed_between_the_measured_faces_and_each_frame_keeps_its_own_people()
+        {
+            static FaceMesh Mesh(double seconds, float x) =>
+                new(MediaTime.FromSeconds(seconds), 0.9f, [.. Enumerable.Range(0, FaceMesh.PointCount).Select(i => new FacePoint(x + i, x, 0))]);
+            static PoseFrame With(int k, float x, bool measured) => new PoseFrame(Frame(k), []) { Measured = measured } with
+            {
+                Faces = new FaceFrame(Frame(k), [new PersonFace(Participant.A, Mesh(k / 30.0, x), x, x)]) { Measured = measured },
+            };
+            PoseFrame[] poses = [With(0, 0, true), With(1, 0, false), With(2, 30, true)];
+
+            var placed = poses.ToObservable().InterpolateSkippedFaces().ToList().Wait();
+
+            Assert.Equal(poses.Select(p => p.Time), placed.Select(p => p.Time));
+            Assert.Equal(poses.Select(p => p.Measured), placed.Select(p => p.Measured));
+            Assert.Equal(15f, placed[1].Faces!.Of(Participant.A)!.Mesh![0].X, 3);
+            Assert.False(placed[1].Faces!.Measured);
+        }
     }
 
     public sealed class Live
@@ -156,6 +220,58 @@ public sealed class PoseObservableTests
             Assert.Equal([Frame(4), Frame(6)], recorder.Updates.Select(u => u.Time));
             Assert.Equal([4L, 5L], recorder.Updates.Select(u => u.Statistics.FramesDropped));
             Assert.Equal(2, recorder.Updates[^1].Statistics.Frames);
+        }
+
+        [Fact]
+        public void Should_measure_pixel_motion_on_every_arriving_frame_so_the_estimated_one_differs_from_the_dropped_one_before_it()
+        {
+            // Given the live stage with pixel motion on virtual time
+            var scheduler = new HistoricalScheduler();
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => new CountingEstimator(), PoseFlow.Live, scheduler, PictureMeasures.PixelMotionOnly).Subscribe(recorder);
+
+            // When a dark picture is estimated, then a bright one arrives and is replaced by an identical bright one
+            using var buffer = CountingEstimator.Frame(0);
+            void Push(int k, byte level)
+            {
+                buffer.SetTo(new Scalar(level, level, level));
+                frames.OnNext(Stamped.At(Frame(k), buffer));
+            }
+
+            Push(0, 0);
+            scheduler.Start();
+            Push(1, 200);
+            Push(2, 200);
+            scheduler.Start();
+
+            // Then frame 2 was estimated with frame 1 dropped, and its pixel motion is against frame 1 (nothing changed),
+            // not against frame 0, the last one estimated (everything changed)
+            Assert.Equal([Frame(0), Frame(2)], recorder.Updates.Select(u => u.Time));
+            Assert.Equal(1, recorder.Updates[^1].Statistics.FramesDropped);
+            var motion = recorder.Updates[^1].Poses.Motion!;
+            Assert.Equal(Frame(2), motion.Time);
+            Assert.Equal(0, motion.A.ChangedPixels);
+            Assert.Equal(0, motion.B.ChangedPixels);
+        }
+
+        [Fact]
+        public void Should_end_with_the_pixel_measures_complaint_when_a_picture_changes_size_and_estimate_nothing_after_it()
+        {
+            var scheduler = new HistoricalScheduler();
+            var frames = new Subject<Stamped<Mat>>();
+            using var recorder = new Recorder();
+            using var subscription = frames.EstimatePoses(() => new CountingEstimator(), PoseFlow.Live, scheduler, PictureMeasures.PixelMotionOnly).Subscribe(recorder);
+            using var small = CountingEstimator.Frame(0);
+            using var large = new Mat(16, 16, MatType.CV_8UC3, Scalar.All(0));
+
+            frames.OnNext(Stamped.At(Frame(0), small));
+            frames.OnNext(Stamped.At(Frame(1), large));
+            frames.OnNext(Stamped.At(Frame(2), small));
+            scheduler.Start();
+
+            Assert.Equal([Frame(0)], recorder.Updates.Select(u => u.Time));
+            Assert.Contains("16×16", recorder.Error?.Message);
         }
 
         [SkippableFact]
@@ -294,6 +410,8 @@ public sealed class PoseObservableTests
             Assert.Throws<ArgumentNullException>(() => frames.EstimatePoses((PoseOptions)null!, PoseFlow.Offline));
             Assert.Throws<ArgumentOutOfRangeException>(() => frames.EstimatePoses(open, (PoseFlow)7));
             Assert.Throws<ArgumentException>(() => frames.EstimatePoses(new PoseOptions(MaxPeople: 3), PoseFlow.Offline));
+            var faces = new PictureMeasures { Faces = () => throw new InvalidOperationException("not opened when refused") };
+            Assert.Contains("offline only", Assert.Throws<ArgumentException>(() => frames.EstimatePoses(open, PoseFlow.Live, ImmediateScheduler.Instance, faces)).Message);
         }
 
         [Fact]

@@ -80,6 +80,21 @@ public sealed class PoseInterpolationTests
     }
 
     [Fact]
+    public void A_placed_frame_keeps_the_pixel_motion_measured_on_its_own_picture()
+    {
+        var first = Measured(0, Person(Participant.A, 10, 200, 0, 1));
+        var region = new PixelRegion(0, 0, 4, 4);
+        var motion = new PixelMotionFrame(Frame(1), new(Frame(1), Participant.A, 7, region, true), new(Frame(1), Participant.B, 3, region, false));
+        var skipped = Carried(1, first) with { Motion = motion };
+        var interpolation = new PoseInterpolation();
+
+        var placed = Through(interpolation, [first, skipped, Measured(2, Person(Participant.A, 20, 190, 0, 1))]);
+
+        Assert.False(placed[1].Measured);
+        Assert.Same(motion, placed[1].Motion);
+    }
+
+    [Fact]
     public void Every_frame_comes_out_once_and_in_order_however_the_stream_ends()
     {
         foreach (var count in new[] { 1, 2, 3, 4, 10, 11, 12 })

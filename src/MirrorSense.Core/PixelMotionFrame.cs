@@ -1,6 +1,4 @@
-using MirrorSense.Core;
-
-namespace MirrorSense.Vision.Motion;
+namespace MirrorSense.Core;
 
 /// <summary>A rectangle of the frame in pixels (x right, y down).</summary>
 public readonly record struct PixelRegion(int X, int Y, int Width, int Height)
