@@ -100,16 +100,11 @@ internal static class AnalyzeCommand
                 var settings = parse.GetValue(config) is { } path ? CoordinationSettingsJson.Read(path) : new CoordinationSettings();
                 if (parse.GetValue(seed) is { } chosen)
                     settings = settings.WithSeed(chosen);
-                // With --swap A sits on the viewer's right, which turns the sideways leans towards the partner the other way
-                // (one camera per person has no common picture, so no sides).
-                if (parse.GetValue(swap) && parse.GetValue(videoA) is null && parse.GetValue(videoB) is null)
-                    settings = settings with { Proximity = settings.Proximity with { ASitsLeft = false } };
                 var inputs = new SessionInputs(
                     parse.GetValue(video), parse.GetValue(videoA), parse.GetValue(videoB), parse.GetValue(pose), parse.GetValue(audio), parse.GetValue(audioA), parse.GetValue(audioB), parse.GetValue(noAudio),
-                    parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset));
+                    parse.GetValue(start), parse.GetValue(end), parse.GetValue(offset), Swap: parse.GetValue(swap));
                 var poseOptions = new PoseOptions(
                     Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite,
-                    Swap: parse.GetValue(swap),
                     LandmarkEvery: LandmarkEveryOption.Checked(parse.GetValue(landmarkEvery)));
                 var request = parse.GetValue(session) is { } recorded
                     ? SessionRequests.FromRecording(recorded, inputs, parse.GetValue(output) ?? Path.Combine(recorded, "analysis"), settings, poseOptions)

@@ -31,7 +31,8 @@ internal static class BatchCommand
 
             The manifest is CSV with a header line: id (unique; letters, digits, '.', '_', '-') and any of
             video, video_a, video_b, pose, audio, audio_a, audio_b, no_audio (true/false), start, end, av_offset
-            (seconds), as analyze's options of the same names. Relative paths are read from the manifest's folder.
+            (seconds), swap (true/false), as analyze's options of the same names. Relative paths are read from the
+            manifest's folder.
 
             Resumable: a session whose DIR/<id>/summary.json says complete is skipped. A session that fails is
             recorded in DIR/batch.csv (id,status,exit_code,message,seconds) and the others go on. At the end,

@@ -33,6 +33,7 @@ internal static class SessionRequests
     /// <param name="hasFaces">Faces come from elsewhere (OpenFace), so a session without video or voices still has something to analyse.</param>
     public static AnalyzeRequest Resolve(SessionInputs raw, InputLabels name, string output, CoordinationSettings settings, PoseOptions pose, OpenPoseInput? openPose = null, bool hasFaces = false)
     {
+        (pose, settings) = Seated(raw, pose, settings);
         if (openPose is not null && (raw.Video is not null || raw.VideoA is not null || raw.Pose is not null))
             throw new UsageException($"give either --openpose (OpenPose's keypoints) or a video or {name["pose"]}, not both.");
         if (raw.Video is not null && (raw.VideoA is not null || raw.VideoB is not null))
@@ -98,6 +99,7 @@ internal static class SessionRequests
     /// <exception cref="SessionFolderException">Not a readable recorded session.</exception>
     public static AnalyzeRequest FromRecording(string folder, SessionInputs raw, string output, CoordinationSettings settings, PoseOptions pose)
     {
+        (pose, settings) = Seated(raw, pose, settings);
         if (raw.Video is not null || raw.VideoA is not null || raw.VideoB is not null || raw.Pose is not null || raw.Audio is not null || raw.AudioA is not null || raw.AudioB is not null)
             throw new UsageException("--session DIR brings its own landmarks and voices: give no --video, --pose or --audio options with it.");
         if (raw.AvOffset != 0)
@@ -120,6 +122,15 @@ internal static class SessionRequests
             throw new SessionFolderException($"'{folder}' has neither landmarks (pose.csv) nor voices to analyse.");
         return new AnalyzeRequest(body, voice, output, start, raw.End, audioOffset, pose, settings, names) { InputWarnings = warnings };
     }
+
+    /// <summary>
+    /// Who sits where: with <see cref="SessionInputs.Swap"/> the pose stage names the person on the viewer's right A, and
+    /// the sideways leans towards the partner turn the other way. Two cameras have no common picture, so no sides.
+    /// </summary>
+    private static (PoseOptions Pose, CoordinationSettings Settings) Seated(SessionInputs raw, PoseOptions pose, CoordinationSettings settings) =>
+        !raw.Swap ? (pose, settings)
+        : raw.VideoA is not null || raw.VideoB is not null ? (pose with { Swap = true }, settings)
+        : (pose with { Swap = true }, settings with { Proximity = settings.Proximity with { ASitsLeft = false } });
 
     /// <summary>The recorded pixel motion, when the live run measured it: re-analysis has no pictures to measure it on.</summary>
     private static RecordedPixelMotion? RecordedPixels(SessionFolder session, string gestureFeature, Dictionary<string, string> names, List<string> warnings)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MirrorSense.Fixtures;
 using MirrorSense.Testing;
 
@@ -125,6 +126,30 @@ public sealed class BatchCommandTests(BatchVoices voices) : IClassFixture<BatchV
         Assert.Contains("2 of 5", combined.Output, StringComparison.Ordinal);
         Assert.Contains("bad1", combined.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output, "measures.csv.partial")));
+    }
+
+    [Fact]
+    public void A_swap_column_seats_A_on_the_right_of_that_sessions_picture_and_no_other()
+    {
+        // Given one pose table of two people, each tilted their own way, listed twice: as it is, and with A on the right
+        var pose = _folder.Combine("pose.csv");
+        SwayingPeople.Write(pose, 40, tiltA: 30, tiltB: -10);
+        var manifest = _folder.Write("sessions.csv", "id,pose,no_audio,swap\nplain,pose.csv,yes,\nswapped,pose.csv,yes,yes\n");
+        var output = _folder.Combine("results");
+
+        var run = MirrorSenseProcess.Run("batch", manifest, "--out", output);
+
+        // Then the swapped session records that A sat on the right, so each lean towards the partner turns the other way
+        Assert.True(run.ExitCode == 0, run.Error);
+        JsonElement Proximity(string id) => AnalyzeSessions.Measure(Path.Combine(output, id), "proximity");
+        bool SitsLeft(string id) => JsonDocument.Parse(File.ReadAllText(Path.Combine(output, id, "summary.json"))).RootElement
+            .GetProperty("settings").GetProperty("proximity").GetProperty("a_sits_left").GetBoolean();
+        Assert.True(SitsLeft("plain"));
+        Assert.False(SitsLeft("swapped"));
+        var (plain, swapped) = (Proximity("plain"), Proximity("swapped"));
+        Assert.True(Math.Abs(plain.GetProperty("towards_lean_a").GetDouble()) > 1, plain.ToString());
+        Assert.Equal(-plain.GetProperty("towards_lean_a").GetDouble(), swapped.GetProperty("towards_lean_a").GetDouble(), 9);
+        Assert.Equal(-plain.GetProperty("towards_lean_b").GetDouble(), swapped.GetProperty("towards_lean_b").GetDouble(), 9);
     }
 
     [Theory]

@@ -67,11 +67,7 @@ public sealed class OpenFaceAnalyzeTests(ITestOutputHelper output)
         // Given 40 s of two people swaying in a pose table, and their faces from OpenFace
         using var folder = new TempFolder();
         var pose = folder.Combine("pose.csv");
-        using (var table = new PoseCsvWriter(new StreamWriter(pose)))
-        {
-            for (var i = 0; i < 40 * 30; i++)
-                table.Write(new PoseFrame(MediaTime.FromSeconds(i / 30.0), [Standing(Participant.A, 200, i / 30.0), Standing(Participant.B, 440, i / 30.0 + 1)]));
-        }
+        SwayingPeople.Write(pose, 40);
 
         var session = DesignedSession.Draw(new Random(13), answered: true);
         var a = folder.Write("a.csv", OpenFaceCsvText.Write(session.Rows(Participant.A, 30).TakeWhile(r => r.Timestamp < 40)));
@@ -88,26 +84,6 @@ public sealed class OpenFaceAnalyzeTests(ITestOutputHelper output)
         Assert.Contains("motion_body", features);
         Assert.Contains("smile", features);
         Assert.Contains("looking_at_partner", features);
-    }
-
-    /// <summary>A person standing with their arms down, swaying a little from side to side, in pixels.</summary>
-    private static PersonPose Standing(Participant who, double x, double t)
-    {
-        var sway = 8 * Math.Sin(2 * Math.PI * t / 7);
-        (double X, double Y) At(int landmark) => landmark switch
-        {
-            0 => (0, 100),
-            <= 10 => ((landmark % 2 == 0 ? 1 : -1) * (5 + landmark), 90 + landmark),
-            11 or 12 => (landmark == 11 ? 40 : -40, 160),
-            13 or 14 => (landmark == 13 ? 45 : -45, 230),
-            <= 22 => (landmark % 2 == 1 ? 48 : -48, 290),
-            23 or 24 => (landmark == 23 ? 25 : -25, 320),
-            25 or 26 => (landmark == 25 ? 25 : -25, 420),
-            _ => (landmark % 2 == 1 ? 25 : -25, 500),
-        };
-        return new PersonPose(who, [.. Enumerable.Range(0, Skeleton.LandmarkCount).Select(i => At(i) is var p
-            ? new PoseLandmark((float)(x + p.X + sway * (1 - p.Y / 500)), (float)p.Y, 0, 0.99f)
-            : default)]);
     }
 
     [Fact]

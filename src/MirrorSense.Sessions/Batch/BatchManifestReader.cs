@@ -15,7 +15,7 @@ public static class BatchManifestReader
 
     /// <summary>The columns a manifest may have besides <c>id</c>, named like <c>mirrorsense analyze</c>'s options.</summary>
     public static IReadOnlyList<string> InputColumns { get; } =
-        ["video", "video_a", "video_b", "pose", "audio", "audio_a", "audio_b", "no_audio", "start", "end", "av_offset"];
+        ["video", "video_a", "video_b", "pose", "audio", "audio_a", "audio_b", "no_audio", "start", "end", "av_offset", "swap"];
 
     private const int LongestId = 100;
 
@@ -117,7 +117,8 @@ public static class BatchManifestReader
             Flag("no_audio"),
             Number("start") ?? 0,
             Number("end"),
-            Number("av_offset") ?? 0);
+            Number("av_offset") ?? 0,
+            Flag("swap"));
 
         private string? Cell(string name)
         {

@@ -7,6 +7,7 @@ namespace MirrorSense.Sessions.Batch;
 /// <param name="Start">Analyse from this media time (seconds).</param>
 /// <param name="End">Analyse up to this media time, or to the end when null.</param>
 /// <param name="AvOffset">How many seconds the audio runs late against the video (negative: early).</param>
+/// <param name="Swap">In one picture of both people (a video, a pose table, OpenPose keypoints), A is the person on the viewer's right.</param>
 public sealed record SessionInputs(
     string? Video = null,
     string? VideoA = null,
@@ -18,4 +19,5 @@ public sealed record SessionInputs(
     bool NoAudio = false,
     double Start = 0,
     double? End = null,
-    double AvOffset = 0);
+    double AvOffset = 0,
+    bool Swap = false);

@@ -36,6 +36,18 @@ public sealed class BatchManifestReaderTests : IDisposable
     }
 
     [Fact]
+    public void Should_read_a_swap_column_per_session_and_name_a_cell_that_is_not_a_yes_or_no()
+    {
+        var good = _folder.Write("good.csv", "id,video,swap\ns1,a.mp4,yes\ns2,b.mp4,\ns3,c.mp4,0\n");
+        var bad = _folder.Write("bad.csv", "id,video,swap\ns1,a.mp4,right\n");
+
+        Assert.Equal([true, false, false], BatchManifestReader.Read(good).Sessions.Select(s => s.Inputs.Swap));
+        var error = Assert.Throws<ManifestFormatException>(() => BatchManifestReader.Read(bad));
+        Assert.Contains($"{bad}:2:3", error.Message);
+        Assert.Contains("swap is 'right'", error.Message);
+    }
+
+    [Fact]
     public void Should_read_quoted_cells_and_a_semicolon_separated_export()
     {
         var path = _folder.Write("sessions.csv", "id;audio\n\"s1\";\"a;b.wav\"\n");
