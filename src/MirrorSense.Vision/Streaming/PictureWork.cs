@@ -6,8 +6,10 @@ using OpenCvSharp;
 namespace MirrorSense.Vision.Streaming;
 
 /// <summary>
-/// One subscription's work on pictures: its pose estimator and the <see cref="PictureMeasures"/> opened for it. Used by
-/// one thread at a time (the sinks see to that), released together.
+/// One subscription's work on pictures: its pose estimator and the <see cref="PictureMeasures"/> opened for it, released
+/// together. <see cref="Estimate"/> runs on one thread at a time (the sinks see to that); live, <see cref="MeasureOnArrival"/>
+/// runs meanwhile on the source's thread, and then <see cref="Estimate"/> is always handed the pixel motion, so the two
+/// never share the pixel measure.
 /// </summary>
 internal sealed class PictureWork : IDisposable
 {
