@@ -246,6 +246,32 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
         }
     }
 
+    [SkippableFact]
+    public void A_damaged_camera_of_two_stops_both_near_where_it_broke_and_keeps_what_was_analysed()
+    {
+        // Given one camera per person, 4 s each, B's file cut off about halfway
+        var a = PoseVideos.OneOfTheDyad(_folder.Combine("a.avi"), 4, woman: true);
+        var whole = PoseVideos.OneOfTheDyad(_folder.Combine("whole-b.avi"), 4, woman: false);
+        var b = _folder.Combine("b.avi");
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(b, bytes[..(bytes.Length / 2)]);
+        var output = _folder.Combine("damaged-camera");
+
+        // When the session is analysed
+        var run = MirrorSenseProcess.Run("analyze", "--video-a", a, "--video-b", b, "--no-audio", "--out", output);
+
+        // Then the damage is named, without a stack trace, A's camera stopped too (not run on to its end alone), and what
+        // both cameras gave before the break is in pose.csv, the outputs marked incomplete
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("b.avi", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        var frames = PoseCsv.Read(Path.Combine(output, "pose.csv")).GroupBy(r => r.Time).ToList();
+        Assert.InRange(frames.Count, 30, 100);
+        Assert.Equal(["A", "B"], frames[10].Select(r => r.Participant).Distinct().Order());
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.False(summary.RootElement.GetProperty("complete").GetBoolean());
+    }
+
     [Fact]
     public void A_file_that_is_not_a_video_is_named()
     {
