@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture;
 

@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using MirrorSense.Capture.Alsa;
 using MirrorSense.Capture.PulseAudio;
 using MirrorSense.Capture.Windows;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture;
 

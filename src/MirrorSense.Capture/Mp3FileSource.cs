@@ -1,4 +1,5 @@
 using NLayer;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture;
 

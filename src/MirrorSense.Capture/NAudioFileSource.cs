@@ -1,4 +1,5 @@
 using NAudio.Wave;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture;
 

@@ -1,5 +1,6 @@
 using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture;
 

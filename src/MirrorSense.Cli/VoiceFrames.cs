@@ -1,4 +1,4 @@
-using MirrorSense.Prosody;
+using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Cli;

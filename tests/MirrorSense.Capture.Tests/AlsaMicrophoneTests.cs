@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using MirrorSense.Capture.Alsa;
+using MirrorSense.Core;
 using MirrorSense.Testing;
 using Xunit.Abstractions;
 

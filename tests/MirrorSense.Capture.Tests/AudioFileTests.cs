@@ -1,4 +1,5 @@
 using System.Text;
+using MirrorSense.Core;
 using MirrorSense.Testing;
 using NAudio.Wave;
 

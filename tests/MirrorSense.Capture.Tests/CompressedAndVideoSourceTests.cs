@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using MirrorSense.Testing;
 
 namespace MirrorSense.Capture.Tests;

@@ -1,3 +1,5 @@
+using MirrorSense.Core;
+
 namespace MirrorSense.Capture.Tests;
 
 /// <summary>A mono source that hands out a ramp in reads of at most <paramref name="readSize"/> samples, then ends or fails.</summary>

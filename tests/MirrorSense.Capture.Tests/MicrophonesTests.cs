@@ -1,3 +1,4 @@
+using MirrorSense.Core;
 using MirrorSense.Testing;
 using MirrorSense.Capture.Alsa;
 using MirrorSense.Capture.PulseAudio;

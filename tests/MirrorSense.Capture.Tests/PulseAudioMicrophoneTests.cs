@@ -1,4 +1,5 @@
 using MirrorSense.Capture.PulseAudio;
+using MirrorSense.Core;
 using MirrorSense.Prosody;
 using MirrorSense.Testing;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using NAudio.Wave;
+using MirrorSense.Core;
 
 namespace MirrorSense.Capture.Windows;
 

@@ -1,11 +1,8 @@
-using MirrorSense.Core;
-
-namespace MirrorSense.Capture;
+namespace MirrorSense.Core;
 
 /// <summary>
 /// A block of interleaved float samples and the media time of its first sample, taken from the number of samples
-/// the source delivered before it (never from the wall clock). Belongs in Core once Core takes audio types; it lives
-/// here until then.
+/// the source delivered before it (never from the wall clock).
 /// </summary>
 public sealed record AudioBlock(MediaTime Start, AudioFormat Format, ReadOnlyMemory<float> Samples)
 {
@@ -25,7 +22,7 @@ public sealed record AudioBlock(MediaTime Start, AudioFormat Format, ReadOnlyMem
     }
 
     /// <summary>Copies channel <paramref name="channel"/> of <paramref name="interleaved"/> frames into <paramref name="into"/>, one sample per frame.</summary>
-    internal static void CopyChannel(ReadOnlySpan<float> interleaved, int channels, int channel, Span<float> into)
+    public static void CopyChannel(ReadOnlySpan<float> interleaved, int channels, int channel, Span<float> into)
     {
         for (var i = 0; i < into.Length; i++)
             into[i] = interleaved[i * channels + channel];

@@ -1,4 +1,4 @@
-namespace MirrorSense.Capture;
+namespace MirrorSense.Core;
 
 /// <summary>The shape of an audio stream: samples per second and interleaved channels (samples are 32-bit floats in [-1, 1]).</summary>
 public sealed record AudioFormat
