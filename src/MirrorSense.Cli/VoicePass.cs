@@ -1,3 +1,5 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Prosody;
@@ -8,9 +10,10 @@ namespace MirrorSense.Cli;
 internal sealed record VoicePassResult(long Frames, long VoicedFrames, TimeSpan Duration, IReadOnlyList<SpeechUnit>? Units, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// One voice recording through the prosody analyzer, streamed twice: a first pass learns the length and global peak
-/// (so frames match Praat's whole-sound analysis), the second streams blocks through a <see cref="ProsodyAnalyzer"/>
-/// and hands every frame to <c>onFrame</c> as it becomes final. Neither pass holds the recording in memory.
+/// One voice recording through the prosody stage, streamed twice: a first pass learns the length and global peak (so
+/// frames match Praat's whole-sound analysis), the second streams the blocks, gathered into long stretches, through
+/// <see cref="ProsodyObservable.AnalyzeProsody"/> and hands every frame to <c>onFrame</c> as it becomes final. Neither
+/// pass holds the recording in memory.
 /// </summary>
 internal static class VoicePass
 {
@@ -25,6 +28,7 @@ internal static class VoicePass
     /// <param name="open">Opens the mono signal; called once per pass.</param>
     /// <param name="name">How the recording is named in messages (its file, and channel when one is picked).</param>
     /// <exception cref="AudioSourceException">The recording cannot be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> stopped it; the frames so far were handed on.</exception>
     public static VoicePassResult Run(Func<IAudioSource> open, string name, PitchOptions pitch, bool units,
         Action<ProsodyFrame> onFrame, IProgress<double>? progress, CancellationToken cancellation = default)
     {
@@ -33,55 +37,33 @@ internal static class VoicePass
         using (var first = open())
         {
             sampleRate = first.Format.SampleRate;
-            foreach (var block in first.ReadBlocks(BlockDuration))
-            {
-                cancellation.ThrowIfCancellationRequested();
-                summary.Add(block.Samples.Span);
-            }
+            Read(first).Do(block => summary.Add(block.Samples.Span)).LastOrDefaultAsync().Wait();
         }
         if (summary.SampleCount == 0)
             throw new AudioSourceException(name, "contains no audio samples.");
 
         var analyzer = new ProsodyAnalyzer(sampleRate, pitch, summary, units);
-        long frames = 0, voiced = 0;
-        void Take(IReadOnlyList<ProsodyFrame> batch)
-        {
-            foreach (var frame in batch)
-            {
-                onFrame(frame);
-                frames++;
-                if (frame.IsVoiced)
-                    voiced++;
-            }
-        }
-
+        long frames = 0, voiced = 0, read = 0;
         using (var second = open())
         {
-            var gathered = new float[(int)Math.Ceiling(AnalysisDuration.TotalSeconds * sampleRate)];
-            var count = 0;
-            var start = MediaTime.Zero;
-            long read = 0;
-            void Analyse()
-            {
-                Take(analyzer.Process(gathered.AsSpan(0, count), start));
-                read += count;
-                count = 0;
-                progress?.Report((double)read / summary.SampleCount);
-            }
-
-            foreach (var block in second.ReadBlocks(BlockDuration))
-            {
-                cancellation.ThrowIfCancellationRequested();
-                if (count + block.Samples.Length > gathered.Length)
-                    Analyse();
-                if (count == 0)
-                    start = block.Start;
-                block.Samples.Span.CopyTo(gathered.AsSpan(count));
-                count += block.Samples.Length;
-            }
-            if (count > 0)
-                Analyse();
-            Take(analyzer.Complete());
+            // Everything runs on this thread, inside the subscription: Wait returns at the end, or throws the failure.
+            Read(second)
+                .Gather(AnalysisDuration)
+                .Do(block =>
+                {
+                    read += block.FrameCount;
+                    progress?.Report((double)read / summary.SampleCount);
+                })
+                .AnalyzeProsody(analyzer)
+                .Do(frame =>
+                {
+                    onFrame(frame);
+                    frames++;
+                    if (frame.IsVoiced)
+                        voiced++;
+                })
+                .LastOrDefaultAsync()
+                .Wait();
         }
 
         var warnings = new List<string>();
@@ -93,5 +75,8 @@ internal static class VoicePass
                 ? $"{name}: the recording is silent (every sample is zero); no voiced frames."
                 : $"{name}: no voiced frames between {pitch.FloorHz} and {pitch.CeilingHz} Hz (silence, noise, or a voice outside that range).");
         return new VoicePassResult(frames, voiced, duration, units ? analyzer.CompleteUnits() : null, warnings);
+
+        IObservable<AudioBlock> Read(IAudioSource source) =>
+            source.Blocks(BlockDuration, ImmediateScheduler.Instance).Do(_ => cancellation.ThrowIfCancellationRequested());
     }
 }
