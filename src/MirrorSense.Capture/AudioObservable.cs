@@ -88,6 +88,9 @@ public static class AudioObservable
                     buffer ??= new float[Math.Max(block.Samples.Length, (int)Math.Ceiling(duration.TotalSeconds * format.SampleRate) * format.Channels)];
                     if (count + block.Samples.Length > buffer.Length)
                         Release();
+                    // A block longer than the stretch asked for goes on whole, as a stretch of its own.
+                    if (block.Samples.Length > buffer.Length)
+                        buffer = new float[block.Samples.Length];
                     if (count == 0)
                         start = block.Start;
                     block.Samples.Span.CopyTo(buffer.AsSpan(count));

@@ -38,6 +38,18 @@ public sealed class AudioObservableTests
     }
 
     [Fact]
+    public void A_block_longer_than_the_stretch_goes_on_whole_as_a_stretch_of_its_own()
+    {
+        var format = new AudioFormat(100, 1);
+        AudioBlock Block(double start, int length) => new(MediaTime.FromSeconds(start), format, Enumerable.Range(0, length).Select(i => (float)(start * 100 + i)).ToArray());
+        AudioBlock[] blocks = [Block(0, 30), Block(0.3, 250), Block(2.8, 30)];
+
+        var gathered = blocks.ToObservable().Gather(TimeSpan.FromSeconds(1)).Select(b => (b.Start.Seconds, b.Samples.Length)).ToList().Wait();
+
+        Assert.Equal([(0.0, 30), (0.3, 250), (2.8, 30)], gathered);
+    }
+
+    [Fact]
     public void Gathering_ends_with_an_error_when_the_blocks_change_format()
     {
         using var blocks = new Subject<AudioBlock>();
