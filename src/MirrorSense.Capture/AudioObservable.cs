@@ -46,9 +46,9 @@ public static class AudioObservable
 
     /// <summary>
     /// Consecutive blocks gathered into longer ones of up to <paramref name="duration"/> (a block that would overflow
-    /// starts the next), in one buffer allocated once: each gathered block is lent for the duration of its
-    /// <c>OnNext</c> only (copy what you keep). For stages that work best on long stretches, such as prosody's
-    /// parallel frame batches; the samples and their times are the same as the blocks'.
+    /// starts the next; one longer than a stretch goes on whole), in one buffer reused from stretch to stretch: each
+    /// gathered block is lent for the duration of its <c>OnNext</c> only (copy what you keep). For stages that work
+    /// best on long stretches, such as prosody's parallel frame batches; the samples and their times are the blocks'.
     /// </summary>
     public static IObservable<AudioBlock> Gather(this IObservable<AudioBlock> blocks, TimeSpan duration)
     {
@@ -85,12 +85,11 @@ public static class AudioObservable
                     }
 
                     format = block.Format;
-                    buffer ??= new float[Math.Max(block.Samples.Length, (int)Math.Ceiling(duration.TotalSeconds * format.SampleRate) * format.Channels)];
+                    buffer ??= new float[(int)Math.Ceiling(duration.TotalSeconds * format.SampleRate) * format.Channels];
                     if (count + block.Samples.Length > buffer.Length)
                         Release();
-                    // A block longer than the stretch asked for goes on whole, as a stretch of its own.
                     if (block.Samples.Length > buffer.Length)
-                        buffer = new float[block.Samples.Length];
+                        buffer = new float[block.Samples.Length];   // a stretch of its own
                     if (count == 0)
                         start = block.Start;
                     block.Samples.Span.CopyTo(buffer.AsSpan(count));
