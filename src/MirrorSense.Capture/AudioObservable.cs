@@ -12,9 +12,10 @@ public static class AudioObservable
     /// The source's blocks (see <see cref="AudioBlockReader"/>), read one after another in one work item on
     /// <paramref name="scheduler"/>. The end of the source completes the stream; an <see cref="AudioSourceException"/>
     /// arrives as <c>OnError</c> after the blocks read before it. Reading consumes the source: subscribe once.
-    /// Disposing stops after the current block.
+    /// Disposing stops after the current block; <paramref name="end"/> ends the stream after the current block
+    /// (<c>OnCompleted</c>, on the reading thread), so that what follows can finish its work.
     /// </summary>
-    public static IObservable<AudioBlock> Blocks(this IAudioSource source, TimeSpan blockDuration, IScheduler scheduler)
+    public static IObservable<AudioBlock> Blocks(this IAudioSource source, TimeSpan blockDuration, IScheduler scheduler, CancellationToken end = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scheduler);
@@ -30,6 +31,8 @@ public static class AudioObservable
                         if (stop.IsDisposed)
                             return;
                         observer.OnNext(block);
+                        if (end.IsCancellationRequested)
+                            break;
                     }
                 }
                 catch (AudioSourceException error)

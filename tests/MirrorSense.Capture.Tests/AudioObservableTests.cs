@@ -61,4 +61,24 @@ public sealed class AudioObservableTests
 
         Assert.Contains("changed format", Assert.IsType<InvalidOperationException>(error).Message);
     }
+    [Fact]
+    public void Ending_the_blocks_completes_the_stream_after_the_current_block_so_what_follows_can_finish()
+    {
+        using var end = new CancellationTokenSource();
+        var blocks = new List<MediaTime>();
+        var completed = false;
+
+        new FakeSource(100, 1000, 30).Blocks(TimeSpan.FromSeconds(1), ImmediateScheduler.Instance, end.Token)
+            .Subscribe(
+                block =>
+                {
+                    blocks.Add(block.Start);
+                    if (blocks.Count == 3)
+                        end.Cancel();
+                },
+                () => completed = true);
+
+        Assert.Equal([0.0, 1.0, 2.0], blocks.Select(t => t.Seconds));
+        Assert.True(completed);
+    }
 }

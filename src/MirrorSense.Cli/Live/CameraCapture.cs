@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
@@ -39,9 +40,9 @@ internal sealed class CameraCapture
     private readonly IVideoSource _source;
     private readonly PoseOptions _pose;
     private readonly SessionClock _clock;
+    private readonly DeviceClock _deviceClock;
     private readonly Action<Participant?, Mat, MediaTime>? _raw;
     private readonly Action<Mat, MediaTime>? _preview;
-    private volatile DeviceClock? _deviceClock;
     private long _captured;
     private long _dropped;
 
@@ -51,6 +52,7 @@ internal sealed class CameraCapture
         _source = source;
         _pose = input.PoseFor(pose);
         _clock = clock;
+        _deviceClock = clock.Register(TimeSpan.Zero);
         _raw = raw;
         _preview = preview;
     }
@@ -67,7 +69,7 @@ internal sealed class CameraCapture
     public bool Live { get; private set; }
 
     /// <summary>Where the camera's first frame (device time 0) lies on the session clock, once it has delivered.</summary>
-    public TimeSpan? SessionOffset => _deviceClock?.Offset;
+    public TimeSpan? SessionOffset => _deviceClock.Started ? _deviceClock.Offset : null;
 
     public string? Problem { get; private set; }
 
@@ -87,18 +89,14 @@ internal sealed class CameraCapture
     /// <summary>Skeletons as they are estimated (hot once subscribed: subscribe once and share).</summary>
     public IObservable<PoseFrame> Poses(IScheduler poseScheduler)
     {
-        DeviceClock? clock = null;
         return _source.Frames(NewThreadScheduler.Default)
             .Do(_ => Live = true)
-            .Select(frame =>
+            .OnSessionClock(_deviceClock)
+            .Do(frame =>
             {
-                clock ??= _deviceClock = _clock.Register(TimeSpan.Zero);
-                var time = clock.ToSession(frame.Time);
                 Interlocked.Increment(ref _captured);
-                _raw?.Invoke(_input.Shows, frame.Value, time);
-                _preview?.Invoke(frame.Value, time);
-
-                return Stamped.At(time, frame.Value);
+                _raw?.Invoke(_input.Shows, frame.Value, frame.Time);
+                _preview?.Invoke(frame.Value, frame.Time);
             })
             .EstimatePoses(_pose, PoseFlow.Live, poseScheduler, PictureMeasures.PixelMotionOnly)
             .Do(update =>

@@ -1,4 +1,5 @@
 using System.Reactive.Subjects;
+using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Dashboard;
 using MirrorSense.Synchrony.Live;

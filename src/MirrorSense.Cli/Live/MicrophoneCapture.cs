@@ -1,3 +1,5 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using MirrorSense.Capture;
 using MirrorSense.Core;
@@ -17,27 +19,26 @@ internal sealed record MicrophoneInput(string? Device, IReadOnlyList<(Participan
 }
 
 /// <summary>
-/// One live microphone through the prosody stage: blocks read on a thread of their own (audio is never dropped:
-/// prosody is cheaper than real time), each participant's channel through a <see cref="ProsodyAnalyzer"/> and a
-/// <see cref="LiveUnitTracker"/>, frames and units out on the session clock. A lost microphone ends its streams
-/// and is reported through <see cref="Problem"/>; everything it delivered before stays delivered.
+/// One live microphone as the head of the live voice graph: its blocks, read on a thread of their own (audio is never
+/// dropped: prosody is cheaper than real time), refine the device's clock; each participant's channel goes through the
+/// prosody stage (<see cref="ProsodyObservable.AnalyzeSpeech"/>), and its frames and units leave on the session clock.
+/// A lost microphone ends its streams and is reported through <see cref="Problem"/>; everything it delivered before
+/// stays delivered, and a stop completes the streams with the unit in progress.
 /// </summary>
 internal sealed class MicrophoneCapture : IDisposable
 {
     private static readonly TimeSpan Block = TimeSpan.FromMilliseconds(50);
 
-    private readonly Subject<SpokenFrame> _frames = new();
-    private readonly Subject<SpeechUnit> _units = new();
-    private readonly MicrophoneInput _input;
-    private readonly IAudioSource _source;
-    private readonly SessionClock _clock;
-    private readonly Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? _raw;
-    private readonly CancellationTokenSource _stop = new();
     /// <summary>How long a running microphone may deliver nothing before it is shown as silent rather than live.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(2);
 
-    private Thread? _thread;
-    private volatile DeviceClock? _clock0;
+    private readonly MicrophoneInput _input;
+    private readonly DeviceClock _clock;
+    private readonly EventLoopScheduler _reader;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ManualResetEventSlim _ended = new();
+    private readonly IConnectableObservable<SpokenBlock> _voices;
+    private IDisposable? _connection;
     private volatile bool _running;
     private long _lastBlockTicks;
     private string? _problem;
@@ -45,14 +46,30 @@ internal sealed class MicrophoneCapture : IDisposable
     public MicrophoneCapture(MicrophoneInput input, IAudioSource source, SessionClock clock, Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? raw)
     {
         _input = input;
-        _source = source;
-        _clock = clock;
-        _raw = raw;
+        _clock = clock.Register(Block);
+        _reader = new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = Name });
+        // The source belongs to the session, which releases it after the reader has stopped.
+        _voices = source.Blocks(Block, _reader, _stop.Token)
+            .Do(_ => Heartbeat())
+            .ObservedBy(_clock)
+            .Publish(blocks => input.Voices.Select(voice => Voice(blocks, voice.Speaker, voice.Channel, raw)).Merge())
+            .Catch<SpokenBlock, AudioSourceException>(error => Ended(error.Message))
+            // A fault in the analysis of this microphone ends this microphone only: the camera and the recording go on.
+            .Catch<SpokenBlock, ArgumentException>(error => Ended($"the voice analysis stopped: {error.Message}"))
+            .Catch<SpokenBlock, InvalidOperationException>(error => Ended($"the voice analysis stopped: {error.Message}"))
+            .Finally(() =>
+            {
+                _running = false;
+                if (!_stop.IsCancellationRequested)
+                    _problem ??= "the microphone stream ended";
+                _ended.Set();
+            })
+            .Publish();
     }
 
-    public IObservable<SpokenFrame> Frames => _frames;
+    public IObservable<SpokenFrame> Frames => _voices.SelectMany(voice => voice.Frames);
 
-    public IObservable<SpeechUnit> Units => _units;
+    public IObservable<SpeechUnit> Units => _voices.SelectMany(voice => voice.Units);
 
     public string Name => _input.Describe();
 
@@ -65,109 +82,64 @@ internal sealed class MicrophoneCapture : IDisposable
     private TimeSpan Stalled => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastBlockTicks));
 
     /// <summary>Where the microphone's first sample lies on the session clock, once it has delivered.</summary>
-    public TimeSpan? SessionOffset => _clock0?.Offset;
+    public TimeSpan? SessionOffset => _clock.Started ? _clock.Offset : null;
 
     /// <summary>The participants whose voices this microphone carries.</summary>
     public IEnumerable<Participant> Speakers => _input.Voices.Select(v => v.Speaker);
 
-    public string? Problem
-    {
-        get => _problem ?? (_running && Stalled > Stall ? $"the microphone has delivered no audio for {Stalled.TotalSeconds:0} s" : null);
-        private set => _problem = value;
-    }
+    public string? Problem => _problem ?? (_running && Stalled > Stall ? $"the microphone has delivered no audio for {Stalled.TotalSeconds:0} s" : null);
 
+    /// <summary>Starts reading; subscribe to <see cref="Frames"/> and <see cref="Units"/> first.</summary>
     public void Start()
     {
-        _thread = new Thread(Run) { IsBackground = true, Name = Name };
-        _thread.Start();
+        Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
+        _running = true;
+        _connection = _voices.Connect();
     }
 
-    private void Run()
+    /// <summary>
+    /// One participant's channel: its samples handed to the raw writer when asked, through the prosody stage, and what
+    /// it finds placed on the session clock by the offset as it stands (frames never moving backwards).
+    /// </summary>
+    private IObservable<SpokenBlock> Voice(IObservable<AudioBlock> blocks, Participant speaker, int channel, Action<Participant, AudioFormat, ReadOnlyMemory<float>, MediaTime>? raw) =>
+        Observable.Defer(() =>
+        {
+            var timeline = _clock.Timeline();
+            return blocks
+                .Select(block => new AudioBlock(block.Start, new AudioFormat(block.Format.SampleRate, 1), block.Channel(channel)))
+                .Do(mono => raw?.Invoke(speaker, mono.Format, mono.Samples, _clock.Place(mono.Start)))
+                .AnalyzeSpeech()
+                .Select(step => new SpokenBlock(
+                    [.. step.Frames.Select(f => new SpokenFrame(speaker, new VoiceFrame(timeline.Place(f.Time), f.FrequencyHz, f.IntensityDb)))],
+                    [.. step.Units.Select(u => u with { Speaker = speaker, Start = _clock.Place(u.Start), End = _clock.Place(u.End) })]));
+        });
+
+    private void Heartbeat() => Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
+
+    private IObservable<SpokenBlock> Ended(string problem)
     {
-        try
-        {
-            // The source belongs to the session, which releases it after this thread has stopped.
-            var source = _source;
-            var rate = source.Format.SampleRate;
-            var speakers = _input.Voices.Select(v => new Voice(v.Speaker, v.Channel, new ProsodyAnalyzer(rate), new LiveUnitTracker(rate))).ToList();
-            var mono = new AudioFormat(rate, 1);
-            DeviceClock? clock = null;
-            Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
-            _running = true;
-            foreach (var block in source.ReadBlocks(Block))
-            {
-                if (_stop.IsCancellationRequested)
-                    break;
-                Interlocked.Exchange(ref _lastBlockTicks, Environment.TickCount64);
-                // Prosody needs contiguous audio, so it runs on the device's own sample clock; what it finds is
-                // placed on the session clock as the offset stands, never moving a speaker's frames backwards.
-                clock ??= _clock0 = _clock.Register(block.Duration);
-                clock.Observe(block.Start);
-                foreach (var speaker in speakers)
-                {
-                    var samples = block.Channel(speaker.Channel);
-                    _raw?.Invoke(speaker.Speaker, mono, samples, block.Start + clock.Offset);
-                    speaker.Units.AddSamples(samples, block.Start);
-                    var frames = speaker.Prosody.Process(samples, block.Start);
-                    foreach (var frame in frames)
-                        _frames.OnNext(new SpokenFrame(speaker.Speaker, new VoiceFrame(speaker.Place(frame.Time, clock.Offset), frame.FrequencyHz, frame.IntensityDb)));
-                    foreach (var unit in speaker.Units.AddFrames(frames))
-                        _units.OnNext(unit with { Speaker = speaker.Speaker, Start = unit.Start + clock.Offset, End = unit.End + clock.Offset });
-                }
-            }
-
-            if (!_stop.IsCancellationRequested)
-                Problem = "the microphone stream ended";
-        }
-        catch (AudioSourceException error)
-        {
-            Problem = error.Message;
-        }
-        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
-        {
-            // A fault in the analysis of this microphone ends this microphone only: the camera and the recording go on.
-            Problem = $"the voice analysis stopped: {error.Message}";
-        }
-        finally
-        {
-            _running = false;
-            _frames.OnCompleted();
-            _units.OnCompleted();
-        }
+        _problem = problem;
+        return Observable.Empty<SpokenBlock>();
     }
 
-    /// <summary>One participant's channel of the microphone and its analysis.</summary>
-    private sealed class Voice(Participant speaker, int channel, ProsodyAnalyzer prosody, LiveUnitTracker units)
-    {
-        private MediaTime _last = new(long.MinValue);
-
-        public Participant Speaker => speaker;
-        public int Channel => channel;
-        public ProsodyAnalyzer Prosody => prosody;
-        public LiveUnitTracker Units => units;
-
-        public MediaTime Place(MediaTime deviceTime, TimeSpan offset)
-        {
-            var time = deviceTime + offset;
-            _last = time > _last ? time : new MediaTime(_last.Microseconds + 1);
-            return _last;
-        }
-    }
-
-    /// <summary>Asks the reader to stop and waits a little for it; false when its read is still blocked.</summary>
+    /// <summary>Asks the reader to end after its current block and waits a little for it; false when its read is still blocked.</summary>
     public bool Stop()
     {
         _stop.Cancel();
-        return _thread?.Join(TimeSpan.FromSeconds(5)) ?? true;
+        return _connection is null || _ended.Wait(TimeSpan.FromSeconds(5));
     }
 
     public void Dispose()
     {
-        // A reader blocked in a dead device keeps its streams: it completes them if its read ever returns.
+        // A reader blocked in a dead device keeps its thread: it ends the streams if its read ever returns.
         if (!Stop())
             return;
-        _frames.Dispose();
-        _units.Dispose();
+        _connection?.Dispose();
+        _reader.Dispose();
         _stop.Dispose();
+        _ended.Dispose();
     }
+
+    /// <summary>What one block of the microphone gave one participant, on the session clock.</summary>
+    private sealed record SpokenBlock(IReadOnlyList<SpokenFrame> Frames, IReadOnlyList<SpeechUnit> Units);
 }
