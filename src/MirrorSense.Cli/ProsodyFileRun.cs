@@ -35,7 +35,7 @@ internal static class ProsodyFileRun
         try
         {
             result = VoicePass.Run(() => AudioFile.OpenMono(request.Audio, request.Channel), request.Audio, request.Pitch,
-                units: request.UnitsPath is not null, frame => ProsodyCsvWriter.WriteFrame(Writer(), frame.ToVoiceFrame()), progress);
+                units: request.UnitsPath is not null, frame => ProsodyCsvWriter.WriteFrame(Writer(), frame), progress);
             Writer();
         }
         finally

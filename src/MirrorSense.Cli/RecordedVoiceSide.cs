@@ -15,7 +15,7 @@ internal static class RecordedVoiceSide
     {
         var frames = ProsodyCsvReader.ReadFrames(recorded.Path, speaker, recorded.CompleteLength)
             .Where(f => request.Includes(f.Time))
-            .Select(f => new ProsodyFrame(f.Time, f.PitchHz, f.IntensityDb))
+            .Select(f => new ProsodyFrame(f.Time, f.FrequencyHz, f.IntensityDb))
             .ToList();
         var warnings = new List<string>();
         if (frames.Count == 0)

@@ -226,7 +226,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             writer.WriteLine(ProsodyCsvWriter.DyadFrameHeader);
             foreach (var voice in new[] { a, b })
                 foreach (var frame in voice?.Frames ?? [])
-                    ProsodyCsvWriter.WriteFrame(writer, frame.ToVoiceFrame(), voice!.Speaker);
+                    ProsodyCsvWriter.WriteFrame(writer, frame, voice!.Speaker);
         });
         WriteFile(UnitsCsv.FileName, writer => UnitsCsv.Write(
             writer,

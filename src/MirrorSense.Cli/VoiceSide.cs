@@ -18,7 +18,7 @@ internal sealed record VoiceSideResult(Participant Speaker, IReadOnlyList<Prosod
     public IReadOnlyList<SpeechUnit> MeasuredUnits => HasSpeechRate ? Units : [.. Units.Select(u => u with { Syllables = null })];
 
     /// <summary>The record the coordination measures read: f0 per frame and, per unit, its mean pitch on the common semitone scale and its rate.</summary>
-    public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(Speaker, [.. Frames.Select(f => f.ToVoiceFrame())], MeasuredUnits);
+    public SpeakerVoice ToSpeakerVoice() => SpeakerVoice.FromFrames(Speaker, [.. Frames], MeasuredUnits);
 }
 
 /// <summary>Runs the voice pass for one participant of a session and puts its frames and units on the video's clock.</summary>

@@ -9,7 +9,6 @@ using MirrorSense.Core;
 using MirrorSense.Fixtures;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Sessions.Recording;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Testing;
 
@@ -24,7 +23,7 @@ public sealed class RecordedSessionInputs : IDisposable
     public const double Seconds = 30;
 
     private readonly TempFolder _folder = new("mirrorsense-recorded-inputs-");
-    private readonly Lazy<(IReadOnlyList<PoseFrame> Poses, string Voices, IReadOnlyList<VoiceFrame> A, IReadOnlyList<VoiceFrame> B)> _inputs;
+    private readonly Lazy<(IReadOnlyList<PoseFrame> Poses, string Voices, IReadOnlyList<ProsodyFrame> A, IReadOnlyList<ProsodyFrame> B)> _inputs;
 
     public RecordedSessionInputs() => _inputs = new(Make);
 
@@ -33,13 +32,13 @@ public sealed class RecordedSessionInputs : IDisposable
     /// <summary>Stereo voices, A left and B right.</summary>
     public string Voices => _inputs.Value.Voices;
 
-    public IReadOnlyList<VoiceFrame> VoiceA => _inputs.Value.A;
+    public IReadOnlyList<ProsodyFrame> VoiceA => _inputs.Value.A;
 
-    public IReadOnlyList<VoiceFrame> VoiceB => _inputs.Value.B;
+    public IReadOnlyList<ProsodyFrame> VoiceB => _inputs.Value.B;
 
     public void Dispose() => _folder.Dispose();
 
-    private (IReadOnlyList<PoseFrame>, string, IReadOnlyList<VoiceFrame>, IReadOnlyList<VoiceFrame>) Make()
+    private (IReadOnlyList<PoseFrame>, string, IReadOnlyList<ProsodyFrame>, IReadOnlyList<ProsodyFrame>) Make()
     {
         var video = PoseVideos.ConstructedDyad(_folder.Combine("dyad.avi"), Seconds);
         var pose = MirrorSenseProcess.Run("pose", video, "--out", _folder.Combine("pose.csv"));
@@ -49,12 +48,12 @@ public sealed class RecordedSessionInputs : IDisposable
         return ([.. PoseCsvReader.Read(_folder.Combine("pose.csv"))], voices, Frames(voices, "left"), Frames(voices, "right"));
     }
 
-    private List<VoiceFrame> Frames(string voices, string channel)
+    private List<ProsodyFrame> Frames(string voices, string channel)
     {
         var path = _folder.Combine(channel + ".prosody.csv");
         var run = MirrorSenseProcess.Run("prosody", voices, "--channel", channel, "--out", path);
         Assert.True(run.ExitCode == 0, run.Error);
-        return [.. File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Select(c => new VoiceFrame(
+        return [.. File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Select(c => new ProsodyFrame(
             MediaTime.FromSeconds(Number(c[0])), c[3] == "1" ? Number(c[1]) : double.NaN, Number(c[2])))];
     }
 

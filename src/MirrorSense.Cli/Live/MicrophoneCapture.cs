@@ -4,7 +4,6 @@ using System.Reactive.Subjects;
 using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Prosody;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Cli.Live;
@@ -110,7 +109,7 @@ internal sealed class MicrophoneCapture : IDisposable
                 .Do(mono => raw?.Invoke(speaker, mono.Format, mono.Samples, _clock.Place(mono.Start)))
                 .AnalyzeSpeech()
                 .Select(step => new SpokenBlock(
-                    [.. step.Frames.Select(f => new SpokenFrame(speaker, new VoiceFrame(timeline.Place(f.Time), f.FrequencyHz, f.IntensityDb)))],
+                    [.. step.Frames.Select(f => new SpokenFrame(speaker, f with { Time = timeline.Place(f.Time) }))],
                     [.. step.Units.Select(u => u with { Speaker = speaker, Start = _clock.Place(u.Start), End = _clock.Place(u.End) })]));
         });
 

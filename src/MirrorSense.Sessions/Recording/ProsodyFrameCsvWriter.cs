@@ -1,6 +1,5 @@
 using MirrorSense.Core;
 using MirrorSense.Sessions.Report;
-using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Recording;
 
@@ -15,5 +14,5 @@ internal sealed class ProsodyFrameCsvWriter
         _writer.Write(ProsodyCsvWriter.DyadFrameHeader + "\n");
     }
 
-    public void Write(Participant speaker, VoiceFrame frame) => ProsodyCsvWriter.WriteFrame(_writer, frame, speaker);
+    public void Write(Participant speaker, ProsodyFrame frame) => ProsodyCsvWriter.WriteFrame(_writer, frame, speaker);
 }

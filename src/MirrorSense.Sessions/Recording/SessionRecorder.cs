@@ -1,7 +1,6 @@
 using MirrorSense.Core;
 using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Pose;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Live;
 
@@ -105,7 +104,7 @@ public sealed class SessionRecorder : IDisposable
     }
 
     /// <summary>One 10 ms prosody frame of one speaker (f0 NaN when unvoiced).</summary>
-    public void Write(Participant speaker, VoiceFrame frame) => _prosody.Append(rows => rows.Write(speaker, frame));
+    public void Write(Participant speaker, ProsodyFrame frame) => _prosody.Append(rows => rows.Write(speaker, frame));
 
     /// <summary>One grid sample of both participants' features (names and order as in the manifest).</summary>
     public void Write(FeatureSample sample)

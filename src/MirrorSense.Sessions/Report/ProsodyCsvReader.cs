@@ -1,5 +1,4 @@
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
 
@@ -37,16 +36,16 @@ public static class ProsodyCsvReader
     /// </summary>
     /// <param name="length">Read only this many bytes (the whole rows of a recording a crash cut off); null: all.</param>
     /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
-    public static IReadOnlyList<VoiceFrame> ReadFrames(string path, Participant speaker, long? length = null)
+    public static IReadOnlyList<ProsodyFrame> ReadFrames(string path, Participant speaker, long? length = null)
     {
         var who = speaker.ToString();
-        var frames = new List<VoiceFrame>();
+        var frames = new List<ProsodyFrame>();
         foreach (var row in CsvTable.Read(path, Header, length: length))
         {
             if (row.IsHeader || row.Participant(1, allowEmpty: false) != who)
                 continue;
             var voiced = Voiced(row);
-            frames.Add(new VoiceFrame(MediaTime.FromSeconds(row.Required(0)), voiced ? row.Required(2) : double.NaN, row.Number(3)));
+            frames.Add(new ProsodyFrame(MediaTime.FromSeconds(row.Required(0)), voiced ? row.Required(2) : double.NaN, row.Number(3)));
         }
 
         // Stable: frames of one speaker arrive in order, so sorting only matters for hand-edited tables.

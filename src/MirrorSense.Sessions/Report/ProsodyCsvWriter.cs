@@ -1,13 +1,12 @@
 using System.Globalization;
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Coordination;
 
 namespace MirrorSense.Sessions.Report;
 
 /// <summary>
 /// The prosody frame tables: one row per 10 ms frame, <c>time_s,f0_hz,intensity_db,voiced</c> for one speaker
 /// (<c>mirrorsense prosody</c>), or with the participant second for a dyad (analyze's and a recording's
-/// <c>prosody.csv</c>). f0 is an empty cell in unvoiced frames. Rows come from the neutral <see cref="VoiceFrame"/>,
+/// <c>prosody.csv</c>). f0 is an empty cell in unvoiced frames. Rows come from the neutral <see cref="ProsodyFrame"/>,
 /// so whoever analyses the voice (files, microphones) writes the same table.
 /// </summary>
 public static class ProsodyCsvWriter
@@ -17,7 +16,7 @@ public static class ProsodyCsvWriter
     /// <summary>A dyad's frames in one table: the frame columns with the participant second, as in pose.csv.</summary>
     public const string DyadFrameHeader = "time_s,participant,f0_hz,intensity_db,voiced";
 
-    public static void WriteFrame(TextWriter writer, VoiceFrame frame, Participant? participant = null)
+    public static void WriteFrame(TextWriter writer, ProsodyFrame frame, Participant? participant = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         // Formatted into a stack buffer: no string per number at 100 rows a second of audio.
@@ -29,9 +28,9 @@ public static class ProsodyCsvWriter
             row[length++] = who == Participant.A ? 'A' : 'B';
             row[length++] = ',';
         }
-        var voiced = !double.IsNaN(frame.PitchHz);
+        var voiced = !double.IsNaN(frame.FrequencyHz);
         if (voiced)
-            length += Format(row[length..], frame.PitchHz, "0.####");
+            length += Format(row[length..], frame.FrequencyHz, "0.####");
         row[length++] = ',';
         length += Format(row[length..], frame.IntensityDb, "0.###");
         foreach (var c in voiced ? ",1\n" : ",0\n")

@@ -3,15 +3,12 @@ using MirrorSense.Core;
 
 namespace MirrorSense.Synchrony.Coordination;
 
-/// <summary>One prosody frame of a speaker: f0 NaN when unvoiced.</summary>
-public readonly record struct VoiceFrame(MediaTime Time, double PitchHz, double IntensityDb);
-
 /// <summary>What the voice analysis found for one speaker: frames on media time and the units between pauses.</summary>
 /// <param name="Units">
 /// The speaker's units, each with its mean pitch in semitones re <see cref="SemitoneReferenceHz"/>: a scale both
 /// speakers share, so that distances between their units mean something.
 /// </param>
-public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame> Frames, ImmutableArray<SpeechUnit> Units)
+public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<ProsodyFrame> Frames, ImmutableArray<SpeechUnit> Units)
 {
     public const double SemitoneReferenceHz = 100;
 
@@ -26,7 +23,7 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
     /// <param name="frames">In time order.</param>
     /// <param name="units">The speaker's, in time order of their starts, none ending before it starts.</param>
     /// <exception cref="ArgumentException">Frames or units out of time order, a unit ending before it starts, or another speaker's unit.</exception>
-    public static SpeakerVoice FromFrames(Participant speaker, ImmutableArray<VoiceFrame> frames, IReadOnlyList<SpeechUnit> units)
+    public static SpeakerVoice FromFrames(Participant speaker, ImmutableArray<ProsodyFrame> frames, IReadOnlyList<SpeechUnit> units)
     {
         ArgumentNullException.ThrowIfNull(units);
         for (var i = 1; i < frames.Length; i++)
@@ -57,9 +54,9 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
                     loud++;
                 }
 
-                if (double.IsNaN(frames[i].PitchHz))
+                if (double.IsNaN(frames[i].FrequencyHz))
                     continue;
-                sum += Semitones(frames[i].PitchHz);
+                sum += Semitones(frames[i].FrequencyHz);
                 voiced++;
             }
 
@@ -95,17 +92,17 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
     /// </summary>
     public double[] RelativePitchGrid(MediaTime origin, double rate, int length)
     {
-        var voiced = Frames.Where(f => !double.IsNaN(f.PitchHz)).Select(f => Semitones(f.PitchHz)).ToArray();
+        var voiced = Frames.Where(f => !double.IsNaN(f.FrequencyHz)).Select(f => Semitones(f.FrequencyHz)).ToArray();
         var median = Statistics.MedianOfPresent(voiced);
         var grid = new double[length];
         Array.Fill(grid, double.NaN);
         foreach (var frame in Frames)
         {
-            if (double.IsNaN(frame.PitchHz))
+            if (double.IsNaN(frame.FrequencyHz))
                 continue;
             var k = (long)Math.Round((frame.Time - origin).TotalSeconds * rate, MidpointRounding.AwayFromZero);
             if (k >= 0 && k < length)
-                grid[k] = Semitones(frame.PitchHz) - median;
+                grid[k] = Semitones(frame.FrequencyHz) - median;
         }
 
         return grid;
@@ -154,8 +151,8 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<VoiceFrame
         var from = FirstFrameAtOrAfter(unit.Start);
         var pitches = new List<double>();
         for (var i = from; i < Frames.Length && Frames[i].Time <= unit.End; i++)
-            if (!double.IsNaN(Frames[i].PitchHz))
-                pitches.Add(Semitones(Frames[i].PitchHz));
+            if (!double.IsNaN(Frames[i].FrequencyHz))
+                pitches.Add(Semitones(Frames[i].FrequencyHz));
         if (pitches.Count < 5)
             return double.NaN;
         var voiced = pitches.ToArray();

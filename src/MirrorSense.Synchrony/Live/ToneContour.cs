@@ -17,16 +17,16 @@ internal sealed class ToneContour(int frameSeconds, int capacitySeconds)
     private readonly int[] _counts = new int[capacitySeconds];
     private long _newestSecond = -1;
 
-    public void Add(VoiceFrame frame)
+    public void Add(ProsodyFrame frame)
     {
         var second = (long)Math.Floor(frame.Time.Seconds);
         if (second < 0)
             return;
         Advance(second);
-        if (second <= _newestSecond - capacitySeconds || double.IsNaN(frame.PitchHz) || frame.PitchHz <= 0)
+        if (second <= _newestSecond - capacitySeconds || double.IsNaN(frame.FrequencyHz) || frame.FrequencyHz <= 0)
             return;
         var slot = (int)(second % capacitySeconds);
-        _sums[slot] += SpeakerVoice.Semitones(frame.PitchHz);
+        _sums[slot] += SpeakerVoice.Semitones(frame.FrequencyHz);
         _counts[slot]++;
     }
 

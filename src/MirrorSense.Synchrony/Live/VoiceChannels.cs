@@ -55,7 +55,7 @@ internal sealed class VoiceChannels
 
     public void Add(SpokenFrame spoken)
     {
-        var voiced = !double.IsNaN(spoken.Frame.PitchHz) && spoken.Frame.PitchHz > 0;
+        var voiced = !double.IsNaN(spoken.Frame.FrequencyHz) && spoken.Frame.FrequencyHz > 0;
         (spoken.Speaker == Participant.A ? _toneA : _toneB).Add(spoken.Frame);
         (spoken.Speaker == Participant.A ? _speechA : _speechB).Add(spoken.Time, voiced);
         if (Newest is null || spoken.Time > Newest)

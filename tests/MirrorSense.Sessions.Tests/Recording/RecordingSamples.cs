@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Recording;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Live;
 
@@ -22,7 +21,7 @@ internal static class RecordingSamples
     /// <summary>Both people at frame <paramref name="k"/> of 30 fps: every landmark at (k, landmark index).</summary>
     public static PoseFrame PoseAt(int k) => new(Time(k), [Person(Participant.A, k), Person(Participant.B, k)]);
 
-    public static VoiceFrame Voice(int k) => new(MediaTime.FromSeconds(k * 0.01), k % 3 == 0 ? double.NaN : 100 + k, 60 + k % 7);
+    public static ProsodyFrame Voice(int k) => new(MediaTime.FromSeconds(k * 0.01), k % 3 == 0 ? double.NaN : 100 + k, 60 + k % 7);
 
     public static FeatureSample Feature(int k) => new(Time(k), k, [k, 0.5], [double.NaN, k * 2]);
 

@@ -49,8 +49,8 @@ public sealed class SpeakerVoiceTests
             // Then every unit's pitch equals the plain definition, frame by frame
             for (var u = 0; u < units.Count; u++)
             {
-                var inside = frames.Where(f => f.Time >= units[u].Start && f.Time <= units[u].End && !double.IsNaN(f.PitchHz)).ToList();
-                var expected = inside.Count == 0 ? double.NaN : inside.Average(f => SpeakerVoice.Semitones(f.PitchHz));
+                var inside = frames.Where(f => f.Time >= units[u].Start && f.Time <= units[u].End && !double.IsNaN(f.FrequencyHz)).ToList();
+                var expected = inside.Count == 0 ? double.NaN : inside.Average(f => SpeakerVoice.Semitones(f.FrequencyHz));
                 Assert.Equal(expected, voice.Units[u].MeanPitchSemitones, 9);
             }
         }
@@ -59,7 +59,7 @@ public sealed class SpeakerVoiceTests
         public void Should_refuse_frames_or_units_out_of_time_order_a_unit_ending_before_it_starts_and_a_unit_not_the_speakers()
         {
             var frames = Frames(10, _ => 100);
-            ImmutableArray<VoiceFrame> shuffled = [frames[1], frames[0]];
+            ImmutableArray<ProsodyFrame> shuffled = [frames[1], frames[0]];
 
             Assert.Throws<ArgumentException>(() => SpeakerVoice.FromFrames(Participant.A, shuffled, []));
             Assert.Throws<ArgumentException>(() => SpeakerVoice.FromFrames(Participant.A, frames, [Unit(Participant.A, 0.05, 0.06, 1), Unit(Participant.A, 0.01, 0.02, 1)]));
@@ -74,6 +74,6 @@ public sealed class SpeakerVoiceTests
         new(speaker, MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), 3, 60, syllables);
 
     /// <summary>Frames every 10 ms from 0 with the given f0 (NaN: unvoiced).</summary>
-    private static ImmutableArray<VoiceFrame> Frames(int count, Func<int, double> pitchHz) =>
-        [.. Enumerable.Range(0, count).Select(i => new VoiceFrame(MediaTime.FromSeconds(i / 100.0), pitchHz(i), 60))];
+    private static ImmutableArray<ProsodyFrame> Frames(int count, Func<int, double> pitchHz) =>
+        [.. Enumerable.Range(0, count).Select(i => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), pitchHz(i), 60))];
 }

@@ -220,7 +220,7 @@ public sealed class VoiceCoordinationTests
     /// <summary>Turns of 2 s taken in alternation; 10 ms frames voiced within the speaker's turns; one unit per turn.</summary>
     private static SpeakerVoice Speaker(Participant who, Func<int, double> pitchAt, bool speaksFirst, Random random, Func<double>? rate = null)
     {
-        var frames = ImmutableArray.CreateBuilder<VoiceFrame>();
+        var frames = ImmutableArray.CreateBuilder<ProsodyFrame>();
         var units = ImmutableArray.CreateBuilder<SpeechUnit>();
         var total = (int)Session.TotalSeconds * 100;
         for (var t = 0; t < total; t++)
@@ -228,12 +228,12 @@ public sealed class VoiceCoordinationTests
             var turn = t / 200;
             var mine = turn % 2 == (speaksFirst ? 0 : 1);
             var voiced = mine && t % 200 is > 10 and < 190 && random.NextDouble() < 0.8;
-            frames.Add(new VoiceFrame(MediaTime.FromSeconds(t / 100.0), voiced ? pitchAt(t) : double.NaN, voiced ? 70 : 30));
+            frames.Add(new ProsodyFrame(MediaTime.FromSeconds(t / 100.0), voiced ? pitchAt(t) : double.NaN, voiced ? 70 : 30));
         }
 
         for (var turn = speaksFirst ? 0 : 1; turn * 200 < total; turn += 2)
         {
-            var pitch = frames.Skip(turn * 200).Take(200).Where(f => !double.IsNaN(f.PitchHz)).Select(f => SpeakerVoice.Semitones(f.PitchHz)).DefaultIfEmpty(double.NaN).Average();
+            var pitch = frames.Skip(turn * 200).Take(200).Where(f => !double.IsNaN(f.FrequencyHz)).Select(f => SpeakerVoice.Semitones(f.FrequencyHz)).DefaultIfEmpty(double.NaN).Average();
             units.Add(RatedUnits.SpokenAt(who, turn * 2 + 0.1, 1.8, rate?.Invoke() ?? 4, pitch));
         }
 

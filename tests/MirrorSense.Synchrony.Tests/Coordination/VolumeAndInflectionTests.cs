@@ -77,7 +77,7 @@ public sealed class VolumeAndInflectionTests
     public void A_units_pitch_range_is_the_spread_of_its_middle_frames_not_of_one_tracking_error()
     {
         // Given a unit whose pitch rises evenly by 10 semitones, with one octave jump of the tracker in the middle
-        var frames = Enumerable.Range(0, 101).Select(i => new VoiceFrame(
+        var frames = Enumerable.Range(0, 101).Select(i => new ProsodyFrame(
             MediaTime.FromSeconds(i / 100.0),
             i == 50 ? 400 : 100 * Math.Pow(2, 10.0 * i / 100 / 12),
             70)).ToImmutableArray();
@@ -92,7 +92,7 @@ public sealed class VolumeAndInflectionTests
     public void Loudness_is_read_only_while_the_speaker_speaks_and_relative_to_their_own_median()
     {
         // Given frames at 40 dB of room noise around one unit spoken at 70 dB
-        var frames = Enumerable.Range(0, 300).Select(i => new VoiceFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, i is >= 100 and < 200 ? 70 : 40)).ToImmutableArray();
+        var frames = Enumerable.Range(0, 300).Select(i => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, i is >= 100 and < 200 ? 70 : 40)).ToImmutableArray();
         var voice = SpeakerVoice.FromFrames(Participant.A, frames, [SpeechUnit.Unmeasured(Participant.A, MediaTime.FromSeconds(1), MediaTime.FromSeconds(1.99))]);
 
         var grid = voice.RelativeLoudnessGrid(MediaTime.Zero, 100, 300);
@@ -109,7 +109,7 @@ public sealed class VolumeAndInflectionTests
     /// </summary>
     private static SpeakerVoice Voice(Participant who, bool speaksFirst, Func<int, (double Hz, double Db, double Swing)> turnOf, Random random)
     {
-        var frames = ImmutableArray.CreateBuilder<VoiceFrame>();
+        var frames = ImmutableArray.CreateBuilder<ProsodyFrame>();
         var units = new List<SpeechUnit>();
         var total = (int)Session.TotalSeconds * 100;
         (double Hz, double Db, double Swing) current = default;
@@ -127,7 +127,7 @@ public sealed class VolumeAndInflectionTests
             var speaking = mine && within is > 10 and < 190;
             var hz = current.Hz * Math.Pow(2, current.Swing / 2 * Math.Sin(2 * Math.PI * within / 180) / 12);
             var db = speaking ? current.Db + 0.5 * (random.NextDouble() - 0.5) : 35 + random.NextDouble();
-            frames.Add(new VoiceFrame(MediaTime.FromSeconds(t / 100.0), speaking ? hz : double.NaN, db));
+            frames.Add(new ProsodyFrame(MediaTime.FromSeconds(t / 100.0), speaking ? hz : double.NaN, db));
         }
 
         return SpeakerVoice.FromFrames(who, frames.ToImmutable(), units);

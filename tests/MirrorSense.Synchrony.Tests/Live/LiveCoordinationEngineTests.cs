@@ -1,7 +1,6 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using MirrorSense.Synchrony.Live;
 using Xunit;
@@ -103,7 +102,7 @@ public sealed class LiveCoordinationEngineTests
 
         CoordinationUpdate? last = null;
         for (var k = 0; k < 500; k++)   // 5 s of A speaking after the camera's last frame
-            last = engine.Add(new SpokenFrame(Participant.A, new VoiceFrame(MediaTime.FromSeconds(30 + k * 0.01), 120, 70))) ?? last;
+            last = engine.Add(new SpokenFrame(Participant.A, new ProsodyFrame(MediaTime.FromSeconds(30 + k * 0.01), 120, 70))) ?? last;
 
         Assert.NotNull(last);
         Assert.Equal(ChannelState.NoData, last![LiveChannel.Posture]!.State);
@@ -127,7 +126,7 @@ public sealed class LiveCoordinationEngineTests
             var speaker = turn % 2 == 0 ? Participant.A : Participant.B;
             engine.Add(RatedUnits.SpokenAt(speaker, t, 2, rate));
             t += 2.5;
-            last = engine.Add(new SpokenFrame(speaker, new VoiceFrame(MediaTime.FromSeconds(t), double.NaN, 40))) ?? last;
+            last = engine.Add(new SpokenFrame(speaker, new ProsodyFrame(MediaTime.FromSeconds(t), double.NaN, 40))) ?? last;
         }
 
         var tempo = last![LiveChannel.Tempo]!;

@@ -25,7 +25,7 @@ internal static class VoiceProsody
         frames.AddRange(analyzer.Complete());
         return SpeakerVoice.FromFrames(
             speaker,
-            [.. frames.Select(f => new VoiceFrame(f.Time, f.FrequencyHz, f.IntensityDb))],
+            [.. frames.Select(f => new ProsodyFrame(f.Time, f.FrequencyHz, f.IntensityDb))],
             [.. analyzer.CompleteUnits().Select(u => u with { Speaker = speaker })]);
     }
 }

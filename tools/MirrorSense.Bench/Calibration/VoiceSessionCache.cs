@@ -47,7 +47,7 @@ internal sealed class VoiceSessionCache(string folder)
         foreach (var frame in voice.Frames)
         {
             writer.Write(frame.Time.Microseconds);
-            writer.Write(frame.PitchHz);
+            writer.Write(frame.FrequencyHz);
             writer.Write(frame.IntensityDb);
         }
 
@@ -64,9 +64,9 @@ internal sealed class VoiceSessionCache(string folder)
 
     private static SpeakerVoice Read(BinaryReader reader, Participant speaker)
     {
-        var frames = ImmutableArray.CreateBuilder<VoiceFrame>(reader.ReadInt32());
+        var frames = ImmutableArray.CreateBuilder<ProsodyFrame>(reader.ReadInt32());
         for (var i = 0; i < frames.Capacity; i++)
-            frames.Add(new VoiceFrame(new MediaTime(reader.ReadInt64()), reader.ReadDouble(), reader.ReadDouble()));
+            frames.Add(new ProsodyFrame(new MediaTime(reader.ReadInt64()), reader.ReadDouble(), reader.ReadDouble()));
         var units = ImmutableArray.CreateBuilder<SpeechUnit>(reader.ReadInt32());
         for (var i = 0; i < units.Capacity; i++)
         {
