@@ -46,8 +46,8 @@ internal static class BodySide
             VideoInput.Shared => new PoseFrameFeatures(PixelMotion: true, Faces: request.Faces),
             _ => PoseFrameFeatures.WithPixelMotion,
         };
-        IReadOnlyList<string> names = openFace is null ? kept.Names : [.. kept.Names, .. FaceFeatures.Names];
-        using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), names);
+        var schema = openFace is null ? kept.Schema : kept.Schema.Then(FaceFeatures.Schema);
+        using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), schema);
 
         using var reading = new Reading(request, progress, cancellation);
         var poses = (video switch
@@ -102,7 +102,7 @@ internal static class BodySide
             done.Task.GetAwaiter().GetResult();
         }
 
-        return new BodySideResult(FeatureSeries.Collect(samples, names, grid), reading.Frames, reading.FramesWithPeople, reading.Last, reading.Warnings(), reading.Error);
+        return new BodySideResult(FeatureSeries.Collect(samples, schema, grid), reading.Frames, reading.FramesWithPeople, reading.Last, reading.Warnings(), reading.Error);
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ internal static class BodySide
 
     private static FeatureFrame WithoutPartnerDistance(FeatureFrame frame)
     {
-        var index = BodyFeatures.IndexOf(BodyFeatures.PartnerDistance);
+        var index = frame.Schema.IndexOf(BodyFeatures.PartnerDistance);
         return frame with { A = frame.A.SetItem(index, double.NaN), B = frame.B.SetItem(index, double.NaN) };
     }
 
@@ -244,11 +244,11 @@ internal static class BodySide
         if (sample.Index < faces.Count)
         {
             var face = faces[(int)sample.Index];
-            return sample with { A = [.. sample.A, .. face.A], B = [.. sample.B, .. face.B] };
+            return sample.Then(face.Schema, face.A.AsSpan(), face.B.AsSpan());
         }
 
-        var none = Enumerable.Repeat(double.NaN, FaceFeatures.Names.Length).ToArray();
-        return sample with { A = [.. sample.A, .. none], B = [.. sample.B, .. none] };
+        var none = Enumerable.Repeat(double.NaN, FaceFeatures.Schema.Count).ToArray();
+        return sample.Then(FaceFeatures.Schema, none, none);
     }
 
     private static bool SameFile(string a, string b) =>

@@ -17,7 +17,7 @@ internal sealed class OpenFaceSide
     private OpenFaceSide(IReadOnlyList<FeatureSample> samples, FeatureGridOptions grid, MediaTime? lastFrame)
     {
         Samples = samples;
-        Features = FeatureSeries.Collect(samples, FaceFeatures.Names, grid);
+        Features = FeatureSeries.Collect(samples, FaceFeatures.Schema, grid);
         HeadMovements = OpenFaceFeatures.HeadMovements(Features);
         LastFrame = lastFrame;
     }
@@ -62,7 +62,7 @@ internal sealed class OpenFaceSide
     /// <summary>features.csv of a session whose only pictures are OpenFace's.</summary>
     public void WriteFeatures(TextWriter writer)
     {
-        using var table = new FeatureCsvWriter(writer, FaceFeatures.Names, leaveOpen: true);
+        using var table = new FeatureCsvWriter(writer, FaceFeatures.Schema, leaveOpen: true);
         foreach (var sample in Samples)
             table.Write(sample);
     }

@@ -42,13 +42,15 @@ internal sealed class RecordedPixelMotion
         return new RecordedPixelMotion(table.Path, Track.Of(rows, Participant.A), Track.Of(rows, Participant.B));
     }
 
-    /// <summary>The grid sample with each participant's recorded pixel motion appended (<see cref="PoseFrameFeatures.WithPixelMotion.Names"/>'s order).</summary>
+    private static readonly FeatureSchema PixelMotion = new([BodyFeatures.PixelMotion]);
+
+    /// <summary>The grid sample with each participant's recorded pixel motion after its own features.</summary>
     /// <param name="sampleRate">The grid's rate: a recorded value counts for a grid time within half a step of it.</param>
     public FeatureSample Join(FeatureSample sample, double sampleRate)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var within = (long)(MediaTime.MicrosecondsPerSecond / (2 * sampleRate));
-        return sample with { A = [.. sample.A, _a.At(sample.Time, within)], B = [.. sample.B, _b.At(sample.Time, within)] };
+        return sample.Then(PixelMotion, [_a.At(sample.Time, within)], [_b.At(sample.Time, within)]);
     }
 
     /// <summary>One participant's recorded values, sorted by time for a nearest-time search.</summary>

@@ -349,7 +349,7 @@ public sealed class AnalyzeRecordedSessionTests(RecordedSessionInputs inputs) : 
         var recorder = SessionRecorder.Open(folder, manifest, _clock);
         using var poses = new Subject<PoseFrame>();
         var grid = poses.ToBodyFeatureGrid(grid: new FeatureGridOptions(Origin: MediaTime.Zero));
-        using var features = (pixels is null ? grid : grid.Select(s => s with { A = [.. s.A, pixels(s.Index).A], B = [.. s.B, pixels(s.Index).B] })).Subscribe(recorder.Write);
+        using var features = (pixels is null ? grid : grid.Select(s => s.Then(new FeatureSchema([BodyFeatures.PixelMotion]), [pixels(s.Index).A], [pixels(s.Index).B]))).Subscribe(recorder.Write);
         var voice = 0;
         var voices = inputs.VoiceA.Select(f => (Participant.A, f)).Concat(inputs.VoiceB.Select(f => (Participant.B, f))).OrderBy(v => v.f.Time).ToList();
         foreach (var pose in inputs.Poses)

@@ -57,7 +57,7 @@ public sealed class ConstructedNodTests(ITestOutputHelper output)
     private Dictionary<Participant, (int Found, int False)> Found(string video, PoseOptions options, bool backwards, List<Nod> nodsA, List<Nod> nodsB, string label)
     {
         var frames = DyadRun.Run(video, options, backwards);
-        var series = FeatureSeries.Collect(FeatureGrid.Resample([.. BodyFeatures.Extract(frames)]), BodyFeatures.Names);
+        var series = FeatureSeries.Collect(FeatureGrid.Resample([.. BodyFeatures.Extract(frames)]), BodyFeatures.Schema);
         var found = HeadMovements.Detect(series).Where(m => m.Kind == HeadMovementKind.Nod).ToList();
         var result = new Dictionary<Participant, (int, int)>();
         foreach (var (who, truth) in new[] { (Participant.A, nodsA), (Participant.B, nodsB) })

@@ -83,8 +83,8 @@ internal sealed class CameraCapture
     /// </summary>
     public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero) { ReleaseAtNextFrame = true };
 
-    /// <summary>The names of the values in each body sample: the landmark features and pixel motion.</summary>
-    public static IReadOnlyList<string> FeatureNames => PoseFrameFeatures.WithPixelMotion.Names;
+    /// <summary>The features of each body sample: the landmarks' and pixel motion.</summary>
+    public static FeatureSchema SampleFeatures { get; } = PoseFrameFeatures.WithPixelMotion.Schema;
 
     /// <summary>Skeletons as they are estimated (hot once subscribed: subscribe once and share).</summary>
     public IObservable<PoseFrame> Poses(IScheduler poseScheduler)

@@ -159,7 +159,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         }
 
         return new RecordingManifest(typeof(LiveSession).Assembly.GetName().Version?.ToString() ?? "0", DateTimeOffset.UtcNow, inputs, settings,
-            MediaTime.Zero, devices.Cameras.Count == 0 ? [] : CameraCapture.FeatureNames)
+            MediaTime.Zero, devices.Cameras.Count == 0 ? [] : CameraCapture.SampleFeatures.Names)
         {
             RawMedia = raw,
         };
@@ -190,7 +190,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             _ => FeatureObservable.JoinSides(CameraCapture.Features(poses[0]), CameraCapture.Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
         };
         var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], BodySide.CameraPatience) : poses.FirstOrDefault();
-        var layout = new LiveBodyLayout(CameraCapture.FeatureNames, BodyFeatures.PixelMotion, CameraCapture.LiveGrid.SampleRate);
+        var layout = new LiveBodyLayout(CameraCapture.SampleFeatures, BodyFeatures.PixelMotion, CameraCapture.LiveGrid.SampleRate);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();
         var updates = LiveCoordination.Track(

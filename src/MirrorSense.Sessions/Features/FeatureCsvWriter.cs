@@ -18,24 +18,24 @@ public sealed class FeatureCsvWriter : IDisposable
     public const string Header = "time_s,participant,feature,value";
 
     private readonly TextWriter _writer;
+    private readonly FeatureSchema _schema;
     private readonly string[] _names;
     private readonly bool _leaveOpen;
     private MediaTime? _last;
     private MediaTime _lastFlush;
 
     /// <param name="writer">Where the table goes; the header is written at once.</param>
-    /// <param name="featureNames">The names of the samples' values, in order (for body features <see cref="BodyFeatures.Names"/>).</param>
+    /// <param name="schema">The features of the samples to be written (for body features <see cref="BodyFeatures.Schema"/>).</param>
     /// <param name="leaveOpen">Leave <paramref name="writer"/> open on dispose.</param>
-    public FeatureCsvWriter(TextWriter writer, IReadOnlyList<string> featureNames, bool leaveOpen = false)
+    public FeatureCsvWriter(TextWriter writer, FeatureSchema schema, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(featureNames);
-        if (featureNames.Count == 0 || featureNames.Any(string.IsNullOrWhiteSpace))
-            throw new ArgumentException("Every feature needs a name, and there must be at least one.", nameof(featureNames));
-        if (featureNames.Distinct(StringComparer.Ordinal).Count() != featureNames.Count)
-            throw new ArgumentException("Feature names must be distinct.", nameof(featureNames));
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Count == 0)
+            throw new ArgumentException("A feature table needs at least one feature.", nameof(schema));
         _writer = writer;
-        _names = [.. featureNames.Select(CsvCells.Text)];
+        _schema = schema;
+        _names = [.. schema.Names.Select(CsvCells.Text)];
         _leaveOpen = leaveOpen;
         _writer.Write(Header + "\n");
     }
@@ -44,6 +44,8 @@ public sealed class FeatureCsvWriter : IDisposable
     public void Write(FeatureSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
+        if (!sample.Schema.Equals(_schema))
+            throw new ArgumentException($"The sample at {sample.Time} has the features {sample.Schema}, but the table has {_schema}.", nameof(sample));
         if (sample.A.Length != _names.Length || sample.B.Length != _names.Length)
             throw new ArgumentException($"The sample at {sample.Time} has {sample.A.Length} values for A and {sample.B.Length} for B, but the table has {_names.Length} features.", nameof(sample));
         if (_last is { } last && sample.Time <= last)

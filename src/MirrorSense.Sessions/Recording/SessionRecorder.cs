@@ -45,7 +45,7 @@ public sealed class SessionRecorder : IDisposable
             opened.Add(_pose);
             _prosody = new RecordedTable<ProsodyFrameCsvWriter>(Combine(ProsodyFileName), clock, text => new ProsodyFrameCsvWriter(text));
             opened.Add(_prosody);
-            _features = new RecordedTable<FeatureCsvWriter>(Combine(FeaturesFileName), clock, text => new FeatureCsvWriter(text, manifest.FeatureNames, leaveOpen: true));
+            _features = new RecordedTable<FeatureCsvWriter>(Combine(FeaturesFileName), clock, text => new FeatureCsvWriter(text, new FeatureSchema(manifest.FeatureNames), leaveOpen: true));
             opened.Add(_features);
             _coordination = new RecordedTable<CoordinationUpdateCsvWriter>(Combine(CoordinationFileName), clock, text => new CoordinationUpdateCsvWriter(text));
         }

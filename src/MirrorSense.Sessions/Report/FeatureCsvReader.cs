@@ -63,8 +63,9 @@ public static class FeatureCsvReader
 
         var origin = points.Count == 0 ? 0 : points.Keys.First();
         ImmutableArray<double> Values(Dictionary<string, double> of) => [.. names.Select(n => of.GetValueOrDefault(n, double.NaN))];
-        var samples = points.Select(p => new FeatureSample(MediaTime.OfSample(p.Key, sampleRate), p.Key - origin, Values(p.Value.A), Values(p.Value.B)));
-        return FeatureSeries.Collect(samples, names, new FeatureGridOptions(sampleRate, Origin: MediaTime.OfSample(origin, sampleRate)));
+        var schema = new FeatureSchema(names);
+        var samples = points.Select(p => new FeatureSample(MediaTime.OfSample(p.Key, sampleRate), p.Key - origin, schema, Values(p.Value.A), Values(p.Value.B)));
+        return FeatureSeries.Collect(samples, schema, new FeatureGridOptions(sampleRate, Origin: MediaTime.OfSample(origin, sampleRate)));
     }
 
     private static IEnumerable<CsvRow> Rows(string path, Func<string, bool> wanted, long? length) =>

@@ -34,6 +34,9 @@ public static class BodyFeatures
         PartnerDistance,
     ];
 
+    /// <summary>The rows <see cref="Extract"/> gives: <see cref="Names"/>.</summary>
+    public static FeatureSchema Schema { get; } = new(Names);
+
     /// <summary>
     /// Changed pixels in the person's region of the picture (Motion Energy Analysis, MEASURES.md §2), as the pose stage
     /// measured it on the frame (<see cref="PoseFrame.Motion"/>); it follows the landmark features when pictures were
@@ -41,11 +44,7 @@ public static class BodyFeatures
     /// </summary>
     public const string PixelMotion = "pixel_motion";
 
-    public static int IndexOf(string name)
-    {
-        var index = Names.IndexOf(name);
-        return index >= 0 ? index : throw new ArgumentException($"'{name}' is not a body feature; they are {string.Join(", ", Names)}.", nameof(name));
-    }
+    public static int IndexOf(string name) => Schema.IndexOf(name);
 
     /// <summary>
     /// The body features of every frame, one <see cref="FeatureFrame"/> per pose frame, in order. Each
@@ -92,7 +91,7 @@ internal sealed class BodyFeatureExtractor
         var a = Normalize(frame, Participant.A);
         var b = Normalize(frame, Participant.B);
         var distance = Distance(frame, a, b);
-        return new FeatureFrame(frame.Time, Person(a, Participant.A, distance), Person(b, Participant.B, distance));
+        return new FeatureFrame(frame.Time, BodyFeatures.Schema, Person(a, Participant.A, distance), Person(b, Participant.B, distance));
     }
 
     private NormalizedPose? Normalize(PoseFrame frame, Participant participant) =>

@@ -20,10 +20,11 @@ public static class FeatureGrid
         options.Validate();
         if (frames.Count == 0)
             return [];
-        var width = frames[0].A.Length;
+        var schema = frames[0].Schema;
+        var width = schema.Count;
         for (var i = 0; i < frames.Count; i++)
         {
-            FeatureFrames.CheckWidth(frames[i], width);
+            FeatureFrames.CheckSchema(frames[i], schema);
             if (i > 0 && frames[i].Time <= frames[i - 1].Time)
                 throw new InvalidOperationException($"Feature frames must come in increasing media time; got {frames[i].Time} after {frames[i - 1].Time}.");
         }
@@ -72,7 +73,7 @@ public static class FeatureGrid
 
         var samples = new FeatureSample[count];
         for (var k = 0; k < count; k++)
-            samples[k] = new FeatureSample(options.TimeOf(k), k, ImmutableArray.Create(a[k]), ImmutableArray.Create(b[k]));
+            samples[k] = new FeatureSample(options.TimeOf(k), k, schema, ImmutableArray.Create(a[k]), ImmutableArray.Create(b[k]));
         return samples;
     }
 
@@ -92,10 +93,13 @@ public static class FeatureGrid
 /// <summary>Checks and arithmetic shared by the batch and streaming grids, so both give identical numbers.</summary>
 internal static class FeatureFrames
 {
-    public static void CheckWidth(FeatureFrame frame, int width)
+    /// <summary>A frame of the stream's <paramref name="schema"/> with a value for each of its features, for A and for B.</summary>
+    public static void CheckSchema(FeatureFrame frame, FeatureSchema schema)
     {
-        if (frame.A.IsDefault || frame.B.IsDefault || frame.A.Length != width || frame.B.Length != width)
-            throw new ArgumentException($"Every feature frame must carry {width} values for A and for B; the frame at {frame.Time} does not.");
+        if (!frame.Schema.Equals(schema))
+            throw new ArgumentException($"Every feature frame of a stream must have the same features; the frame at {frame.Time} has {frame.Schema} after {schema}.");
+        if (frame.A.IsDefault || frame.B.IsDefault || frame.A.Length != schema.Count || frame.B.Length != schema.Count)
+            throw new ArgumentException($"Every feature frame must carry {schema.Count} values for A and for B ({schema}); the frame at {frame.Time} does not.");
     }
 
     /// <summary>The straight line from (t0, v0) to (t1, v1) at <paramref name="t"/>, t0 &lt; t ≤ t1.</summary>

@@ -27,18 +27,15 @@ public static class FeatureObservable
         {
             // The face features hold each person's smile baseline: one extractor per subscription.
             var faces = features.Faces ? new FaceFeatureExtractor() : null;
+            var picture = features.PictureSchema;
             return (frame, body) =>
             {
-                if (!features.PixelMotion && faces is null)
+                if (picture.Count == 0)
                     return body;
                 var face = faces?.Process(frame.Faces ?? new FaceFrame(frame.Time, []));
-                return body with
-                {
-                    A = [.. body.A, .. Picture(frame.Motion?.A, face?.A)],
-                    B = [.. body.B, .. Picture(frame.Motion?.B, face?.B)],
-                };
+                return body.Then(picture, Picture(frame.Motion?.A, face?.A), Picture(frame.Motion?.B, face?.B));
 
-                IEnumerable<double> Picture(PixelMotionSample? motion, ImmutableArray<double>? face) =>
+                double[] Picture(PixelMotionSample? motion, ImmutableArray<double>? face) =>
                     [.. features.PixelMotion ? [motion?.ChangedPixels ?? double.NaN] : Array.Empty<double>(), .. face ?? []];
             };
         });

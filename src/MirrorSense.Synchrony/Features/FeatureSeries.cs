@@ -14,27 +14,31 @@ public sealed class FeatureSeries
     private readonly ImmutableArray<ImmutableArray<double>> _a;
     private readonly ImmutableArray<ImmutableArray<double>> _b;
 
-    private FeatureSeries(ImmutableArray<string> names, FeatureGridOptions grid, ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b, int length)
+    private FeatureSeries(FeatureSchema schema, FeatureGridOptions grid, ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b, int length)
     {
-        Names = names;
+        Schema = schema;
         Grid = grid;
         _a = a;
         _b = b;
         Length = length;
     }
 
-    public ImmutableArray<string> Names { get; }
+    /// <summary>The features, in order.</summary>
+    public FeatureSchema Schema { get; }
+    public ImmutableArray<string> Names => Schema.Names;
     public FeatureGridOptions Grid { get; }
     public int Length { get; }
 
     /// <summary>
     /// Gathers consecutive grid samples (as <see cref="FeatureGrid.Resample"/> or
-    /// <see cref="FeatureObservable.ResampleToGrid"/> give them) whose values follow <paramref name="names"/>.
+    /// <see cref="FeatureObservable.ResampleToGrid"/> give them), each of <paramref name="schema"/> (which names the
+    /// series when there are no samples).
     /// </summary>
-    public static FeatureSeries Collect(IEnumerable<FeatureSample> samples, IReadOnlyList<string> names, FeatureGridOptions? grid = null)
+    public static FeatureSeries Collect(IEnumerable<FeatureSample> samples, FeatureSchema schema, FeatureGridOptions? grid = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(schema);
+        var names = schema.Names;
         grid ??= FeatureGridOptions.Default;
         var a = names.Select(_ => new List<double>()).ToArray();
         var b = names.Select(_ => new List<double>()).ToArray();
@@ -43,9 +47,11 @@ public sealed class FeatureSeries
         {
             if (sample.Index != length)
                 throw new ArgumentException($"Grid samples must be consecutive from index 0; got index {sample.Index} where {length} was due.", nameof(samples));
-            if (sample.A.Length != names.Count || sample.B.Length != names.Count)
-                throw new ArgumentException($"The grid sample at {sample.Time} has {sample.A.Length} values for {names.Count} feature names.", nameof(samples));
-            for (var f = 0; f < names.Count; f++)
+            if (!sample.Schema.Equals(schema))
+                throw new ArgumentException($"The grid sample at {sample.Time} has the features {sample.Schema}, not {schema}.", nameof(samples));
+            if (sample.A.Length != names.Length || sample.B.Length != names.Length)
+                throw new ArgumentException($"The grid sample at {sample.Time} has {sample.A.Length} values for {names.Length} features.", nameof(samples));
+            for (var f = 0; f < names.Length; f++)
             {
                 a[f].Add(sample.A[f]);
                 b[f].Add(sample.B[f]);
@@ -54,15 +60,13 @@ public sealed class FeatureSeries
             length++;
         }
 
-        return new FeatureSeries([.. names], grid, [.. a.Select(s => s.ToImmutableArray())], [.. b.Select(s => s.ToImmutableArray())], length);
+        return new FeatureSeries(schema, grid, [.. a.Select(s => s.ToImmutableArray())], [.. b.Select(s => s.ToImmutableArray())], length);
     }
 
     /// <summary>One participant's series of one feature (NaN = missing).</summary>
     public ImmutableArray<double> Of(Participant participant, string feature)
     {
-        var index = Names.IndexOf(feature);
-        if (index < 0)
-            throw new ArgumentException($"'{feature}' is not among the features {string.Join(", ", Names)}.", nameof(feature));
+        var index = Schema.IndexOf(feature);
         return participant == Participant.A ? _a[index] : _b[index];
     }
 

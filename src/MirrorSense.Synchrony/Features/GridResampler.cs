@@ -16,6 +16,7 @@ internal sealed class GridResampler
     private readonly Queue<Row> _pending = new();
     private (long Time, double Value)[][]? _lastValid;
     private int _width = -1;
+    private FeatureSchema _schema = FeatureSchema.Empty;
     private long _created;
     private MediaTime? _latest;
 
@@ -31,13 +32,14 @@ internal sealed class GridResampler
         ArgumentNullException.ThrowIfNull(frame);
         if (_width < 0)
         {
-            _width = frame.A.IsDefault ? 0 : frame.A.Length;
+            _schema = frame.Schema;
+            _width = _schema.Count;
             _lastValid = [new (long, double)[_width], new (long, double)[_width]];
             foreach (var side in _lastValid)
                 Array.Fill(side, (long.MinValue, double.NaN));
         }
 
-        FeatureFrames.CheckWidth(frame, _width);
+        FeatureFrames.CheckSchema(frame, _schema);
         if (_latest is { } latest && frame.Time <= latest)
             throw new InvalidOperationException($"Feature frames must come in increasing media time; got {frame.Time} after {latest}.");
         _latest = frame.Time;
@@ -77,14 +79,14 @@ internal sealed class GridResampler
 
         var settled = _options.ReleaseAtNextFrame ? 0 : _maxGap;
         while (_pending.Count > 0 && _pending.Peek().Time.Microseconds + settled <= t)
-            released.Add(_pending.Dequeue().ToSample());
+            released.Add(_pending.Dequeue().ToSample(_schema));
     }
 
     /// <summary>The end of the frames settles every remaining grid point: nothing more can reach them.</summary>
     public void Complete(List<FeatureSample> released)
     {
         while (_pending.Count > 0)
-            released.Add(_pending.Dequeue().ToSample());
+            released.Add(_pending.Dequeue().ToSample(_schema));
     }
 
     private sealed class Row
@@ -107,6 +109,6 @@ internal sealed class GridResampler
 
         public double[] Values(Participant participant) => participant == Participant.A ? _a : _b;
 
-        public FeatureSample ToSample() => new(Time, Index, ImmutableArray.Create(_a), ImmutableArray.Create(_b));
+        public FeatureSample ToSample(FeatureSchema schema) => new(Time, Index, schema, ImmutableArray.Create(_a), ImmutableArray.Create(_b));
     }
 }

@@ -44,8 +44,8 @@ public static class HeadMovements
     }
 
     /// <summary>
-    /// Nods and shakes of both participants from a stream of body-feature grid samples (values in
-    /// <see cref="BodyFeatures.Names"/> order, consecutive indices). An event leaves once it is over:
+    /// Nods and shakes of both participants from a stream of grid samples with the body features
+    /// <see cref="BodyFeatures.HeadX"/> and <see cref="BodyFeatures.HeadY"/> (consecutive indices). An event leaves once it is over:
     /// about a cycle and a half after its last turning point, or at the end of the stream.
     /// </summary>
     public static IObservable<HeadMovementEvent> DetectHeadMovements(this IObservable<FeatureSample> samples, HeadMovementOptions? options = null, FeatureGridOptions? grid = null)
@@ -55,11 +55,11 @@ public static class HeadMovements
         settings.Validate();
         var gridSettings = grid ?? FeatureGridOptions.Default;
         gridSettings.Validate();
-        var (x, y) = (BodyFeatures.IndexOf(BodyFeatures.HeadX), BodyFeatures.IndexOf(BodyFeatures.HeadY));
+        var (x, y) = (BodyFeatures.HeadX, BodyFeatures.HeadY);
         return Observable.Create<HeadMovementEvent>(observer =>
         {
             // One detector per participant and direction, owned by this subscription.
-            var detectors = new (Participant Participant, int Feature, OscillationDetector Detector)[]
+            var detectors = new (Participant Participant, string Feature, OscillationDetector Detector)[]
             {
                 (Participant.A, y, new OscillationDetector(settings, gridSettings, Participant.A, HeadMovementKind.Nod)),
                 (Participant.A, x, new OscillationDetector(settings, gridSettings, Participant.A, HeadMovementKind.Shake)),
@@ -82,17 +82,16 @@ public static class HeadMovements
                 {
                     if (stopped)
                         return;
-                    if (sample.A.Length != BodyFeatures.Names.Length || sample.B.Length != BodyFeatures.Names.Length
-                        || (next >= 0 && sample.Index != next))
+                    if (!sample.Schema.Contains(x) || !sample.Schema.Contains(y) || (next >= 0 && sample.Index != next))
                     {
                         stopped = true;
-                        observer.OnError(new ArgumentException($"Head movements need consecutive body-feature grid samples; got index {sample.Index} with {sample.A.Length} values at {sample.Time}."));
+                        observer.OnError(new ArgumentException($"Head movements need consecutive grid samples with {x} and {y}; got index {sample.Index} with {sample.Schema} at {sample.Time}."));
                         return;
                     }
 
                     next = sample.Index + 1;
                     foreach (var (participant, feature, detector) in detectors)
-                        detector.Add(sample.Index, sample[participant][feature], events);
+                        detector.Add(sample.Index, sample.Value(participant, feature), events);
                     Publish();
                 },
                 error =>

@@ -20,4 +20,10 @@ public sealed record PoseFrameFeatures(bool PixelMotion = false, bool Faces = fa
 
     public ImmutableArray<string> Names =>
         [.. BodyFeatures.Names, .. PixelMotion ? [BodyFeatures.PixelMotion] : Array.Empty<string>(), .. Faces ? FaceFeatures.Names : []];
+
+    /// <summary>The rows these features make: <see cref="Names"/>.</summary>
+    public FeatureSchema Schema => new(Names);
+
+    /// <summary>What the pose stage's picture adds to the landmarks' features: pixel motion and faces, as asked for.</summary>
+    internal FeatureSchema PictureSchema => new([.. PixelMotion ? [BodyFeatures.PixelMotion] : Array.Empty<string>(), .. Faces ? FaceFeatures.Names : []]);
 }

@@ -20,10 +20,14 @@ internal sealed class SideJoin(TimeSpan patience, double sampleRate) : IPairing<
     private long _lastReleased = -1;
     private bool _endedA;
     private bool _endedB;
+    private FeatureSchema? _schema;
 
     /// <summary>Side 0 carries A, side 1 carries B.</summary>
     public void Add(int side, FeatureSample value, List<FeatureSample> released)
     {
+        _schema ??= value.Schema;
+        if (!value.Schema.Equals(_schema))
+            throw new ArgumentException($"The two cameras' feature rows must have the same features; {(side == 0 ? "A" : "B")}'s have {value.Schema}, the other's {_schema}.", nameof(value));
         if (side == 0)
             Add(_a, ref _newestA, value, released);
         else
@@ -58,7 +62,7 @@ internal sealed class SideJoin(TimeSpan patience, double sampleRate) : IPairing<
             {
                 _a.Dequeue();
                 _b.Dequeue();
-                Emit(new FeatureSample(a.Time, a.Index, a.A, b.B), released);
+                Emit(a with { B = b.B }, released);
             }
             else if (a is not null && (b is not null ? a.Index < b.Index : _endedB || _newestA - a.Index >= _patiencePoints))
             {

@@ -47,7 +47,12 @@ internal sealed class BodyChannels
 
     public ChannelReading Gesture { get; private set; }
 
-    public void Add(FeatureSample sample) => _history.Add(sample);
+    public void Add(FeatureSample sample)
+    {
+        if (!sample.Schema.Equals(_layout.Features))
+            throw new ArgumentException($"The body sample at {sample.Time} has the features {sample.Schema}, not the layout's {_layout.Features}.", nameof(sample));
+        _history.Add(sample);
+    }
 
     /// <summary>Recomputes both channels from the history as it stands.</summary>
     public void Update(MediaTime time)

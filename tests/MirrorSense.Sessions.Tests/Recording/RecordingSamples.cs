@@ -23,7 +23,7 @@ internal static class RecordingSamples
 
     public static ProsodyFrame Voice(int k) => new(MediaTime.FromSeconds(k * 0.01), k % 3 == 0 ? double.NaN : 100 + k, 60 + k % 7);
 
-    public static FeatureSample Feature(int k) => new(Time(k), k, [k, 0.5], [double.NaN, k * 2]);
+    public static FeatureSample Feature(int k) => new(Time(k), k, new FeatureSchema(FeatureNames), [k, 0.5], [double.NaN, k * 2]);
 
     public static CoordinationUpdate Update(int k) => new(
         Time(k),

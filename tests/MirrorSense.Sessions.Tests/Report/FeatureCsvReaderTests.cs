@@ -36,10 +36,11 @@ public sealed class FeatureCsvReaderTests : IDisposable
     {
         // Given a grid starting at 2 s with a missing value
         var path = _folder.Combine("features.csv");
-        using (var writer = new MirrorSense.Sessions.Features.FeatureCsvWriter(new StreamWriter(path), ["lean_sideways", "pixel_motion"]))
+        var schema = new MirrorSense.Core.FeatureSchema(["lean_sideways", "pixel_motion"]);
+        using (var writer = new MirrorSense.Sessions.Features.FeatureCsvWriter(new StreamWriter(path), schema))
         {
             for (var i = 0; i < 90; i++)
-                writer.Write(new MirrorSense.Synchrony.Features.FeatureSample(MirrorSense.Core.MediaTime.FromSeconds(2 + i / 30.0), i, [i, i == 40 ? double.NaN : 2 * i], [-i, 3]));
+                writer.Write(new MirrorSense.Core.FeatureSample(MirrorSense.Core.MediaTime.FromSeconds(2 + i / 30.0), i, schema, [i, i == 40 ? double.NaN : 2 * i], [-i, 3]));
         }
 
         // When read back whole

@@ -76,7 +76,7 @@ public sealed class BodyFeaturesTests
         PostureMirroringResult Measure(Func<PersonPose, PersonPose> copy)
         {
             var grid = FeatureGrid.Resample([.. BodyFeatures.Extract(Session(40, 1, copy))]);
-            return new PostureMirroring(mirrorOptions).Compute(FeatureSeries.Collect(grid, BodyFeatures.Names).Posture());
+            return new PostureMirroring(mirrorOptions).Compute(FeatureSeries.Collect(grid, BodyFeatures.Schema).Posture());
         }
 
         var mirrored = Measure(p => SyntheticBody.Mirror(p, axis: 320));

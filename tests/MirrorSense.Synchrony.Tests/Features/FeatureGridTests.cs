@@ -8,7 +8,10 @@ namespace MirrorSense.Synchrony.Tests.Features;
 
 public sealed class FeatureGridTests
 {
-    private static FeatureFrame Frame(double seconds, double a, double b) => new(MediaTime.FromSeconds(seconds), [a], [b]);
+    private static readonly FeatureSchema One = new(["x"]);
+    private static readonly FeatureSchema Three = new(["x", "y", "z"]);
+
+    private static FeatureFrame Frame(double seconds, double a, double b) => new(MediaTime.FromSeconds(seconds), One, [a], [b]);
 
     private static IReadOnlyList<FeatureSample> Stream(IEnumerable<FeatureFrame> frames, FeatureGridOptions options) =>
         frames.ToObservable().ResampleToGrid(options).ToList().Wait().ToList();
@@ -172,7 +175,7 @@ public sealed class FeatureGridTests
         Assert.Throws<ArgumentOutOfRangeException>(() => FeatureGrid.Resample([], new FeatureGridOptions(SampleRate: 0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => FeatureGrid.Resample([], new FeatureGridOptions(MaximumGapSeconds: -1)));
         Assert.Throws<ArgumentNullException>(() => ((IObservable<FeatureFrame>)null!).ResampleToGrid());
-        Assert.Throws<ArgumentException>(() => FeatureGrid.Resample([Frame(0, 1, 1), new FeatureFrame(MediaTime.FromSeconds(1), [1, 2], [1, 2])]));
+        Assert.Throws<ArgumentException>(() => FeatureGrid.Resample([Frame(0, 1, 1), new FeatureFrame(MediaTime.FromSeconds(1), new FeatureSchema(["x", "y"]), [1, 2], [1, 2])]));
     }
 
     private static List<FeatureFrame> RandomFrames(Random random, double seconds)
@@ -191,7 +194,7 @@ public sealed class FeatureGridTests
                 b[f] = random.NextDouble() < 0.1 ? double.NaN : random.NextDouble() - f;
             }
 
-            frames.Add(new FeatureFrame(MediaTime.FromSeconds(t), ImmutableArray.Create(a), ImmutableArray.Create(b)));
+            frames.Add(new FeatureFrame(MediaTime.FromSeconds(t), Three, ImmutableArray.Create(a), ImmutableArray.Create(b)));
         }
 
         return frames;

@@ -133,10 +133,10 @@ public sealed class HeadMovementTests
             var a = new double[n];
             var b = new double[n];
             (a[x], a[y], b[x], b[y]) = (still[k], nodding[k], shaking[k], still[k]);
-            return new FeatureSample(Grid.TimeOf(k), k, [.. a], [.. b]);
+            return new FeatureSample(Grid.TimeOf(k), k, BodyFeatures.Schema, [.. a], [.. b]);
         }).ToList();
 
-        var batch = HeadMovements.Detect(FeatureSeries.Collect(samples, BodyFeatures.Names, Grid));
+        var batch = HeadMovements.Detect(FeatureSeries.Collect(samples, BodyFeatures.Schema, Grid));
         var streamed = samples.ToObservable().DetectHeadMovements(grid: Grid).ToList().Wait();
 
         Assert.Equal(2, batch.Count);

@@ -101,9 +101,11 @@ public sealed class JoinSidesTests
     private static IObservable<FeatureSample> Observable(Subject<FeatureSample> a, Subject<FeatureSample> b) =>
         FeatureObservable.JoinSides(a, b, Grid, Patience);
 
+    private static readonly FeatureSchema Value = new(["value"]);
+
     /// <summary>A camera's grid point: its own person's value, the other side missing.</summary>
     private static FeatureSample Point(long index, double value) =>
-        new(Grid.TimeOf(index), index, ImmutableArray.Create(value), ImmutableArray.Create(value));
+        new(Grid.TimeOf(index), index, Value, ImmutableArray.Create(value), ImmutableArray.Create(value));
 
     /// <summary>What a subscriber received: the values, and whether the stream ended.</summary>
     private sealed class Received<T> : List<T>

@@ -19,7 +19,7 @@ internal sealed class LiveBodySignals
 
     public LiveBodySignals(int seed)
     {
-        Layout = new LiveBodyLayout([.. BodyFeatures.Names, Gesture], Gesture, Rate);
+        Layout = new LiveBodyLayout(BodyFeatures.Schema.Then(new FeatureSchema([Gesture])), Gesture, Rate);
         var random = new Random(seed);
         _a = [.. Enumerable.Range(0, Layout.Width).Select(_ => new Movement(random))];
         _independentB = [.. Enumerable.Range(0, Layout.Width).Select(_ => new Movement(random))];
@@ -53,7 +53,7 @@ internal sealed class LiveBodySignals
 
         if (!bVisible)
             Array.Fill(b, double.NaN);
-        return new FeatureSample(MediaTime.FromSeconds(t), index, [.. a], [.. b]);
+        return new FeatureSample(MediaTime.FromSeconds(t), index, Layout.Features, [.. a], [.. b]);
     }
 
     /// <summary>A smooth random movement: a few slow sinusoids and a little jitter (the jitter is the same for the same time).</summary>

@@ -40,7 +40,7 @@ internal sealed class ScenarioDyad
     public ScenarioDyad(int seed, IReadOnlyList<Stretch> stretches, Nuisance nuisance, double rate = 10)
     {
         _rate = rate;
-        Layout = new LiveBodyLayout([.. BodyFeatures.Names, LiveBodySignals.Gesture], LiveBodySignals.Gesture, rate);
+        Layout = new LiveBodyLayout(BodyFeatures.Schema.Then(new FeatureSchema([LiveBodySignals.Gesture])), LiveBodySignals.Gesture, rate);
         Stretches = [.. stretches];
         var random = new Random(seed);
         Length = (int)Math.Round(stretches.Sum(s => s.Seconds) * rate);
@@ -60,7 +60,7 @@ internal sealed class ScenarioDyad
     public int Length { get; }
 
     public FeatureSample Sample(int index) =>
-        new(MediaTime.FromSeconds(index / _rate), index, [.. _a.Select(f => f[index])], [.. _b.Select(f => f[index])]);
+        new(MediaTime.FromSeconds(index / _rate), index, Layout.Features, [.. _a.Select(f => f[index])], [.. _b.Select(f => f[index])]);
 
     /// <summary>B's features while it mirrors: A's mirror image a lag later (share of it) over its own motion, cross-faded over a second at each switch so B does not jump.</summary>
     private void CopyWhereMirroring(double[][] ownB)

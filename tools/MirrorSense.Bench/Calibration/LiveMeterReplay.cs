@@ -17,13 +17,13 @@ internal static class LiveMeterReplay
     /// <summary>Mean index of each body meter over every update that had one (NaN when none had).</summary>
     public static (double Posture, double Gesture) SessionMeans(FeatureSeries features, LiveCoordinationOptions? options = null)
     {
-        var engine = new LiveCoordinationEngine(new LiveBodyLayout(features.Names, GestureFeature, features.Grid.SampleRate), options);
+        var engine = new LiveCoordinationEngine(new LiveBodyLayout(features.Schema, GestureFeature, features.Grid.SampleRate), options);
         var columns = features.Names.Select(name => (A: features.Of(Participant.A, name), B: features.Of(Participant.B, name))).ToArray();
         var posture = new List<double>();
         var gesture = new List<double>();
         for (var i = 0; i < features.Length; i++)
         {
-            var sample = new FeatureSample(features.Grid.Origin + TimeSpan.FromSeconds(i / features.Grid.SampleRate), i,
+            var sample = new FeatureSample(features.Grid.Origin + TimeSpan.FromSeconds(i / features.Grid.SampleRate), i, features.Schema,
                 [.. columns.Select(c => c.A[i])], [.. columns.Select(c => c.B[i])]);
             if (engine.Add(sample) is not { } update)
                 continue;

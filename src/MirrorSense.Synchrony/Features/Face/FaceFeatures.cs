@@ -24,11 +24,10 @@ public static class FaceFeatures
 
     public static ImmutableArray<string> Names { get; } = [Smile, HeadPitch, HeadYaw, HeadRoll, GazeYaw, GazePitch, LookingAtPartner, EyesOpen];
 
-    public static int IndexOf(string name)
-    {
-        var index = Names.IndexOf(name);
-        return index >= 0 ? index : throw new ArgumentException($"'{name}' is not a face feature; they are {string.Join(", ", Names)}.", nameof(name));
-    }
+    /// <summary>The rows the face stage gives: <see cref="Names"/>.</summary>
+    public static FeatureSchema Schema { get; } = new(Names);
+
+    public static int IndexOf(string name) => Schema.IndexOf(name);
 
     /// <summary>Face features of each face frame, one feature frame per face frame; each subscription has its own smile baselines.</summary>
     public static IObservable<FeatureFrame> ExtractFaceFeatures(this IObservable<FaceFrame> frames)
@@ -58,7 +57,7 @@ public sealed class FaceFeatureExtractor
     public FeatureFrame Process(FaceFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        return new FeatureFrame(frame.Time, Person(frame, Participant.A, _smileA), Person(frame, Participant.B, _smileB));
+        return new FeatureFrame(frame.Time, FaceFeatures.Schema, Person(frame, Participant.A, _smileA), Person(frame, Participant.B, _smileB));
     }
 
     private static ImmutableArray<double> Person(FaceFrame frame, Participant who, SmileBaseline smile)

@@ -105,7 +105,7 @@ public static class OpenFaceFeatures
             var (valuesA, valuesB) = (ownA[..FaceFeatures.Names.Length], ownB[..FaceFeatures.Names.Length]);
             valuesA[looking] = Looking(ownA, ownB, cameras);
             valuesB[looking] = Looking(ownB, ownA, cameras);
-            samples.Add(new FeatureSample(grid.TimeOf(k), k, ImmutableArray.Create(valuesA), ImmutableArray.Create(valuesB)));
+            samples.Add(new FeatureSample(grid.TimeOf(k), k, FaceFeatures.Schema, ImmutableArray.Create(valuesA), ImmutableArray.Create(valuesB)));
         }
 
         return samples;
@@ -129,14 +129,17 @@ public static class OpenFaceFeatures
     /// One person's frames on the grid: the face features (looking still NaN), then the head's place across and down
     /// (mm), which looking at the partner needs at the grid's times.
     /// </summary>
+    /// <summary>A person's frames as placed on the grid: the face features, then where the head is (OpenFace's pose_Tx, pose_Ty).</summary>
+    private static readonly FeatureSchema PlacedSchema = FaceFeatures.Schema.Then(new FeatureSchema(["head_across_mm", "head_down_mm"]));
+
     private static IReadOnlyList<FeatureSample> Place(IReadOnlyList<OpenFaceFrame> frames, Participant who, FeatureGridOptions grid, MediaTime? end)
     {
-        var width = FaceFeatures.Names.Length + 2;
+        var width = PlacedSchema.Count;
         var missing = ImmutableArray.Create(Enumerable.Repeat(double.NaN, width).ToArray());
         var features = frames
             .Where(f => end is not { } last || f.Time < last)
             .Select(f => Values(f, width))
-            .Select(values => who == Participant.A ? new FeatureFrame(values.Time, values.Values, missing) : new FeatureFrame(values.Time, missing, values.Values))
+            .Select(values => who == Participant.A ? new FeatureFrame(values.Time, PlacedSchema, values.Values, missing) : new FeatureFrame(values.Time, PlacedSchema, missing, values.Values))
             .ToList();
         return FeatureGrid.Resample(features, grid);
     }
@@ -162,7 +165,7 @@ public static class OpenFaceFeatures
     {
         if (k < placed.Count)
             return [.. placed[k][who]];
-        var none = new double[FaceFeatures.Names.Length + 2];
+        var none = new double[PlacedSchema.Count];
         Array.Fill(none, double.NaN);
         return none;
     }

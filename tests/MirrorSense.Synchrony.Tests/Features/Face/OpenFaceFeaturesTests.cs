@@ -16,7 +16,7 @@ public sealed class OpenFaceFeaturesTests
         [.. Enumerable.Range(0, (int)(seconds * rate) + 1).Select(i => at(i / rate))];
 
     private static FeatureSeries Series(IReadOnlyList<OpenFaceFrame> a, IReadOnlyList<OpenFaceFrame> b, OpenFaceCameras cameras = OpenFaceCameras.OnePerPerson) =>
-        FeatureSeries.Collect(OpenFaceFeatures.OnGrid(a, b, cameras, Grid), FaceFeatures.Names, Grid);
+        FeatureSeries.Collect(OpenFaceFeatures.OnGrid(a, b, cameras, Grid), FaceFeatures.Schema, Grid);
 
     [Fact]
     public void A_marked_smile_with_raised_cheeks_reads_as_a_broad_smile_and_a_trace_of_AU12_is_not_smiling()
