@@ -1,7 +1,7 @@
 using MirrorSense.Capture;
 using MirrorSense.Prosody;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Sessions;
+using MirrorSense.Sessions.Prosody;
 using MirrorSense.Sessions.Voice;
 
 namespace MirrorSense.Cli;

@@ -1,7 +1,7 @@
 using MirrorSense.Core;
+using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Recording;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Synchrony.Features;
 
 namespace MirrorSense.Cli;

@@ -1,6 +1,6 @@
 using MirrorSense.Core;
 using MirrorSense.Prosody;
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Prosody;
 
 namespace MirrorSense.Cli;
 

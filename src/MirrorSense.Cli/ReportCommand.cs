@@ -1,6 +1,6 @@
 using System.CommandLine;
+using MirrorSense.Report;
 using MirrorSense.Sessions.Readers;
-using MirrorSense.Sessions.Report;
 
 namespace MirrorSense.Cli;
 

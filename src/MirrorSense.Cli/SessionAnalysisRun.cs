@@ -1,12 +1,13 @@
 using System.Globalization;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
+using MirrorSense.Report;
 using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
 using MirrorSense.Sessions.Elan;
 using MirrorSense.Sessions.Features;
+using MirrorSense.Sessions.Prosody;
 using MirrorSense.Sessions.Readers;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Sessions.Voice;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;

@@ -30,7 +30,7 @@ public static class FaceEventTables
     public static IReadOnlyList<FaceEvent> Read(string path)
     {
         var events = new List<FaceEvent>();
-        foreach (var row in Report.CsvTable.Read(path, Header))
+        foreach (var row in Readers.CsvTable.Read(path, Header))
         {
             if (row.IsHeader)
                 continue;

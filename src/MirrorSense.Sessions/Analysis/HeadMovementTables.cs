@@ -35,7 +35,7 @@ public static class HeadMovementTables
     public static IReadOnlyList<HeadMovementEvent> Read(string path)
     {
         var events = new List<HeadMovementEvent>();
-        foreach (var row in Report.CsvTable.Read(path, Header))
+        foreach (var row in Readers.CsvTable.Read(path, Header))
         {
             if (row.IsHeader)
                 continue;

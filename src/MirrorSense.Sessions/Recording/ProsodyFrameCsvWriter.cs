@@ -1,5 +1,5 @@
 using MirrorSense.Core;
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Prosody;
 
 namespace MirrorSense.Sessions.Recording;
 

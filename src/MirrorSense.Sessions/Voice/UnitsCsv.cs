@@ -1,6 +1,6 @@
 using System.Globalization;
 using MirrorSense.Core;
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Readers;
 
 namespace MirrorSense.Sessions.Voice;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Analysis;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.CrossCorrelation;
 using MirrorSense.Testing;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Pose;
+using MirrorSense.Sessions.Prosody;
 using MirrorSense.Sessions.Recording;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Testing;
 using static MirrorSense.Sessions.Tests.Recording.RecordingSamples;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Pose;
+using MirrorSense.Sessions.Prosody;
 using MirrorSense.Sessions.Recording;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Testing;
 using static MirrorSense.Sessions.Tests.Recording.RecordingSamples;
 

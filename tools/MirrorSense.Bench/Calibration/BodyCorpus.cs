@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using MirrorSense.Fixtures;
 using MirrorSense.Core;
+using MirrorSense.Fixtures;
 using MirrorSense.Sessions.Batch;
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Features;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 using OpenCvSharp;

@@ -1,7 +1,8 @@
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Features;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Testing;
 
-namespace MirrorSense.Sessions.Tests.Report;
+namespace MirrorSense.Sessions.Tests.Features;
 
 public sealed class FeatureCsvReaderTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MirrorSense.Core;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Prosody;
 
 /// <summary>
 /// The prosody frame tables: one row per 10 ms frame, <c>time_s,f0_hz,intensity_db,voiced</c> for one speaker

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MirrorSense.Sessions.Readers;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Readers;
 
 /// <summary>
 /// Streams one of analyze's own comma tables (no quoted cells): checks the header, then yields each

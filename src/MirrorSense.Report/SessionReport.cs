@@ -1,13 +1,16 @@
 using System.Text;
 using MirrorSense.Core;
+using MirrorSense.Sessions;
 using MirrorSense.Sessions.Analysis;
+using MirrorSense.Sessions.Features;
+using MirrorSense.Sessions.Prosody;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Sessions.Voice;
-using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony;
+using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Report;
 
 /// <summary>
 /// <c>report.html</c>: one self-contained page (styles inline, plots as embedded PNG) built only from an

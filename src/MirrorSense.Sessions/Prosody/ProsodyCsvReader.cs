@@ -1,6 +1,7 @@
 using MirrorSense.Core;
+using MirrorSense.Sessions.Readers;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Prosody;
 
 /// <summary>Pitch and intensity contours of both speakers, reduced for plotting.</summary>
 /// <param name="PitchHz">F0 by participant ("A"/"B"); only voiced frames count, so unvoiced stretches are gaps.</param>

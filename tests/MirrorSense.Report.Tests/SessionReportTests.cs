@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MirrorSense.Sessions.Readers;
-using MirrorSense.Sessions.Report;
 using MirrorSense.Testing;
 
-namespace MirrorSense.Sessions.Tests.Report;
+namespace MirrorSense.Report.Tests;
 
 public sealed partial class SessionReportTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MirrorSense.Sessions.Readers;
 using MirrorSense.Synchrony.Coordination;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>One measure of <c>summary.json</c>; null = not computed.</summary>
 /// <param name="Details">The other numbers of the measure (e.g. mirrored_similarity), in file order.</param>

@@ -1,4 +1,4 @@
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Readers;
 
 /// <summary>
 /// A long series reduced for plotting as it streams by: the mean of the present values in each bin of

@@ -1,6 +1,6 @@
-using MirrorSense.Sessions.Report;
+using MirrorSense.Sessions.Analysis;
 
-namespace MirrorSense.Sessions.Tests.Report;
+namespace MirrorSense.Report.Tests;
 
 public sealed class MeasureReadingTests
 {

@@ -1,6 +1,7 @@
 using MirrorSense.Sessions.Analysis;
+using MirrorSense.Sessions.Readers;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>One window of one measure, as in <c>synchrony.csv</c> (times in s; NaN = missing).</summary>
 public sealed record WindowRow(string Measure, double StartSeconds, double EndSeconds, double Value, double BestLagSeconds, string? Leader, double PValue);
@@ -9,7 +10,7 @@ public sealed record WindowRow(string Measure, double StartSeconds, double EndSe
 public sealed record EpisodeRow(string Measure, double StartSeconds, double EndSeconds, double Strength, string? Leader, double LagSeconds);
 
 /// <summary>A window × lag matrix from <c>&lt;measure&gt;.ccf.csv</c>: <c>Values[window, lag]</c>, NaN = missing.</summary>
-public sealed record LagMatrix(double[] LagSeconds, double[] WindowStartSeconds, double[,] Values);
+public sealed record LagMatrixTable(double[] LagSeconds, double[] WindowStartSeconds, double[,] Values);
 
 /// <summary>Reads back the tables <see cref="CoordinationCsv"/> writes: windows, episodes and window × lag matrices.</summary>
 public static class CoordinationCsvReader
@@ -29,7 +30,7 @@ public static class CoordinationCsvReader
     ];
 
     /// <exception cref="Readers.SeriesFormatException">The file is missing or malformed (named by file:line:column).</exception>
-    public static LagMatrix ReadMatrix(string path)
+    public static LagMatrixTable ReadMatrix(string path)
     {
         double[]? lags = null;
         var starts = new List<double>();
@@ -51,7 +52,7 @@ public static class CoordinationCsvReader
         for (var w = 0; w < rows.Count; w++)
             for (var l = 0; l < lags.Length; l++)
                 values[w, l] = rows[w][l];
-        return new LagMatrix(lags, [.. starts], values);
+        return new LagMatrixTable(lags, [.. starts], values);
     }
 
     private static string Name(CsvRow row) =>

@@ -1,7 +1,8 @@
+using MirrorSense.Sessions.Analysis;
 using MirrorSense.Synchrony.Coordination;
 using ScottPlot;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Report;
 
 /// <summary>A line to draw: times (s) and values; NaN values are gaps.</summary>
 public sealed record PlotLine(string Label, double[] Times, double[] Values, string ColorHex, bool Dashed = false);
@@ -142,7 +143,7 @@ public static class ReportPlots
     /// top, as rMEA draws it), lag 0 marked, and the colour bar named after what the cells hold. Signed values
     /// get a diverging scale centred on 0, values that cannot be negative (rMEA's |Fisher z|) a white-to-red one.
     /// </summary>
-    public static byte[] Heatmap(string title, LagMatrix matrix, LagMatrixCells cells)
+    public static byte[] Heatmap(string title, LagMatrixTable matrix, LagMatrixCells cells)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(cells);
@@ -182,7 +183,7 @@ public static class ReportPlots
     /// A correlation scale (at most 2 wide) is drawn whole, so heat maps of different sessions compare; a wider one
     /// (Fisher z reaches ±10) or an unknown one is fitted to the values present, or it would wash out to one colour.
     /// </summary>
-    private static (double Low, double High) ColourRange(LagMatrix matrix, LagMatrixCells cells)
+    private static (double Low, double High) ColourRange(LagMatrixTable matrix, LagMatrixCells cells)
     {
         if (double.IsFinite(cells.Low) && double.IsFinite(cells.High) && cells.High - cells.Low <= 2)
             return (cells.Low, cells.High);

@@ -1,6 +1,7 @@
 using System.Globalization;
+using MirrorSense.Sessions.Analysis;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Report;
 
 /// <summary>
 /// One plain-language sentence per measure, e.g. "B mirrors A's posture about 0.9 s later (p = 0.005, adjusted for the

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Report;
 
 /// <summary>
 /// Builds one self-contained HTML page: inline styles, images as data URIs, every text HTML-encoded.

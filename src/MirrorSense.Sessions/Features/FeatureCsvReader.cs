@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Features;
+using MirrorSense.Sessions.Readers;
 using MirrorSense.Synchrony.Features;
 
-namespace MirrorSense.Sessions.Report;
+namespace MirrorSense.Sessions.Features;
 
 /// <summary>One row of <c>features.csv</c>: a participant's value of one feature at one grid time (NaN: an empty cell).</summary>
 public readonly record struct FeatureValue(MediaTime Time, Participant Participant, double Value);
