@@ -1,6 +1,5 @@
 using System.Reactive.Subjects;
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Dashboard.Tests;
 

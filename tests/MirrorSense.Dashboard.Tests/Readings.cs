@@ -1,5 +1,4 @@
 using MirrorSense.Core;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Dashboard.Tests;
 

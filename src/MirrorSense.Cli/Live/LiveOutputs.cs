@@ -2,7 +2,6 @@ using System.Reactive.Subjects;
 using MirrorSense.Capture;
 using MirrorSense.Core;
 using MirrorSense.Dashboard;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Cli.Live;
 

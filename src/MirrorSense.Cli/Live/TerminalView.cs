@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reactive.Linq;
+using MirrorSense.Core;
 using MirrorSense.Dashboard;
-using MirrorSense.Synchrony.Live;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,4 +1,4 @@
-using MirrorSense.Synchrony.Live;
+using MirrorSense.Core;
 
 namespace MirrorSense.Dashboard.Wire;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Synchrony;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Sessions.Recording;
 

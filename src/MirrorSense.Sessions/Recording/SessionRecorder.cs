@@ -2,7 +2,6 @@ using MirrorSense.Core;
 using MirrorSense.Sessions.Features;
 using MirrorSense.Sessions.Pose;
 using MirrorSense.Synchrony.Features;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Sessions.Recording;
 

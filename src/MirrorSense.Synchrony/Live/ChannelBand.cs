@@ -1,3 +1,5 @@
+using MirrorSense.Core;
+
 namespace MirrorSense.Synchrony.Live;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using MirrorSense.Core;
 using MirrorSense.Sessions.Recording;
 using MirrorSense.Synchrony.Features;
-using MirrorSense.Synchrony.Live;
 
 namespace MirrorSense.Sessions.Tests.Recording;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using MirrorSense.Core;
 
-namespace MirrorSense.Synchrony.Live;
+namespace MirrorSense.Core;
 
 /// <summary>The four channels of live feedback (MEASURES.md §3), each with its own meter.</summary>
 public enum LiveChannel
