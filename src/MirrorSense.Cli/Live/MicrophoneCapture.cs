@@ -56,13 +56,16 @@ internal sealed class MicrophoneCapture : IDisposable
             // A fault in the analysis of this microphone ends this microphone only: the camera and the recording go on.
             .Catch<SpokenBlock, ArgumentException>(error => Ended($"the voice analysis stopped: {error.Message}"))
             .Catch<SpokenBlock, InvalidOperationException>(error => Ended($"the voice analysis stopped: {error.Message}"))
-            .Finally(() =>
+            // Said before the streams complete, so that whoever sees them end can read why (and a subscriber that stops
+            // the microphone from its completion does not wait for a reader that is busy completing it).
+            .Do(_ => { }, () =>
             {
                 _running = false;
                 if (!_stop.IsCancellationRequested)
                     _problem ??= "the microphone stream ended";
                 _ended.Set();
             })
+            .Finally(() => _running = false)
             .Publish();
     }
 
@@ -117,6 +120,7 @@ internal sealed class MicrophoneCapture : IDisposable
 
     private IObservable<SpokenBlock> Ended(string problem)
     {
+        _running = false;
         _problem = problem;
         return Observable.Empty<SpokenBlock>();
     }
