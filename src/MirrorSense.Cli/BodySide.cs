@@ -16,13 +16,14 @@ namespace MirrorSense.Cli;
 /// <summary>What the body side of a session produced: the feature series on the grid, and what happened on the way.</summary>
 /// <param name="LastFrame">Media time of the last frame analysed (the body side's end), null when none was.</param>
 /// <param name="Error">Why reading stopped early (a damaged video), null when it ran to the end.</param>
-internal sealed record BodySideResult(FeatureSeries Features, long Frames, long FramesWithPeople, MediaTime? LastFrame, IReadOnlyList<string> Warnings, string? Error);
+/// <param name="Measured">Every feature measured (features.csv's); <paramref name="Features"/> keeps those asked for.</param>
+internal sealed record BodySideResult(FeatureSeries Features, FeatureSchema Measured, long Frames, long FramesWithPeople, MediaTime? LastFrame, IReadOnlyList<string> Warnings, string? Error);
 
 /// <summary>
 /// The video part of the graph, composed: frames → the pose stage (skeletons, with each picture's pixel motion and,
 /// with faces, the faces on the same pose frame) → the offline refinement → pose.csv, and those pose frames → features
-/// on the grid → features.csv, as the frames arrive. Nothing but the grid's features is kept, so memory does not grow
-/// with the session beyond a few numbers per grid point.
+/// on the grid → features.csv, as the frames arrive. Only the grid features the measures read are kept, so memory grows
+/// with the session by a few numbers per grid point.
 /// </summary>
 internal static class BodySide
 {
@@ -30,7 +31,8 @@ internal static class BodySide
     public static readonly TimeSpan CameraPatience = TimeSpan.FromSeconds(1);
 
     /// <param name="openFace">Both people's face features from OpenFace on the same grid (<see cref="FaceFeatures.Names"/>), to go beside the body's; null: none.</param>
-    public static BodySideResult Run(AnalyzeRequest request, IReadOnlyList<FeatureSample>? openFace, IProgress<double>? progress, CancellationToken cancellation)
+    /// <param name="kept">The features the result keeps for what follows (every feature goes to features.csv as it comes).</param>
+    public static BodySideResult Run(AnalyzeRequest request, IReadOnlyList<FeatureSample>? openFace, IEnumerable<string> kept, IProgress<double>? progress, CancellationToken cancellation)
     {
         var video = request.Video ?? throw new InvalidOperationException("The session has no video.");
         var grid = new FeatureGridOptions(Origin: request.StartTime);
@@ -39,20 +41,20 @@ internal static class BodySide
         using var poseCsv = video is VideoInput.PoseTable input && SameFile(input.Path, posePath) ? null : new PoseCsvWriter(new StreamWriter(posePath));
         // A pose table has no pictures, so no pixel motion unless a live recording measured it; the face stage needs
         // the pictures of both people in one frame (the command refuses --face otherwise).
-        var kept = video switch
+        var measured = video switch
         {
             VideoInput.PoseTable { Pixels: null } => PoseFrameFeatures.Landmarks,
             VideoInput.PoseTable => PoseFrameFeatures.WithPixelMotion,
             VideoInput.Shared => new PoseFrameFeatures(PixelMotion: true, Faces: request.Faces),
             _ => PoseFrameFeatures.WithPixelMotion,
         };
-        var schema = openFace is null ? kept.Schema : kept.Schema.Then(FaceFeatures.Schema);
+        var schema = openFace is null ? measured.Schema : measured.Schema.Then(FaceFeatures.Schema);
         using var featureCsv = new FeatureCsvWriter(new StreamWriter(Path.Combine(request.Output, "features.csv")), schema);
 
         using var reading = new Reading(request, progress, cancellation);
         var poses = (video switch
         {
-            VideoInput.Shared shared => reading.OneCamera(shared.Path, kept.Faces),
+            VideoInput.Shared shared => reading.OneCamera(shared.Path, measured.Faces),
             VideoInput.PerParticipant both => reading.TwoCameras(both),
             VideoInput.PoseTable table => reading.Table(table),
             _ => throw new InvalidOperationException("Unknown video input."),
@@ -64,13 +66,13 @@ internal static class BodySide
             VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
             VideoInput.PoseTable table => LandmarkFeatures(poses, table, grid),
             // Two cameras' people are joined into one pose frame, but their pictures share no space to measure a distance in.
-            VideoInput.PerParticipant => poses.ExtractFeatures(kept).Select(WithoutPartnerDistance).ResampleToGrid(grid),
-            _ => poses.ExtractFeatures(kept).ResampleToGrid(grid),
+            VideoInput.PerParticipant => poses.ExtractFeatures(measured).Select(WithoutPartnerDistance).ResampleToGrid(grid),
+            _ => poses.ExtractFeatures(measured).ResampleToGrid(grid),
         };
         if (openFace is not null)
             features = features.Select(sample => WithOpenFace(sample, openFace));
 
-        var samples = new List<FeatureSample>();
+        var series = new FeatureSeriesBuilder(schema, kept, grid);
         var done = new TaskCompletionSource();
         // The frames may come on reading threads (two cameras), so a table that cannot be written ends the run here
         // rather than on those threads; the pose stage's failures reach the features' subscription, which ends the run with them.
@@ -92,7 +94,7 @@ internal static class BodySide
         using (features.Subscribe(
             Guarded<FeatureSample>(sample =>
             {
-                samples.Add(sample);
+                series.Add(sample);
                 featureCsv.Write(sample);
             }),
             error => done.TrySetException(error),
@@ -102,7 +104,7 @@ internal static class BodySide
             done.Task.GetAwaiter().GetResult();
         }
 
-        return new BodySideResult(FeatureSeries.Collect(samples, schema, grid), reading.Frames, reading.FramesWithPeople, reading.Last, reading.Warnings(), reading.Error);
+        return new BodySideResult(series.ToSeries(), schema, reading.Frames, reading.FramesWithPeople, reading.Last, reading.Warnings(), reading.Error);
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         var errors = new List<string>();
         // The faces from OpenFace are read first: they are small, and the body side writes them into its features.csv.
         var openFace = request.OpenFace is null ? null : times.Time("openface_s", () => OpenFaceSide.Read(request, warnings));
-        var body = request.Video is null ? null : Task.Run(() => times.Time("body_s", () => BodySide.Run(request, openFace?.Samples, state.For(0), cancellation)), CancellationToken.None);
+        var body = request.Video is null ? null : Task.Run(() => times.Time("body_s", () => BodySide.Run(request, openFace?.Samples, FeaturesRead(), state.For(0), cancellation)), CancellationToken.None);
         var voiceA = Voice(Participant.A, state.For(1), times, cancellation);
         var voiceB = Voice(Participant.B, state.For(2), times, cancellation);
 
@@ -99,7 +99,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
             origin,
             duration,
             bodyResult is { Features.Length: > 0 } ? bodyResult.Features.Posture() : null,
-            bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult.Features, warnings) : null,
+            bodyResult is { Features.Length: > 0 } ? GestureSeries(bodyResult, warnings) : null,
             voiceResultA?.ToSpeakerVoice(),
             voiceResultB?.ToSpeakerVoice(),
             openFace is not null ? openFace.Signals()
@@ -154,12 +154,27 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         }
     }
 
-    private DyadSeries GestureSeries(FeatureSeries features, List<string> warnings)
+    /// <summary>The grid features read below: the measures' signals, the rMEA table and the head movements.</summary>
+    private IEnumerable<string> FeaturesRead() =>
+    [
+        .. PostureDescriptor.Schema.Components.Select(c => c.Name),
+        request.Settings.GestureFeature,
+        BodyFeatures.MotionBody,
+        BodyFeatures.PixelMotion,
+        BodyFeatures.PartnerDistance,
+        BodyFeatures.HeadX,
+        BodyFeatures.HeadY,
+        FaceFeatures.Smile,
+        FaceFeatures.LookingAtPartner,
+    ];
+
+    private DyadSeries GestureSeries(BodySideResult body, List<string> warnings)
     {
+        var features = body.Features;
         var wanted = request.Settings.GestureFeature;
         if (features.Names.Contains(wanted))
             return features.Dyad(wanted);
-        warnings.Add($"gesture synchrony: the feature '{wanted}' was not measured ({string.Join(", ", features.Names.Where(n => n.StartsWith("motion", StringComparison.Ordinal) || n.Contains("motion", StringComparison.Ordinal)))} were); using {BodyFeatures.MotionBody}.");
+        warnings.Add($"gesture synchrony: the feature '{wanted}' was not measured ({string.Join(", ", body.Measured.Names.Where(n => n.StartsWith("motion", StringComparison.Ordinal) || n.Contains("motion", StringComparison.Ordinal)))} were); using {BodyFeatures.MotionBody}.");
         return features.Dyad(BodyFeatures.MotionBody);
     }
 

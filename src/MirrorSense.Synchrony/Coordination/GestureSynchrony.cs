@@ -43,22 +43,27 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         var settings = Settings(motionEnergy.SampleRate);
         var real = WindowedCrossCorrelation.Compute(motionEnergy, settings);
         var lags = LagSearch.Of(settings);
-        var surrogates = Options.Surrogates <= 0 ? [] : new PhaseRandomisation(Options.Seed, amplitudeAdjusted: true).Create([motionEnergy.B], Options.Surrogates)
-            .AsParallel().AsOrdered()
-            .Select(b => WindowedCrossCorrelation.Compute(motionEnergy.WithSeries(motionEnergy.A, b[0]), settings))
+        var surrogates = Options.Surrogates <= 0 ? [] : new PhaseRandomisation(Options.Seed, amplitudeAdjusted: true).DrawInParallel([motionEnergy.B], Options.Surrogates)
+            .Select(drawn =>
+            {
+                // A surrogate's window × lag matrix is dropped as soon as it is read: 100 of them would hold
+                // ~230 MB for a four-hour session.
+                var surrogate = WindowedCrossCorrelation.Compute(motionEnergy.WithSeries(motionEnergy.A, drawn.Build()[0]), settings);
+                return (surrogate.Summary.GrandMean, WindowValues: surrogate.Windows.Select(w => w.Summary.AllLags).ToArray());
+            })
             .ToArray();
 
         var (windows, episodes) = SurrogateTest.Test(
             MeasureNames.GestureSynchrony,
             real.Windows.Select(w => new MeasureWindow(
                 Shift(w.Start, origin), Shift(w.End, origin), w.Summary.AllLags, w.Summary.BestLagSeconds, LeaderOf(w.Summary.S1Lead, w.Summary.S2Lead, w.Summary.BestLagSeconds, lags))),
-            surrogates.SelectMany(s => s.Windows.Select(w => w.Summary.AllLags)),
+            surrogates.SelectMany(s => s.WindowValues),
             Options.EpisodeSeconds);
         var summary = real.Summary;
         return new CoordinationMeasure(
             MeasureNames.GestureSynchrony,
             summary.GrandMean,
-            SurrogateTest.PValue(summary.GrandMean, [.. surrogates.Select(s => s.Summary.GrandMean)]),
+            SurrogateTest.PValue(summary.GrandMean, [.. surrogates.Select(s => s.GrandMean)]),
             summary.BestLagMedianSeconds,
             LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds, lags),
             windows,

@@ -10,22 +10,24 @@ namespace MirrorSense.Synchrony.Coordination;
 /// </summary>
 internal sealed class LaggedProfile
 {
-    private readonly CrossCorrelationResult _result;
+    // The windows' bests, not the matrix: a measure holds one profile per surrogate, and a long session's matrices
+    // would take hundreds of megabytes.
+    private readonly ImmutableArray<WindowBest> _windows;
 
     private LaggedProfile(CrossCorrelationResult result, ImmutableArray<double> profile)
     {
-        _result = result;
         Profile = profile;
         var best = Statistics.ArgMaxOfPresent(profile.AsSpan());
         Best = best < 0 ? double.NaN : profile[best];
         BestLagSeconds = best < 0 ? double.NaN : result.Settings.LagSecondsAt(best);
+        _windows = [.. result.Windows.Select(w => WindowBest.Of(w, result.Settings))];
     }
 
     public ImmutableArray<double> Profile { get; }
     public double Best { get; }
     public double BestLagSeconds { get; }
 
-    public IEnumerable<double> WindowBests => _result.Windows.Select(w => WindowBest(w).Value);
+    public IEnumerable<double> WindowBests => _windows.Select(w => w.Value);
 
     public static LaggedProfile Of(CrossCorrelationResult result)
     {
@@ -46,16 +48,18 @@ internal sealed class LaggedProfile
 
     public ImmutableArray<MeasureWindow> Windows(MediaTime origin) =>
     [
-        .. _result.Windows.Select(w =>
-        {
-            var (value, lag) = WindowBest(w);
-            return new MeasureWindow(origin + (w.Start - MediaTime.Zero), origin + (w.End - MediaTime.Zero), value, lag, SurrogateTest.LeaderAt(lag));
-        }),
+        .. _windows.Select(w => new MeasureWindow(origin + (w.Start - MediaTime.Zero), origin + (w.End - MediaTime.Zero), w.Value, w.LagSeconds, SurrogateTest.LeaderAt(w.LagSeconds))),
     ];
 
-    private (double Value, double LagSeconds) WindowBest(CrossCorrelationWindow window)
+    /// <summary>A window's highest r and its lag (NaN when the window is missing).</summary>
+    private readonly record struct WindowBest(MediaTime Start, MediaTime End, double Value, double LagSeconds)
     {
-        var best = Statistics.ArgMaxOfPresent(window.Values.AsSpan());
-        return best < 0 ? (double.NaN, double.NaN) : (Math.Tanh(window.Values[best]), _result.Settings.LagSecondsAt(best));
+        public static WindowBest Of(CrossCorrelationWindow window, CrossCorrelationSettings settings)
+        {
+            var best = Statistics.ArgMaxOfPresent(window.Values.AsSpan());
+            return best < 0
+                ? new(window.Start, window.End, double.NaN, double.NaN)
+                : new(window.Start, window.End, Math.Tanh(window.Values[best]), settings.LagSecondsAt(best));
+        }
     }
 }

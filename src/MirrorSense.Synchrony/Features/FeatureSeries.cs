@@ -14,7 +14,7 @@ public sealed class FeatureSeries
     private readonly ImmutableArray<ImmutableArray<double>> _a;
     private readonly ImmutableArray<ImmutableArray<double>> _b;
 
-    private FeatureSeries(FeatureSchema schema, FeatureGridOptions grid, ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b, int length)
+    internal FeatureSeries(FeatureSchema schema, FeatureGridOptions grid, ImmutableArray<ImmutableArray<double>> a, ImmutableArray<ImmutableArray<double>> b, int length)
     {
         Schema = schema;
         Grid = grid;
@@ -37,30 +37,10 @@ public sealed class FeatureSeries
     public static FeatureSeries Collect(IEnumerable<FeatureSample> samples, FeatureSchema schema, FeatureGridOptions? grid = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        ArgumentNullException.ThrowIfNull(schema);
-        var names = schema.Names;
-        grid ??= FeatureGridOptions.Default;
-        var a = names.Select(_ => new List<double>()).ToArray();
-        var b = names.Select(_ => new List<double>()).ToArray();
-        var length = 0;
+        var builder = new FeatureSeriesBuilder(schema, grid: grid);
         foreach (var sample in samples)
-        {
-            if (sample.Index != length)
-                throw new ArgumentException($"Grid samples must be consecutive from index 0; got index {sample.Index} where {length} was due.", nameof(samples));
-            if (!sample.Schema.Equals(schema))
-                throw new ArgumentException($"The grid sample at {sample.Time} has the features {sample.Schema}, not {schema}.", nameof(samples));
-            if (sample.A.Length != names.Length || sample.B.Length != names.Length)
-                throw new ArgumentException($"The grid sample at {sample.Time} has {sample.A.Length} values for {names.Length} features.", nameof(samples));
-            for (var f = 0; f < names.Length; f++)
-            {
-                a[f].Add(sample.A[f]);
-                b[f].Add(sample.B[f]);
-            }
-
-            length++;
-        }
-
-        return new FeatureSeries(schema, grid, [.. a.Select(s => s.ToImmutableArray())], [.. b.Select(s => s.ToImmutableArray())], length);
+            builder.Add(sample);
+        return builder.ToSeries();
     }
 
     /// <summary>One participant's series of one feature (NaN = missing).</summary>

@@ -138,8 +138,7 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
         // PLINQ pulls the surrogates in order from their one seeded generator (the same seed gives the same p) and
         // builds and measures them in parallel, holding only the ones in flight. Each surrogate's matrices are worked
         // out on its own thread: there are plenty of surrogates to keep every core busy.
-        var tested = new PhaseRandomisation(Options.Seed).Draw(session.B, Options.Surrogates)
-            .AsParallel().AsOrdered()
+        var tested = new PhaseRandomisation(Options.Seed).DrawInParallel(session.B, Options.Surrogates)
             .Select(drawn =>
             {
                 var rows = Rows(session.WithSeries(session.A, drawn.Build()), settings, mirrored: true, new WindowCorrelator(settings));

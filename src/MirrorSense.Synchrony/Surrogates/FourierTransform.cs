@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -38,11 +39,11 @@ internal sealed class FourierTransform
         }
     }
 
-    public void Forward(Complex[] values) => Transform(values, inverse: false);
+    public void Forward(Span<Complex> values) => Transform(values, inverse: false);
 
-    public void Inverse(Complex[] values) => Transform(values, inverse: true);
+    public void Inverse(Span<Complex> values) => Transform(values, inverse: true);
 
-    private void Transform(Complex[] values, bool inverse)
+    private void Transform(Span<Complex> values, bool inverse)
     {
         if (values.Length != _length)
             throw new ArgumentException($"This transform is for {_length} values, not {values.Length}.", nameof(values));
@@ -81,7 +82,7 @@ internal sealed class FourierTransform
     }
 
     /// <summary>In-place iterative Cooley–Tukey transform; the length must be a power of two.</summary>
-    private static void Radix2(Complex[] values, Complex[] twiddles)
+    private static void Radix2(Span<Complex> values, Complex[] twiddles)
     {
         var n = values.Length;
         for (int i = 1, j = 0; i < n; i++)
@@ -122,10 +123,10 @@ internal sealed class FourierTransform
     /// <see cref="Complex"/>'s own, (a + bi)(c + di) = (ac − bd) + (bc + ad)i with every term rounded as it rounds
     /// them, so the result is the scalar loop's to the bit.
     /// </summary>
-    private static void PairedButterflies(Complex[] values, ReadOnlySpan<Complex> stage, int length)
+    private static void PairedButterflies(Span<Complex> values, ReadOnlySpan<Complex> stage, int length)
     {
         var half = length / 2;
-        ref var value = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(values));
+        ref var value = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(values));
         ref var twiddle = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(stage));
         for (var start = 0; start < values.Length; start += length)
         {
@@ -147,19 +148,32 @@ internal sealed class FourierTransform
     }
 
     /// <summary>Any length as a convolution with a chirp, done by power-of-two transforms of at least twice the length.</summary>
-    private void Bluestein(Complex[] values, Chirp chirp)
+    /// <remarks>
+    /// The padded work buffer is borrowed: it is several times the series (16 MB for a four-hour session at 30 Hz), and a
+    /// new one for each of the thousands of transforms of a set of surrogates kept the heap at gigabytes between collections.
+    /// </remarks>
+    private void Bluestein(Span<Complex> values, Chirp chirp)
     {
         var n = values.Length;
         var size = chirp.Spectrum.Length;
-        var a = new Complex[size];
-        for (var k = 0; k < n; k++)
-            a[k] = values[k] * chirp.Factors[k];
-        Radix2(a, _forwardTwiddles);
-        for (var k = 0; k < size; k++)
-            a[k] *= chirp.Spectrum[k];
-        Radix2(a, _inverseTwiddles);
-        for (var k = 0; k < n; k++)
-            values[k] = a[k] / size * chirp.Factors[k];
+        var borrowed = ArrayPool<Complex>.Shared.Rent(size);
+        try
+        {
+            var a = borrowed.AsSpan(0, size);
+            for (var k = 0; k < n; k++)
+                a[k] = values[k] * chirp.Factors[k];
+            a[n..].Clear();
+            Radix2(a, _forwardTwiddles);
+            for (var k = 0; k < size; k++)
+                a[k] *= chirp.Spectrum[k];
+            Radix2(a, _inverseTwiddles);
+            for (var k = 0; k < n; k++)
+                values[k] = a[k] / size * chirp.Factors[k];
+        }
+        finally
+        {
+            ArrayPool<Complex>.Shared.Return(borrowed);
+        }
     }
 
     /// <summary>Bluestein's chirp of one direction and the spectrum of its conjugate, padded to the transform size.</summary>

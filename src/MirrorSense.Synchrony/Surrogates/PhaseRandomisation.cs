@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace MirrorSense.Synchrony.Surrogates;
 
@@ -51,6 +54,13 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             yield return new DrawnSurrogate(prepared, phases, amplitudeAdjusted ? AdjustmentRounds : 0);
         }
     }
+
+    /// <summary>
+    /// The surrogates of <see cref="Draw"/> handed to parallel work in the order drawn, one at a time: the phases of
+    /// a long session's surrogate take megabytes, and PLINQ's default chunks would hold dozens drawn ahead.
+    /// </summary>
+    internal ParallelQuery<DrawnSurrogate> DrawInParallel(IReadOnlyList<ImmutableArray<double>> channels, int count) =>
+        Partitioner.Create(Draw(channels, count), EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered();
 
     /// <summary>One surrogate's random phases, which turn every channel's component of a frequency alike.</summary>
     internal sealed class DrawnSurrogate
@@ -122,54 +132,81 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             return new Channel(transform, missing, intercept, slope, spectrum, [.. filled.Order()]);
         }
 
+        /// <remarks>
+        /// The working spectrum, signal and ranks are borrowed and handed back: a surrogate of a long session makes
+        /// them many times over (each adjustment round needs all three), and fresh ones each time let the heap grow
+        /// to several times what is in use before a collection.
+        /// </remarks>
         public ImmutableArray<double> Surrogate(Complex[] phases, int adjustmentRounds)
         {
             if (_transform is null)
                 return _asIs;
             var n = _spectrum.Length;
-            var turned = new Complex[n];
-            turned[0] = _spectrum[0];
-            for (var f = 1; f < phases.Length; f++)
+            var borrowedSpectrum = ArrayPool<Complex>.Shared.Rent(n);
+            var borrowedValues = ArrayPool<double>.Shared.Rent(n);
+            var borrowedRanks = adjustmentRounds > 0 ? ArrayPool<RankedValue>.Shared.Rent(n) : [];
+            try
             {
-                // A real signal's spectrum is conjugate-symmetric; the Nyquist term of an even length must stay real.
-                var phase = n % 2 == 0 && f == n / 2 ? Complex.One : phases[f];
-                turned[f] = _spectrum[f] * phase;
-                if (n - f != f)
-                    turned[n - f] = Complex.Conjugate(turned[f]);
-            }
+                var spectrum = borrowedSpectrum.AsSpan(0, n);
+                var values = borrowedValues.AsSpan(0, n);
+                var ranks = borrowedRanks.AsSpan(0, adjustmentRounds > 0 ? n : 0);
+                spectrum[0] = _spectrum[0];
+                for (var f = 1; f < phases.Length; f++)
+                {
+                    // A real signal's spectrum is conjugate-symmetric; the Nyquist term of an even length must stay real.
+                    var phase = n % 2 == 0 && f == n / 2 ? Complex.One : phases[f];
+                    spectrum[f] = _spectrum[f] * phase;
+                    if (n - f != f)
+                        spectrum[n - f] = Complex.Conjugate(spectrum[f]);
+                }
 
-            var values = Real(turned, _transform);
-            for (var round = 0; round < adjustmentRounds; round++)
+                Real(spectrum, _transform, values);
+                for (var round = 0; round < adjustmentRounds; round++)
+                {
+                    RankRemap(values, ranks);
+                    for (var i = 0; i < n; i++)
+                        spectrum[i] = new Complex(values[i], 0);
+                    _transform.Forward(spectrum);
+                    for (var f = 0; f < n; f++)
+                        spectrum[f] = spectrum[f].Magnitude == 0 ? _magnitudes[f] : spectrum[f] / spectrum[f].Magnitude * _magnitudes[f];
+                    Real(spectrum, _transform, values);
+                }
+
+                if (adjustmentRounds > 0)
+                    RankRemap(values, ranks);
+                var output = new double[n];
+                for (var i = 0; i < n; i++)
+                    output[i] = _missing[i] ? double.NaN : values[i] + _intercept + _slope * i;
+                return ImmutableCollectionsMarshal.AsImmutableArray(output);
+            }
+            finally
             {
-                RankRemap(values);
-                var spectrum = values.Select(v => new Complex(v, 0)).ToArray();
-                _transform.Forward(spectrum);
-                for (var f = 0; f < n; f++)
-                    spectrum[f] = spectrum[f].Magnitude == 0 ? _magnitudes[f] : spectrum[f] / spectrum[f].Magnitude * _magnitudes[f];
-                values = Real(spectrum, _transform);
+                ArrayPool<Complex>.Shared.Return(borrowedSpectrum);
+                ArrayPool<double>.Shared.Return(borrowedValues);
+                if (adjustmentRounds > 0)
+                    ArrayPool<RankedValue>.Shared.Return(borrowedRanks);
             }
-
-            if (adjustmentRounds > 0)
-                RankRemap(values);
-            var output = new double[n];
-            for (var i = 0; i < n; i++)
-                output[i] = _missing[i] ? double.NaN : values[i] + _intercept + _slope * i;
-            return [.. output];
         }
 
         /// <summary>The signal of a spectrum, which is overwritten: every caller passes one it has just made for this.</summary>
-        private static double[] Real(Complex[] spectrum, FourierTransform transform)
+        private static void Real(Span<Complex> spectrum, FourierTransform transform, Span<double> signal)
         {
             transform.Inverse(spectrum);
-            return [.. spectrum.Select(c => c.Real / spectrum.Length)];
+            for (var i = 0; i < spectrum.Length; i++)
+                signal[i] = spectrum[i].Real / spectrum.Length;
         }
 
-        /// <summary>Replaces the values by the original ones in the same rank order: the distribution is kept exactly.</summary>
-        private void RankRemap(double[] values)
+        /// <summary>
+        /// Replaces the values by the original ones in the same rank order: the distribution is kept exactly. Equal
+        /// values keep their order in time, as a stable sort leaves them.
+        /// </summary>
+        private void RankRemap(Span<double> values, Span<RankedValue> ranks)
         {
-            var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
-            for (var r = 0; r < order.Length; r++)
-                values[order[r]] = _sorted[r];
+            for (var i = 0; i < values.Length; i++)
+                ranks[i] = new RankedValue(values[i], i);
+            ranks.Sort();
+            for (var r = 0; r < ranks.Length; r++)
+                values[ranks[r].Index] = _sorted[r];
         }
 
         /// <summary>Least-squares line through the present values.</summary>
@@ -185,6 +222,16 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
 
             var slope = variance == 0 ? 0 : covariance / variance;
             return (meanV - slope * meanT, slope);
+        }
+    }
+
+    /// <summary>A value and its place in time, ordered by value and then by place.</summary>
+    internal readonly record struct RankedValue(double Value, int Index) : IComparable<RankedValue>
+    {
+        public int CompareTo(RankedValue other)
+        {
+            var byValue = Value.CompareTo(other.Value);
+            return byValue != 0 ? byValue : Index.CompareTo(other.Index);
         }
     }
 }
