@@ -64,7 +64,7 @@ public sealed class LiveUnitTracker
         var intensity = inUnit.Count == 0 ? double.NaN : inUnit.Average(f => f.IntensityDb);
         var nuclei = SyllableNuclei.Find(
             [.. _syllableFrames.Where(f => f.Time >= unit.Start && f.Time <= unit.End)],
-            [.. inUnit.Select(f => new PitchFrame(f.Time, f.FrequencyHz, double.NaN, double.NaN))],
+            inUnit,
             _syllables);
         return unit with { MeanPitchSemitones = pitch, MeanIntensityDb = intensity, Syllables = nuclei.Length };
     }

@@ -20,7 +20,6 @@ public sealed class ProsodyAnalyzer
     private readonly Queue<PitchFrame> _pendingPitch = new();
     private readonly Queue<IntensityFrame> _pendingIntensity = new();
     private readonly List<ProsodyFrame> _kept = [];
-    private readonly List<PitchFrame> _keptPitch = [];
     private readonly List<IntensityFrame> _keptSyllableIntensity = [];
     private readonly List<SpeechUnit> _units = [];
     private bool _completed;
@@ -102,7 +101,7 @@ public sealed class ProsodyAnalyzer
             throw new InvalidOperationException("Units are described once the stream is complete.");
         if (_pauses is null)
             throw new InvalidOperationException("This analyzer was created without units.");
-        var nuclei = SyllableNuclei.Find(_keptSyllableIntensity, _keptPitch, _syllables);
+        var nuclei = SyllableNuclei.Find(_keptSyllableIntensity, _kept, _syllables);
         return UnitFeatureCalculator.Compute(_units, _kept, nuclei);
     }
 
@@ -127,7 +126,6 @@ public sealed class ProsodyAnalyzer
             if (_pauses is not null)
             {
                 _kept.Add(frame);
-                _keptPitch.Add(pitch);
                 if (_pauses.Process(intensity) is { } unit)
                     _units.Add(unit);
             }

@@ -37,11 +37,14 @@ public static class SyllableNuclei
         var intensity = IntensityAnalysis.Analyze(samples, sampleRate, start, options.Intensity);
         var pitch = PitchAnalysis.Analyze(samples, sampleRate, start, options.Pitch);
         var duration = TimeSpan.FromSeconds(samples.Length / sampleRate);
-        return new SpeechRate(Find(intensity, pitch, options), duration);
+        return new SpeechRate(Find(intensity, [.. pitch.Select(f => new ProsodyFrame(f.Time, f.FrequencyHz, double.NaN))], options), duration);
     }
 
-    /// <summary>The times of the nuclei, given an intensity contour and the pitch frames of the same signal.</summary>
-    public static ImmutableArray<MediaTime> Find(IReadOnlyList<IntensityFrame> intensity, IReadOnlyList<PitchFrame> pitch, SyllableOptions? options = null)
+    /// <summary>
+    /// The times of the nuclei, given an intensity contour and the pitch of the same signal (of its frames only the times
+    /// and whether they are voiced are read, so a stream's prosody frames serve without keeping its pitch frames).
+    /// </summary>
+    public static ImmutableArray<MediaTime> Find(IReadOnlyList<IntensityFrame> intensity, IReadOnlyList<ProsodyFrame> pitch, SyllableOptions? options = null)
     {
         options ??= new SyllableOptions();
         if (intensity.Count < 3)
@@ -74,7 +77,7 @@ public static class SyllableNuclei
         return nuclei.ToImmutable();
     }
 
-    private static bool IsVoicedAt(IReadOnlyList<PitchFrame> pitch, MediaTime time)
+    private static bool IsVoicedAt(IReadOnlyList<ProsodyFrame> pitch, MediaTime time)
     {
         if (pitch.Count == 0)
             return false;

@@ -21,6 +21,9 @@ internal sealed class FourierTransform
     private readonly Complex[] _inverseTwiddles;
     private readonly Chirp? _forwardChirp;
     private readonly Chirp? _inverseChirp;
+    // Bluestein's padded work buffers, kept for the transforms of this length only: a shared pool would hold
+    // every thread's for the rest of the process (hundreds of megabytes after a long session's surrogates).
+    private readonly ArrayPool<Complex>? _padded;
 
     public FourierTransform(int length)
     {
@@ -36,6 +39,7 @@ internal sealed class FourierTransform
         {
             _forwardChirp = new Chirp(length, size, inverse: false, _forwardTwiddles);
             _inverseChirp = new Chirp(length, size, inverse: true, _forwardTwiddles);
+            _padded = ArrayPool<Complex>.Create(size, Environment.ProcessorCount);
         }
     }
 
@@ -150,13 +154,14 @@ internal sealed class FourierTransform
     /// <summary>Any length as a convolution with a chirp, done by power-of-two transforms of at least twice the length.</summary>
     /// <remarks>
     /// The padded work buffer is borrowed: it is several times the series (16 MB for a four-hour session at 30 Hz), and a
-    /// new one for each of the thousands of transforms of a set of surrogates kept the heap at gigabytes between collections.
+    /// new one for each of the thousands of transforms of a set of surrogates let the heap grow far beyond what is in use.
     /// </remarks>
     private void Bluestein(Span<Complex> values, Chirp chirp)
     {
         var n = values.Length;
         var size = chirp.Spectrum.Length;
-        var borrowed = ArrayPool<Complex>.Shared.Rent(size);
+        var pool = _padded!;
+        var borrowed = pool.Rent(size);
         try
         {
             var a = borrowed.AsSpan(0, size);
@@ -172,7 +177,7 @@ internal sealed class FourierTransform
         }
         finally
         {
-            ArrayPool<Complex>.Shared.Return(borrowed);
+            pool.Return(borrowed);
         }
     }
 

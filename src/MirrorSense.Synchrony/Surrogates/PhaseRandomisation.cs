@@ -44,14 +44,15 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             throw new ArgumentException("Every channel must have the same length.", nameof(channels));
         var length = channels[0].Length;
         var transform = new FourierTransform(length);
-        var prepared = channels.Select(c => Channel.Of(c, transform)).ToArray();
+        var prepared = channels.Select(c => Channel.Of(c, transform, keepDistribution: amplitudeAdjusted)).ToArray();
+        var workspace = new Workspace(length);
         var random = new Random(seed);
         for (var k = 0; k < count; k++)
         {
             var phases = new Complex[length / 2 + 1];
             for (var f = 1; f < phases.Length; f++)
                 phases[f] = Complex.FromPolarCoordinates(1, 2 * Math.PI * random.NextDouble());
-            yield return new DrawnSurrogate(prepared, phases, amplitudeAdjusted ? AdjustmentRounds : 0);
+            yield return new DrawnSurrogate(prepared, phases, amplitudeAdjusted ? AdjustmentRounds : 0, workspace);
         }
     }
 
@@ -68,15 +69,29 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
         private readonly Channel[] _channels;
         private readonly Complex[] _phases;
         private readonly int _adjustmentRounds;
+        private readonly Workspace _workspace;
 
-        internal DrawnSurrogate(Channel[] channels, Complex[] phases, int adjustmentRounds)
+        internal DrawnSurrogate(Channel[] channels, Complex[] phases, int adjustmentRounds, Workspace workspace)
         {
             _channels = channels;
             _phases = phases;
             _adjustmentRounds = adjustmentRounds;
+            _workspace = workspace;
         }
 
-        public ImmutableArray<ImmutableArray<double>> Build() => [.. _channels.Select(c => c.Surrogate(_phases, _adjustmentRounds))];
+        public ImmutableArray<ImmutableArray<double>> Build() => [.. _channels.Select(c => c.Surrogate(_phases, _adjustmentRounds, _workspace))];
+    }
+
+    /// <summary>
+    /// The working arrays of one set of surrogates, lent to whichever thread builds one: a surrogate of a long session
+    /// makes them many times over (each adjustment round needs all three), and fresh ones each time let the heap grow
+    /// far beyond what is in use. Owned by the set, not shared by the process, so they go when the set does.
+    /// </summary>
+    internal sealed class Workspace(int length)
+    {
+        public ArrayPool<Complex> Spectra { get; } = ArrayPool<Complex>.Create(length, Environment.ProcessorCount);
+        public ArrayPool<double> Signals { get; } = ArrayPool<double>.Create(length, Environment.ProcessorCount);
+        public ArrayPool<RankedValue> Ranks { get; } = ArrayPool<RankedValue>.Create(length, Environment.ProcessorCount);
     }
 
     /// <summary>One channel ready for surrogates: its gaps, trend, and the spectrum and sorted values of what remains.</summary>
@@ -93,18 +108,22 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
 
         private Channel(ImmutableArray<double> asIs) => _asIs = asIs;
 
-        private Channel(FourierTransform transform, bool[] missing, double intercept, double slope, Complex[] spectrum, double[] sorted)
+        private Channel(FourierTransform transform, bool[] missing, double intercept, double slope, Complex[] spectrum, double[]? sorted)
         {
             _transform = transform;
             _missing = missing;
             _intercept = intercept;
             _slope = slope;
             _spectrum = spectrum;
-            _magnitudes = [.. spectrum.Select(c => c.Magnitude)];
-            _sorted = sorted;
+            // Only amplitude adjustment reads the magnitudes and the sorted values (a long session's channel: 7 MB more).
+            if (sorted is not null)
+            {
+                _magnitudes = [.. spectrum.Select(c => c.Magnitude)];
+                _sorted = sorted;
+            }
         }
 
-        public static Channel Of(ImmutableArray<double> series, FourierTransform transform)
+        public static Channel Of(ImmutableArray<double> series, FourierTransform transform, bool keepDistribution)
         {
             var n = series.Length;
             var present = Enumerable.Range(0, n).Where(i => !double.IsNaN(series[i])).ToArray();
@@ -129,22 +148,17 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             var spectrum = filled.Select(v => new Complex(v, 0)).ToArray();
             transform.Forward(spectrum);
             var missing = series.Select(double.IsNaN).ToArray();
-            return new Channel(transform, missing, intercept, slope, spectrum, [.. filled.Order()]);
+            return new Channel(transform, missing, intercept, slope, spectrum, keepDistribution ? [.. filled.Order()] : null);
         }
 
-        /// <remarks>
-        /// The working spectrum, signal and ranks are borrowed and handed back: a surrogate of a long session makes
-        /// them many times over (each adjustment round needs all three), and fresh ones each time let the heap grow
-        /// to several times what is in use before a collection.
-        /// </remarks>
-        public ImmutableArray<double> Surrogate(Complex[] phases, int adjustmentRounds)
+        public ImmutableArray<double> Surrogate(Complex[] phases, int adjustmentRounds, Workspace workspace)
         {
             if (_transform is null)
                 return _asIs;
             var n = _spectrum.Length;
-            var borrowedSpectrum = ArrayPool<Complex>.Shared.Rent(n);
-            var borrowedValues = ArrayPool<double>.Shared.Rent(n);
-            var borrowedRanks = adjustmentRounds > 0 ? ArrayPool<RankedValue>.Shared.Rent(n) : [];
+            var borrowedSpectrum = workspace.Spectra.Rent(n);
+            var borrowedValues = workspace.Signals.Rent(n);
+            var borrowedRanks = adjustmentRounds > 0 ? workspace.Ranks.Rent(n) : [];
             try
             {
                 var spectrum = borrowedSpectrum.AsSpan(0, n);
@@ -181,10 +195,10 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             }
             finally
             {
-                ArrayPool<Complex>.Shared.Return(borrowedSpectrum);
-                ArrayPool<double>.Shared.Return(borrowedValues);
+                workspace.Spectra.Return(borrowedSpectrum);
+                workspace.Signals.Return(borrowedValues);
                 if (adjustmentRounds > 0)
-                    ArrayPool<RankedValue>.Shared.Return(borrowedRanks);
+                    workspace.Ranks.Return(borrowedRanks);
             }
         }
 
