@@ -32,6 +32,7 @@ public static class PostureMirroringMeasure
                 new("anatomical_similarity", result.AnatomicalSimilarity),
                 new("surrogates", result.Surrogates),
                 new("p_floor", result.Surrogates > 0 ? 1.0 / (result.Surrogates + 1) : double.NaN),
+                .. result.Aspects.Select(a => new KeyValuePair<string, double>($"weight_{a.Aspect}", a.Weight)),
             ])
         {
             Lags = LagSearch.Of(settings),

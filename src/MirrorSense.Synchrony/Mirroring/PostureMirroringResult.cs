@@ -38,4 +38,10 @@ public sealed record PostureMirroringResult(
 
     /// <summary>The windowing the result was computed with (lags of the window rows).</summary>
     public CrossCorrelationSettings? Settings { get; init; }
+
+    /// <summary>How much each aspect of the posture counted (empty without surrogates: then all counted alike).</summary>
+    public ImmutableArray<PostureAspectWeight> Aspects { get; init; } = [];
 }
+
+/// <summary>An aspect of the posture (named by its first component) and its weight in the similarity: one over its chance spread.</summary>
+public sealed record PostureAspectWeight(string Aspect, double Weight);

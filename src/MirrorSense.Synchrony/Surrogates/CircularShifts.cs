@@ -47,10 +47,13 @@ internal static class CircularShifts
     public static CrossCorrelationResult WithoutSeam(CrossCorrelationResult result, int seam)
     {
         var settings = result.Settings;
-        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w =>
-        {
-            var first = w.Index * settings.IncrementSamples;
-            return seam <= first || seam > first + settings.SpanSamples - 1;
-        })]);
+        return new CrossCorrelationResult(result.Dyad, settings, [.. result.Windows.Where(w => !SpansSeam(w.Index, settings, seam))]);
+    }
+
+    /// <summary>Whether window <paramref name="window"/> holds both sides of a rotation's seam (see <see cref="WithoutSeam"/>).</summary>
+    public static bool SpansSeam(int window, CrossCorrelationSettings settings, int seam)
+    {
+        var first = window * settings.IncrementSamples;
+        return seam > first && seam <= first + settings.SpanSamples - 1;
     }
 }

@@ -63,7 +63,7 @@ public sealed class PostureMirroringTests
             .Count(seed => Measure.Compute(Independent(seed, seconds: 50 + seed % 7 * 20)).PValue < 0.05);
 
         // Then about 3 are significant: 8 or more has a chance near 2 % if the test holds its level (rotations of B's
-        // whole recording gave 28 of 100 on such pairs).
+        // whole recording whose windows across the seam were kept gave 28 of 100 on such pairs).
         Assert.True(significant <= 7, $"{significant} of 60 independent pairs were significant");
     }
 
