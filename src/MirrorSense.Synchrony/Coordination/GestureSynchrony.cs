@@ -8,26 +8,31 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="LagSeconds">Largest lead or lag searched, both ways.</param>
 /// <param name="WindowSeconds">Window of the lagged correlation.</param>
 /// <param name="IncrementSeconds">Step between windows.</param>
-/// <param name="Surrogates">Surrogates of B for the p-value and the episode baseline.</param>
+/// <param name="Surrogates">Most rotations of B for the p-value and the episode baseline (each shift used once).</param>
 /// <param name="Seed">Seed of the surrogates.</param>
 /// <param name="EpisodeSeconds">Shortest run of windows above the surrogate baseline that counts as an episode.</param>
+/// <param name="ShortestShiftSeconds">Rotations shift B by at least this much (and by more than the lags searched).</param>
 public sealed record GestureSynchronyOptions(
     double LagSeconds = 5,
     double WindowSeconds = 30,
     double IncrementSeconds = 15,
     int Surrogates = 100,
     int Seed = 1,
-    double EpisodeSeconds = 60);
+    double EpisodeSeconds = 60,
+    double ShortestShiftSeconds = 8);
 
 /// <summary>
 /// Gesture synchrony (MEASURES.md §3): the rMEA engine of §1 (absolute values, Fisher z) on the two
 /// participants' motion energy, so its numbers are exactly those of <c>mirrorsense sync</c> on the same
 /// series. The session value is rMEA's grand mean; each window's value is its <c>all_lags</c> mean; the
 /// leader is the participant whose lead side correlates more (s1_lead vs s2_lead), when the median best
-/// lag points the same way. Significance: the grand mean against that of B's surrogates, which keep B's trend,
-/// spectrum and distribution of values at times unrelated to A (<see cref="PhaseRandomisation"/>, amplitude-adjusted).
-/// rMEA's segment shuffle stays available in <c>mirrorsense sync</c>; here it is not used because its seams make
-/// absolute correlations smaller than unbroken independent stretches give, so independent people came out "synchronous".
+/// lag points the same way. Significance: the grand mean against that of B rotated against A (each shift at most once,
+/// by more than the lags searched), each rotation compared with the real alignment over the windows it keeps (those not
+/// across its seam). A rotation keeps B's movement exactly as it was — its bursts, its stills, a stretch out of view —
+/// and breaks only its timing against A. rMEA's segment shuffle stays available in <c>mirrorsense sync</c>; here it is
+/// not used because its many seams make absolute correlations smaller than unbroken independent stretches give, and
+/// phase-randomised twins of B (used before) spread its bursts and stills over the session, so independent people
+/// whose movement comes in bursts came out "synchronous".
 /// </summary>
 public sealed class GestureSynchrony(GestureSynchronyOptions options)
 {
@@ -43,14 +48,19 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         var settings = Settings(motionEnergy.SampleRate);
         var real = WindowedCrossCorrelation.Compute(motionEnergy, settings);
         var lags = LagSearch.Of(settings);
-        var surrogates = Options.Surrogates <= 0 ? [] : new PhaseRandomisation(Options.Seed, amplitudeAdjusted: true).DrawInParallel([motionEnergy.B], Options.Surrogates)
-            .Select(drawn =>
+        var shortest = (int)Math.Ceiling(Math.Max(Options.ShortestShiftSeconds, Options.LagSeconds) * motionEnergy.SampleRate);
+        var surrogates = CircularShifts.Choose(motionEnergy.Length, shortest, Options.Surrogates, Options.Seed)
+            .AsParallel().AsOrdered()
+            .Select(shift =>
             {
-                // A surrogate's window × lag matrix is dropped as soon as it is read: 100 of them would hold
-                // ~230 MB for a four-hour session.
-                var surrogate = WindowedCrossCorrelation.Compute(motionEnergy.WithSeries(motionEnergy.A, drawn.Build()[0]), settings);
-                return (surrogate.Summary.GrandMean, WindowValues: surrogate.Windows.Select(w => w.Summary.AllLags).ToArray());
+                // A rotation's window × lag matrix is dropped as soon as it is read: 100 of them would hold ~230 MB for
+                // a four-hour session.
+                var seam = motionEnergy.Length - shift;
+                var rotated = WindowedCrossCorrelation.Compute(motionEnergy.WithSeries(motionEnergy.A, Segments.Rotate(motionEnergy.B, shift)), settings);
+                var kept = rotated.Windows.Where(w => !CircularShifts.SpansSeam(w.Index, settings, seam)).Select(w => w.Index).ToArray();
+                return (GrandMean: GrandMean(rotated, kept), Real: GrandMean(real, kept), WindowValues: kept.Select(w => rotated.Windows[w].Summary.AllLags).ToArray());
             })
+            .Where(s => s.WindowValues.Length > 0)
             .ToArray();
 
         var (windows, episodes) = SurrogateTest.Test(
@@ -63,7 +73,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         return new CoordinationMeasure(
             MeasureNames.GestureSynchrony,
             summary.GrandMean,
-            SurrogateTest.PValue(summary.GrandMean, [.. surrogates.Select(s => s.GrandMean)]),
+            surrogates.Length == 0 || double.IsNaN(summary.GrandMean) ? double.NaN : (1.0 + surrogates.Count(s => s.GrandMean >= s.Real)) / (1.0 + surrogates.Length),
             summary.BestLagMedianSeconds,
             LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds, lags),
             windows,
@@ -81,6 +91,19 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
             Lags = lags,
             Matrix = CoordinationMeasure.MatrixOf(real),
         };
+    }
+
+    /// <summary>rMEA's grand mean (every present cell) over the given windows only.</summary>
+    private static double GrandMean(CrossCorrelationResult result, int[] windows)
+    {
+        var mean = new Statistics.RunningMean();
+        foreach (var w in windows)
+        {
+            foreach (var value in result.Windows[w].Values)
+                mean.Add(value);
+        }
+
+        return mean.Mean;
     }
 
     private static MediaTime Shift(MediaTime time, MediaTime origin) => new(time.Microseconds + origin.Microseconds);

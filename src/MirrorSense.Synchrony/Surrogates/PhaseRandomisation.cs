@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -12,11 +11,10 @@ namespace MirrorSense.Synchrony.Surrogates;
 /// other (the same random phase turns every channel's component of one frequency), so a surrogate moves as that person
 /// does, with the same slowness and rhythm, posture parts moving together, but at times unrelated to the partner.
 /// <para>
-/// Why not shift or shuffle the partner's own recording: slow, quasi-periodic movement correlates with an unrelated
-/// partner by chance, and the chance correlation stays the same from one window to the next while the relative timing
-/// holds. Shifts and shuffles splice the recording, each splice changes that timing, and the surrogates' window-averaged
-/// correlations come out smaller than a real pair's: independent people then look coupled (measured: 17 % and 28 % of
-/// independent pairs at p &lt; .05 with rotations and with window-wise shifts).
+/// The live gesture meter ranks each short window against such a twin of B's same window: a window is too short to be
+/// rotated without its seam in the middle. Whole sessions are tested against rotations of B instead (posture, gesture),
+/// which keep B's movement exactly, bursts and stills in place: twins of bursty or steadily swaying movement drift
+/// against the partner more than the real recording does, and independent people came out coupled.
 /// </para>
 /// Missing stretches stay missing where they were (filled by straight lines for the transform only).
 /// </summary>
@@ -55,13 +53,6 @@ public sealed class PhaseRandomisation(int seed, bool amplitudeAdjusted = false)
             yield return new DrawnSurrogate(prepared, phases, amplitudeAdjusted ? AdjustmentRounds : 0, workspace);
         }
     }
-
-    /// <summary>
-    /// The surrogates of <see cref="Draw"/> handed to parallel work in the order drawn, one at a time: the phases of
-    /// a long session's surrogate take megabytes, and PLINQ's default chunks would hold dozens drawn ahead.
-    /// </summary>
-    internal ParallelQuery<DrawnSurrogate> DrawInParallel(IReadOnlyList<ImmutableArray<double>> channels, int count) =>
-        Partitioner.Create(Draw(channels, count), EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered();
 
     /// <summary>One surrogate's random phases, which turn every channel's component of a frequency alike.</summary>
     internal sealed class DrawnSurrogate
