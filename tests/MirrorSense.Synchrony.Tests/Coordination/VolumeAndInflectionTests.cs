@@ -116,7 +116,7 @@ public sealed class VolumeAndInflectionTests
     }
 
     [Fact]
-    public void Speakers_whose_loudness_wanders_on_its_own_with_pauses_inside_their_units_are_volume_coordinated_at_about_the_nominal_rate()
+    public void Speakers_whose_loudness_wanders_on_its_own_with_pauses_inside_their_units_are_volume_coordinated_at_no_more_than_about_twice_the_nominal_rate()
     {
         // Given 60 sessions of two speakers who each drift in loudness and speak every turn at their own level, each
         // unit with a pause of digital silence of its own length between two words
@@ -132,7 +132,8 @@ public sealed class VolumeAndInflectionTests
             return new VoiceContourCoordination(VoiceChannel.Loudness, Contours with { TrendSeconds = 30, Seed = seed }).Compute(a, b, MediaTime.Zero, Session).Significant;
         });
 
-        // Then about 5 % of them are beyond chance (at most 7 of 60, 11.7 %)
+        // Then few of them are beyond chance: 6 of 60 today, above the nominal 3 (turn synchrony on wandering
+        // loudness is somewhat liberal, as the held-out calibration seeds show too); at most 7 keeps it from growing
         Assert.True(significant <= 7, $"{significant} of 60 sessions significant");
     }
 
