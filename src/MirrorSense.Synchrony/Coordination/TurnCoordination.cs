@@ -24,6 +24,7 @@ public sealed class TurnCoordination(TurnFeature feature, int permutations = 200
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        (a, b) = (Feature.Units(a), Feature.Units(b));
         // Each unit's value once: some features read the frames, and the analysis asks for them more than once.
         var values = new Dictionary<SpeechUnit, double>(ReferenceEqualityComparer.Instance);
         foreach (var voice in new[] { a, b })

@@ -11,13 +11,18 @@ namespace MirrorSense.Synchrony.Coordination;
 /// <param name="DifferenceDetail">Detail name of the mean absolute difference of adjacent units.</param>
 /// <param name="MeanDetail">Detail name of one speaker's mean, with {0} for <c>a</c> or <c>b</c>.</param>
 /// <param name="Of">The unit's value, read with its speaker's voice at hand (NaN where it cannot be told).</param>
-public sealed record TurnFeature(string Measure, string DifferenceDetail, string MeanDetail, Func<SpeakerVoice, SpeechUnit, double> Of)
+/// <param name="Units">The voice with the units the feature is read on.</param>
+public sealed record TurnFeature(string Measure, string DifferenceDetail, string MeanDetail, Func<SpeakerVoice, SpeechUnit, double> Of, Func<SpeakerVoice, SpeakerVoice> Units)
 {
-    /// <summary>Tempo: syllables per second of each unit.</summary>
-    public static TurnFeature SpeechRate { get; } = new(MeasureNames.Tempo, "rate_difference_per_s", "rate_{0}_per_s", (_, unit) => unit.SyllablesPerSecond);
+    /// <summary>Tempo: syllables per second of each unit, as the prosody found the units (syllables are counted per unit).</summary>
+    public static TurnFeature SpeechRate { get; } = new(MeasureNames.Tempo, "rate_difference_per_s", "rate_{0}_per_s", (_, unit) => unit.SyllablesPerSecond, voice => voice);
 
-    /// <summary>Inflection: how lively each unit's pitch is (its 10th–90th percentile range in semitones).</summary>
-    public static TurnFeature PitchRange { get; } = new(MeasureNames.Inflection, "range_difference_st", "range_{0}_st", (voice, unit) => voice.PitchRangeSemitones(unit));
+    /// <summary>
+    /// Inflection: how lively each voiced phrase's pitch is (its 10th–90th percentile range in semitones), on the units
+    /// cut again at pauses in the voicing (<see cref="SpeakerVoice.InVoicedPhrases"/>), so a unit that the hiss of a
+    /// noisy microphone stretched over several turns does not pass for one very lively unit.
+    /// </summary>
+    public static TurnFeature PitchRange { get; } = new(MeasureNames.Inflection, "range_difference_st", "range_{0}_st", (voice, unit) => voice.PitchRangeSemitones(unit), voice => voice.InVoicedPhrases());
 
     internal string MeanOf(Participant speaker) =>
         string.Format(CultureInfo.InvariantCulture, MeanDetail, speaker == Participant.A ? "a" : "b");

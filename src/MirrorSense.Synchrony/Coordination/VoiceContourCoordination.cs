@@ -49,6 +49,8 @@ public sealed record VoiceContourOptions(
 /// The session's p-value joins the continuous test and turn-level synchrony (<see cref="TwoTests"/>): a speaker
 /// who answers the partner's last turn at its pitch moves the contours only a little over 16 s frames (35 % power on
 /// 3-minute sessions where B's unit pitch follows 0.6 of A's last turn), while the turn-level test sees it directly.
+/// Volume's session p-value is turn synchrony alone, and its leader the speaker answered (see
+/// <see cref="VoiceChannel.Loudness"/>).
 /// </summary>
 public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourOptions options)
 {
@@ -62,10 +64,15 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        (a, b) = (Channel.Units(a), Channel.Units(b));
         var contours = new DyadSeries(Channel.Measure, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
         var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
-        var units = new UnitEntrainment(Options.Permutations, Options.Seed).Analyse(a.Units.Concat(b.Units), Channel.UnitLevel);
+        var levels = new Dictionary<SpeechUnit, double>(ReferenceEqualityComparer.Instance);
+        foreach (var voice in new[] { a, b })
+            foreach (var unit in voice.Units)
+                levels[unit] = Channel.UnitLevel(voice, unit);
+        var units = new UnitEntrainment(Options.Permutations, Options.Seed, Options.TrendSeconds).Analyse(a.Units.Concat(b.Units), unit => levels[unit]);
         ImmutableArray<KeyValuePair<string, double>> details =
         [
             new("proximity", units.Proximity.Value), new("proximity_p", units.Proximity.PValue),
@@ -87,12 +94,13 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         var continuousP = SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]);
         details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length))).Add(new("continuous_p", continuousP));
         var (windows, episodes) = SurrogateTest.Test(Channel.Measure, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
+        var turnsAlone = Channel.SessionTest == VoiceSessionTest.TurnSynchrony;
         return new CoordinationMeasure(
             Channel.Measure,
             real.Best,
-            TwoTests.PValue(continuousP, units.Synchrony.PValue),
+            turnsAlone ? units.Synchrony.PValue : TwoTests.PValue(continuousP, units.Synchrony.PValue),
             real.BestLagSeconds,
-            SurrogateTest.LeaderAt(real.BestLagSeconds, LagSearch.Of(settings)),
+            turnsAlone ? units.Synchrony.Leader : SurrogateTest.LeaderAt(real.BestLagSeconds, LagSearch.Of(settings)),
             windows,
             episodes,
             details)

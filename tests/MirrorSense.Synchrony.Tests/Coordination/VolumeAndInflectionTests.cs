@@ -89,26 +89,115 @@ public sealed class VolumeAndInflectionTests
     }
 
     [Fact]
-    public void Loudness_is_read_only_while_the_speaker_speaks_and_relative_to_their_own_median()
+    public void Loudness_is_read_only_while_the_speaker_voices_and_relative_to_their_own_median()
     {
-        // Given frames at 40 dB of room noise around one unit spoken at 70 dB
-        var frames = Enumerable.Range(0, 300).Select(i => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, i is >= 100 and < 200 ? 70 : 40)).ToImmutableArray();
+        // Given frames at 40 dB of room noise around one unit voiced at 70 dB, with a pause of digital silence
+        // (−300 dB, unvoiced) between two words inside it
+        var frames = Enumerable.Range(0, 300).Select(i => i switch
+        {
+            >= 140 and < 160 => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, -300),
+            >= 100 and < 200 => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), 150, 70),
+            _ => new ProsodyFrame(MediaTime.FromSeconds(i / 100.0), double.NaN, 40),
+        }).ToImmutableArray();
         var voice = SpeakerVoice.FromFrames(Participant.A, frames, [SpeechUnit.Unmeasured(Participant.A, MediaTime.FromSeconds(1), MediaTime.FromSeconds(1.99))]);
 
+        // When its loudness is read on a 100 Hz grid and per unit
         var grid = voice.RelativeLoudnessGrid(MediaTime.Zero, 100, 300);
 
+        // Then only the voiced frames count, at 0 dB re the median, and the unit is as loud as its voice, not 40 dB
+        // quieter for the silence between its words
         Assert.All(grid[..100], value => Assert.True(double.IsNaN(value)));
-        Assert.All(grid[100..200], value => Assert.Equal(0, value, 9));
+        Assert.All(grid[100..140], value => Assert.Equal(0, value, 9));
+        Assert.All(grid[140..160], value => Assert.True(double.IsNaN(value)));
+        Assert.All(grid[160..200], value => Assert.Equal(0, value, 9));
         Assert.All(grid[200..], value => Assert.True(double.IsNaN(value)));
-        Assert.Equal(70, voice.Units[0].MeanIntensityDb, 9);
+        Assert.Equal(70, voice.VoicedLoudnessDb(voice.Units[0]), 9);
+        Assert.True(voice.Units[0].MeanIntensityDb < 10, $"the unit's mean over all frames is {voice.Units[0].MeanIntensityDb} dB");
+    }
+
+    [Fact]
+    public void Speakers_whose_loudness_wanders_on_its_own_with_pauses_inside_their_units_are_volume_coordinated_at_no_more_than_about_twice_the_nominal_rate()
+    {
+        // Given 60 sessions of two speakers who each drift in loudness and speak every turn at their own level, each
+        // unit with a pause of digital silence of its own length between two words
+        var significant = Enumerable.Range(100, 60).Count(seed =>
+        {
+            var random = new Random(seed);
+            var driftA = Drift(random, 150, 3);
+            var driftB = Drift(random, 150, 3);
+            var a = Voice(Participant.A, speaksFirst: true, turn => (150, 65 + driftA[turn] + 2 * (random.NextDouble() - 0.5), 1), random, pauseInUnits: true);
+            var b = Voice(Participant.B, speaksFirst: false, turn => (220, 70 + driftB[turn] + 2 * (random.NextDouble() - 0.5), 1), random, pauseInUnits: true);
+
+            // When volume is measured
+            return new VoiceContourCoordination(VoiceChannel.Loudness, Contours with { TrendSeconds = 30, Seed = seed }).Compute(a, b, MediaTime.Zero, Session).Significant;
+        });
+
+        // Then few of them are beyond chance: 6 of 60 today, above the nominal 3 (turn synchrony on wandering
+        // loudness is somewhat liberal, as the held-out calibration seeds show too); at most 7 keeps it from growing
+        Assert.True(significant <= 7, $"{significant} of 60 sessions significant");
+    }
+
+    [Fact]
+    public void Microphone_hiss_that_joins_a_speakers_turns_into_one_unit_still_leaves_inflection_every_change_of_speaker()
+    {
+        // Given two speakers in alternating 2 s turns whose microphones heard hiss above the silence threshold all
+        // along, so that each speaker's whole session came out as one unit
+        var random = new Random(4);
+        var a = Hissing(Voice(Participant.A, speaksFirst: true, _ => (150, 65, 2 + 4 * random.NextDouble()), random));
+        var b = Hissing(Voice(Participant.B, speaksFirst: false, _ => (220, 70, 2 + 4 * random.NextDouble()), random));
+
+        // When inflection is measured
+        var measure = new TurnCoordination(TurnFeature.PitchRange, 499).Compute(a, b);
+
+        // Then each turn is a unit again (its voiced phrase), so every one of the 149 changes of speaker is compared,
+        // not the one between two session-long "units" whose ranges span every turn's level
+        Assert.Equal(149, measure.Detail("unit_pairs"));
+        Assert.InRange(measure.Detail("range_a_st"), 2, 6);
+    }
+
+    [Fact]
+    public void Independent_speakers_whose_hiss_joined_part_of_their_turns_are_inflection_coordinated_at_about_the_nominal_rate()
+    {
+        // Given 100 sessions of two speakers choosing each turn's liveliness on their own, whose microphones' hiss
+        // joined their turns into one unit until a time of its own (as when a recording's loudest moment comes late)
+        var significant = Enumerable.Range(200, 100).Count(seed =>
+        {
+            var random = new Random(seed);
+            var a = Hissing(Voice(Participant.A, speaksFirst: true, _ => (150, 65, 1 + 6 * random.NextDouble()), random), until: 30 + 240 * random.NextDouble());
+            var b = Hissing(Voice(Participant.B, speaksFirst: false, _ => (220, 70, 1 + 6 * random.NextDouble()), random), until: 30 + 240 * random.NextDouble());
+
+            // When inflection is measured
+            return new TurnCoordination(TurnFeature.PitchRange, 499, seed).Compute(a, b).Significant;
+        });
+
+        // Then about 5 % of them are beyond chance (at most 9 of 100)
+        Assert.True(significant <= 9, $"{significant} of 100 sessions significant");
+    }
+
+    /// <summary>The voice with its units up to <paramref name="until"/> seconds joined into one, as hiss above the silence threshold joins them.</summary>
+    private static SpeakerVoice Hissing(SpeakerVoice voice, double until = double.PositiveInfinity)
+    {
+        var joined = voice.Units.Where(u => u.End.Seconds <= until).ToArray();
+        IEnumerable<SpeechUnit> units = joined.Length == 0 ? voice.Units : [SpeechUnit.Unmeasured(voice.Speaker, MediaTime.Zero, joined[^1].End), .. voice.Units.Skip(joined.Length)];
+        return SpeakerVoice.FromFrames(voice.Speaker, voice.Frames, [.. units]);
+    }
+
+    /// <summary>A slow random course per turn: a random walk of small steps, about ±<paramref name="size"/> dB.</summary>
+    private static double[] Drift(Random random, int turns, double size)
+    {
+        var course = new double[turns];
+        for (var t = 1; t < turns; t++)
+            course[t] = 0.95 * course[t - 1] + size * 0.3 * (random.NextDouble() - 0.5);
+        return course;
     }
 
     /// <summary>
     /// A speaker in every other 2 s turn of <see cref="Session"/>, one unit per turn; each turn's (base pitch Hz,
     /// loudness dB, pitch swing in semitones) from its turn number; the pitch swings up and down once within the unit.
     /// </summary>
-    private static SpeakerVoice Voice(Participant who, bool speaksFirst, Func<int, (double Hz, double Db, double Swing)> turnOf, Random random)
+    private static SpeakerVoice Voice(Participant who, bool speaksFirst, Func<int, (double Hz, double Db, double Swing)> turnOf, Random random, bool pauseInUnits = false)
     {
+        var pause = (From: 0, To: 0);
         var frames = ImmutableArray.CreateBuilder<ProsodyFrame>();
         var units = new List<SpeechUnit>();
         var total = (int)Session.TotalSeconds * 100;
@@ -121,12 +210,15 @@ public sealed class VolumeAndInflectionTests
             if (mine && within == 0)
             {
                 current = turnOf(turn);
+                var from = 40 + random.Next(100);
+                pause = pauseInUnits ? (from, from + 5 + random.Next(20)) : (0, 0);
                 units.Add(SpeechUnit.Unmeasured(who, MediaTime.FromSeconds(turn * 2 + 0.1), MediaTime.FromSeconds(turn * 2 + 1.9)));
             }
 
-            var speaking = mine && within is > 10 and < 190;
+            var silent = mine && within >= pause.From && within < pause.To;
+            var speaking = mine && within is > 10 and < 190 && !silent;
             var hz = current.Hz * Math.Pow(2, current.Swing / 2 * Math.Sin(2 * Math.PI * within / 180) / 12);
-            var db = speaking ? current.Db + 0.5 * (random.NextDouble() - 0.5) : 35 + random.NextDouble();
+            var db = silent ? -300 : speaking ? current.Db + 0.5 * (random.NextDouble() - 0.5) : 35 + random.NextDouble();
             frames.Add(new ProsodyFrame(MediaTime.FromSeconds(t / 100.0), speaking ? hz : double.NaN, db));
         }
 
