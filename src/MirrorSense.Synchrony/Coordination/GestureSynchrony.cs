@@ -30,9 +30,9 @@ public sealed record GestureSynchronyOptions(
 /// by more than the lags searched), each rotation compared with the real alignment over the windows it keeps (those not
 /// across its seam). A rotation keeps B's movement exactly as it was — its bursts, its stills, a stretch out of view —
 /// and breaks only its timing against A. rMEA's segment shuffle stays available in <c>mirrorsense sync</c>; here it is
-/// not used because its many seams make absolute correlations smaller than unbroken independent stretches give, and
-/// phase-randomised twins of B (used before) spread its bursts and stills over the session, so independent people
-/// whose movement comes in bursts came out "synchronous".
+/// not used because its many seams make absolute correlations smaller than unbroken independent stretches give; nor are
+/// phase-randomised twins of B (used before), which on real pose let a one-frame flicker both people share and a person
+/// leaving and returning pass as synchrony (5 of 35 independent sessions; rotations: none).
 /// </summary>
 public sealed class GestureSynchrony(GestureSynchronyOptions options)
 {

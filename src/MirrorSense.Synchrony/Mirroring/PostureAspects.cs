@@ -27,15 +27,15 @@ internal sealed class PostureAspects
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>
-    /// Per aspect, window and lag, the mean z of the aspect's components that have a value (NaN when none has). A
-    /// rotated surrogate names its <paramref name="seam"/>: windows across it are left out (<see cref="CircularShifts.WithoutSeam"/>).
+    /// Per aspect, window and lag, the mean z of the aspect's components that have a value (NaN when none has), for the
+    /// given <paramref name="windows"/> only (a rotated surrogate's <see cref="Kept"/> ones) or for all of them.
     /// </summary>
-    public double[][][] Similarities(PostureSeries session, CrossCorrelationSettings settings, bool mirrored, WindowCorrelator correlator, int seam = -1)
+    public double[][][] Similarities(PostureSeries session, CrossCorrelationSettings settings, bool mirrored, WindowCorrelator correlator, int[]? windows = null)
     {
         var components = new double[session.Schema.Count][][];
         for (var k = 0; k < components.Length; k++)
             components[k] = WindowedCrossCorrelation.Rows(session.Pair(k, mirrored), settings, correlator);
-        var windows = Kept(components[0].Length, settings, seam);
+        windows ??= [.. Enumerable.Range(0, components[0].Length)];
         var aspects = new double[Count][][];
         for (var g = 0; g < Count; g++)
         {
@@ -77,7 +77,7 @@ internal sealed class PostureAspects
         return name;
     }
 
-    /// <summary>The windows of <paramref name="count"/> that a rotation with its seam at <paramref name="seam"/> keeps (all for -1).</summary>
+    /// <summary>The windows of <paramref name="count"/> that a rotation with its seam at <paramref name="seam"/> keeps (<see cref="CircularShifts.WithoutSeam"/>).</summary>
     public static int[] Kept(int count, CrossCorrelationSettings settings, int seam) =>
-        [.. Enumerable.Range(0, count).Where(w => seam < 0 || !CircularShifts.SpansSeam(w, settings, seam))];
+        [.. Enumerable.Range(0, count).Where(w => !CircularShifts.SpansSeam(w, settings, seam))];
 }

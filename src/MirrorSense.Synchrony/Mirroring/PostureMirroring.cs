@@ -123,13 +123,10 @@ public sealed class PostureMirroring(PostureMirroringOptions options)
             .Select(shift =>
             {
                 var rotated = session.WithSeries(session.A, [.. session.B.Select(c => Segments.Rotate(c, shift))]);
-                var seam = session.Length - shift;
-                var similarities = aspects.Similarities(rotated, settings, mirrored: true, new WindowCorrelator(settings), seam);
-                var step = Math.Max(1, (int)Math.Ceiling(similarities[0].Length / (double)WindowsPerRotation));
-                return new Rotation(
-                    ByLag(similarities),
-                    [.. similarities.Select(aspect => aspect.Where((_, w) => w % step == 0).ToArray())],
-                    PostureAspects.Kept(settings.WindowCount(session.Length), settings, seam));
+                var kept = PostureAspects.Kept(settings.WindowCount(session.Length), settings, seam: session.Length - shift);
+                var similarities = aspects.Similarities(rotated, settings, mirrored: true, new WindowCorrelator(settings), kept);
+                var step = Math.Max(1, (int)Math.Ceiling(kept.Length / (double)WindowsPerRotation));
+                return new Rotation(ByLag(similarities), [.. similarities.Select(aspect => aspect.Where((_, w) => w % step == 0).ToArray())], kept);
             })
             .Where(r => r.Windows[0].Length > 0)
             .ToArray();

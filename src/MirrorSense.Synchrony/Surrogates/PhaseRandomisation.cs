@@ -13,8 +13,8 @@ namespace MirrorSense.Synchrony.Surrogates;
 /// <para>
 /// The live gesture meter ranks each short window against such a twin of B's same window: a window is too short to be
 /// rotated without its seam in the middle. Whole sessions are tested against rotations of B instead (posture, gesture),
-/// which keep B's movement exactly, bursts and stills in place: twins of bursty or steadily swaying movement drift
-/// against the partner more than the real recording does, and independent people came out coupled.
+/// which keep B's movement exactly as it was: on real pose, twins let a one-frame flicker both people share and a
+/// person leaving and returning pass as gesture synchrony (5 of 35 independent sessions).
 /// </para>
 /// Missing stretches stay missing where they were (filled by straight lines for the transform only).
 /// </summary>
