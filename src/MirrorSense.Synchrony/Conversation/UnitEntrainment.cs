@@ -16,14 +16,16 @@ public readonly record struct EntrainmentStatistic(double Value, double PValue, 
 /// <item><b>Convergence</b>: the trend of the adjacent-pair difference over the session, as the correlation of
 /// |A − B| with time (negative = the speakers grow more alike), on the values as they are, tested against B's units
 /// rotated against A's.</item>
-/// <item><b>Synchrony</b>: the correlation of adjacent units' values across speaker changes (positive = one
-/// speaker's rise is met by the other's), on what is new in each unit (its departure less what the speaker's previous
-/// unit predicts), for each direction apart: B's units with the A units they follow, and A's with the B units they follow. The stronger direction is the statistic, tested against
-/// the stronger of the two under permutation, and it names the leader.</item>
+/// <item><b>Synchrony</b>: the correlation of adjacent turns' levels across speaker changes (positive = one
+/// speaker's rise is met by the other's), on what is new in each turn (its departure less what the speaker's previous
+/// turn predicts), for each direction apart: B's turns with the A turns they follow, and A's with the B turns they
+/// follow. Turns are each speaker's units joined across their own short pauses (<see cref="SpeakerTurns"/>). The
+/// stronger direction is the statistic, tested against the stronger of the two with B's turn levels shuffled, and it
+/// names the leader.</item>
 /// </list>
-/// Proximity and synchrony compare each unit with its speaker's local course removed (a line through the speaker's
-/// units within ± half the trend span). On the raw values, any drift of either speaker makes units close in time
-/// closer in value than units far apart, and adjacent units are always close in time; a trend both share makes
+/// Proximity and synchrony compare each unit (turn) with its speaker's local course removed (a line through the
+/// speaker's units within ± half the trend span). On the raw values, any drift of either speaker makes units close in
+/// time closer in value than units far apart, and adjacent units are always close in time; a trend both share makes
 /// adjacent values rise together. Both passed as entrainment although neither speaker answered the other.
 /// Convergence is about the levels themselves coming together, so it keeps them.
 /// </summary>
@@ -31,15 +33,15 @@ public sealed record UnitEntrainmentResult(EntrainmentStatistic Proximity, Entra
 
 /// <summary>
 /// Synchrony by direction. Why apart: the adjacent pairs of a conversation chain (A₁B₁, B₁A₂, A₂B₂, …) reuse every
-/// unit twice, so pooled pairs are not independent and a permutation test of the pooled correlation calls
+/// turn twice, so pooled pairs are not independent and a permutation test of the pooled correlation calls
 /// independent speakers synchronous about twice as often as it should (10 % of independent espeak-ng dyads); within one
-/// direction each unit appears once. And answering is directional: when B answers A, only the A→B pairs carry it,
+/// direction each turn appears once. And answering is directional: when B answers A, only the A→B pairs carry it,
 /// and the pooled correlation halves it.
 /// </summary>
-/// <param name="Stronger">The larger of the two directions' correlations, its p against the larger of the two under
-/// permutation, and the pairs of both directions.</param>
-/// <param name="BFollowsA">Correlation of B's units with the A units just before them (NaN with fewer than three pairs).</param>
-/// <param name="AFollowsB">Correlation of A's units with the B units just before them.</param>
+/// <param name="Stronger">The larger of the two directions' correlations, its p against the larger of the two with
+/// B's turns shuffled, and the pairs of both directions.</param>
+/// <param name="BFollowsA">Correlation of B's turns with the A turns just before them (NaN with fewer than three pairs).</param>
+/// <param name="AFollowsB">Correlation of A's turns with the B turns just before them.</param>
 public readonly record struct TurnSynchrony(EntrainmentStatistic Stronger, double BFollowsA, double AFollowsB)
 {
     public double Value => Stronger.Value;
@@ -48,14 +50,15 @@ public readonly record struct TurnSynchrony(EntrainmentStatistic Stronger, doubl
 
     public int Pairs => Stronger.Pairs;
 
-    /// <summary>The speaker whose units the other's answer, named only when synchrony is beyond chance (p &lt; .05).</summary>
+    /// <summary>The speaker whose turns the other's answer, named only when synchrony is beyond chance (p &lt; .05).</summary>
     public Participant? Leader => !(PValue < 0.05) ? null
         : double.IsNaN(AFollowsB) || BFollowsA >= AFollowsB ? Participant.A : Participant.B;
 }
 
 /// <summary>Computes <see cref="UnitEntrainmentResult"/> with seeded permutation tests.</summary>
 /// <param name="trendSeconds">Span of each speaker's own course, removed before proximity and synchrony.</param>
-public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, double trendSeconds = 60)
+/// <param name="turnPauseSeconds">Synchrony's turns: a speaker's units less than this apart (their own silence) are one turn.</param>
+public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, double trendSeconds = 60, double turnPauseSeconds = 1)
 {
     /// <param name="units">Both speakers' units, each naming its speaker.</param>
     /// <param name="feature">The feature compared (mean pitch, speech rate...); units where it is NaN are left out.</param>
@@ -67,14 +70,15 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         var ordered = units.Where(u => !double.IsNaN(feature(u))).OrderBy(u => u.Start).ToArray();
         var speakers = ordered.Select(u => u.SpeakerInDyad).ToArray();
         var values = ordered.Select(feature).ToArray();
-        var departures = Departures(ordered, speakers, values);
+        var times = ordered.Select(u => u.Start.Seconds).ToArray();
+        var departures = Departures(times, speakers, values);
         var adjacent = Adjacent(speakers);
 
         var random = new Random(seed);
         return new UnitEntrainmentResult(
             Proximity(speakers, departures, adjacent, random),
             Convergence(ordered, speakers, values, adjacent, random),
-            Synchrony(speakers, Innovations(speakers, departures), adjacent, random));
+            Synchrony(SpeakerTurns.Join(ordered, values, turnPauseSeconds), random));
     }
 
     /// <summary>Indices of the units on either side of each change of speaker.</summary>
@@ -88,14 +92,13 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
     }
 
     /// <summary>The values in the same order, each less its speaker's own course around it.</summary>
-    private double[] Departures(SpeechUnit[] ordered, Participant[] speakers, double[] values)
+    private double[] Departures(double[] times, Participant[] speakers, double[] values)
     {
         var result = (double[])values.Clone();
         foreach (var speaker in speakers.Distinct())
         {
-            var mine = Enumerable.Range(0, ordered.Length).Where(i => speakers[i] == speaker).ToArray();
-            var times = mine.Select(i => ordered[i].Start.Seconds).ToArray();
-            var departures = LocalCourse.Remove(times, [.. mine.Select(i => values[i])], trendSeconds / 2);
+            var mine = Enumerable.Range(0, times.Length).Where(i => speakers[i] == speaker).ToArray();
+            var departures = LocalCourse.Remove([.. mine.Select(i => times[i])], [.. mine.Select(i => values[i])], trendSeconds / 2);
             for (var k = 0; k < mine.Length; k++)
                 result[mine[k]] = departures[k];
         }
@@ -104,23 +107,20 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
     }
 
     /// <summary>
-    /// Each speaker's departures less what their own previous unit predicts of them (a first-order autoregression
-    /// fitted to that speaker): what is new in each unit. A speaker whose level wanders over a few turns makes
-    /// neighbouring units alike on their own, and a shuffle of answers, which assumes any unit as likely as another,
-    /// then calls two such speakers synchronous (a 5-minute dyad with 5-second pitch courses: p = 0.016). An answer to
-    /// the partner is new in the answering unit, so it survives; a speaker without such wandering is left nearly as is.
+    /// One speaker's turn levels as synchrony compares them: less their own slow course (<see cref="LocalCourse"/>),
+    /// then less what their own previous turn predicts (a first-order autoregression fitted to them): what is new in
+    /// each turn. A speaker whose level wanders over a few turns makes neighbouring turns alike on their own, and a
+    /// shuffle of answers, which assumes any turn as likely as another, then calls two such speakers synchronous (a
+    /// 5-minute dyad with 5-second pitch courses: p = 0.016). An answer to the partner is new in the answering turn, so
+    /// it survives; a speaker without such wandering is left nearly as is.
     /// </summary>
-    private static double[] Innovations(Participant[] speakers, double[] departures)
+    private double[] Innovations(double[] times, double[] levels)
     {
+        var departures = LocalCourse.Remove(times, levels, trendSeconds / 2);
+        var persistence = LagOneCorrelation(departures);
         var result = (double[])departures.Clone();
-        foreach (var speaker in speakers.Distinct())
-        {
-            var mine = Enumerable.Range(0, departures.Length).Where(i => speakers[i] == speaker).ToArray();
-            var persistence = LagOneCorrelation([.. mine.Select(i => departures[i])]);
-            for (var k = 1; k < mine.Length; k++)
-                result[mine[k]] = departures[mine[k]] - persistence * departures[mine[k - 1]];
-        }
-
+        for (var k = 1; k < result.Length; k++)
+            result[k] = departures[k] - persistence * departures[k - 1];
         return result;
     }
 
@@ -193,33 +193,40 @@ public sealed class UnitEntrainment(int permutations = 2000, int seed = 1, doubl
         return differences;
     }
 
-    private TurnSynchrony Synchrony(Participant[] speakers, double[] values, List<(int First, int Second)> adjacent, Random random)
+    private TurnSynchrony Synchrony(SpeakerTurns turns, Random random)
     {
-        // Each pair as (earlier unit, answer), one list per direction, in the order they were spoken.
-        var bFollowsA = adjacent.Where(p => speakers[p.First] == Participant.A).ToArray();
-        var aFollowsB = adjacent.Where(p => speakers[p.First] != Participant.A).ToArray();
-        double[] Earlier((int First, int Second)[] pairs) => [.. pairs.Select(p => values[p.First])];
-        double[] Answers((int First, int Second)[] pairs) => [.. pairs.Select(p => values[p.Second])];
-        var (x1, y1, x2, y2) = (Earlier(bFollowsA), Answers(bFollowsA), Earlier(aFollowsB), Answers(aFollowsB));
-        var (r1, r2) = (Pearson(x1, y1), Pearson(x2, y2));
-        var observed = Stronger(r1, r2);
-        if (double.IsNaN(observed))
-            return new TurnSynchrony(new EntrainmentStatistic(double.NaN, double.NaN, adjacent.Count), r1, r2);
+        var (timesA, levelsA) = turns.Of(Participant.A);
+        var (timesB, levelsB) = turns.Of(Participant.B);
+        var newInA = Innovations(timesA, levelsA);
+        var bFollowsA = turns.Exchanges(Participant.A);
+        var aFollowsB = turns.Exchanges(Participant.B);
+        (double Stronger, double BFollowsA, double AFollowsB) Correlations(double[] newInB)
+        {
+            var r1 = Pearson([.. bFollowsA.Select(p => newInA[p.Earlier])], [.. bFollowsA.Select(p => newInB[p.Answer])]);
+            var r2 = Pearson([.. aFollowsB.Select(p => newInB[p.Earlier])], [.. aFollowsB.Select(p => newInA[p.Answer])]);
+            return (Stronger(r1, r2), r1, r2);
+        }
 
-        // The null: within each direction, which answer follows which unit is arbitrary; the larger of the two
-        // shuffled correlations is what chance offers when either direction may win. (Rotating the answers instead,
-        // which keeps each series' own wandering, left too few distinct arrangements with the handful of speaker
-        // changes a few minutes give: power on B answering A's pitch fell from 65 % to about 5 %.)
+        var pairs = bFollowsA.Length + aFollowsB.Length;
+        var (observed, r1, r2) = Correlations(Innovations(timesB, levelsB));
+        if (double.IsNaN(observed))
+            return new TurnSynchrony(new EntrainmentStatistic(double.NaN, double.NaN, pairs), r1, r2);
+
+        // The null: which of B's turns came when is arbitrary. B's levels are shuffled among B's turns as spoken,
+        // and each shuffle goes through the same course removal and prediction as the real one: removing a course
+        // through the few turns in its span leaves neighbouring turns related, and both speakers alike, so shuffling
+        // what was left (as this test once did) called independent speakers synchronous in 7–9 % of sessions.
+        // The larger of the two directions is what chance offers when either may win.
+        var shuffled = (double[])levelsB.Clone();
         var atLeast = 0;
         for (var p = 0; p < permutations; p++)
         {
-            random.Shuffle(y1);
-            random.Shuffle(y2);
-            if (Stronger(Pearson(x1, y1), Pearson(x2, y2)) >= observed)
+            random.Shuffle(shuffled);
+            if (Correlations(Innovations(timesB, shuffled)).Stronger >= observed)
                 atLeast++;
         }
 
-        return new TurnSynchrony(new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), adjacent.Count), r1, r2);
+        return new TurnSynchrony(new EntrainmentStatistic(observed, (1.0 + atLeast) / (1.0 + permutations), pairs), r1, r2);
     }
 
     /// <summary>A rotation drawn from all of them, none excluded: with few pairs the unrotated one must stay as likely

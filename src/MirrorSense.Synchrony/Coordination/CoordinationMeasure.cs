@@ -144,6 +144,13 @@ public static class SurrogateTest
     }
 
     /// <summary>
+    /// Share of surrogates at least as high as the real value each was compared with (the real statistic over the
+    /// windows that surrogate kept), the real one counted; NaN without any.
+    /// </summary>
+    public static double PValue(IReadOnlyCollection<(double Surrogate, double Real)> comparisons) =>
+        comparisons.Count == 0 ? double.NaN : (1.0 + comparisons.Count(c => c.Surrogate >= c.Real)) / (1.0 + comparisons.Count);
+
+    /// <summary>
     /// Each window with its p against the surrogates' windows, and the episodes: runs of windows above the
     /// surrogates' 95th percentile (a window value chance reaches only 5 % of the time).
     /// </summary>

@@ -73,7 +73,7 @@ public sealed class GestureSynchrony(GestureSynchronyOptions options)
         return new CoordinationMeasure(
             MeasureNames.GestureSynchrony,
             summary.GrandMean,
-            surrogates.Length == 0 || double.IsNaN(summary.GrandMean) ? double.NaN : (1.0 + surrogates.Count(s => s.GrandMean >= s.Real)) / (1.0 + surrogates.Length),
+            double.IsNaN(summary.GrandMean) ? double.NaN : SurrogateTest.PValue([.. surrogates.Select(s => (s.GrandMean, s.Real))]),
             summary.BestLagMedianSeconds,
             LeaderOf(summary.S1LeadMean, summary.S2LeadMean, summary.BestLagMedianSeconds, lags),
             windows,

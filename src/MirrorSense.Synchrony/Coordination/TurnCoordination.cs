@@ -57,7 +57,7 @@ public sealed class TurnCoordination(TurnFeature feature, int permutations = 200
                 new("convergence", result.Convergence.Value), new("convergence_p", result.Convergence.PValue),
                 new("synchrony", result.Synchrony.Value), new("synchrony_p", result.Synchrony.PValue),
                 new("synchrony_b_follows_a", result.Synchrony.BFollowsA), new("synchrony_a_follows_b", result.Synchrony.AFollowsB),
-                new("unit_pairs", result.Synchrony.Pairs),
+                new("turn_pairs", result.Synchrony.Pairs),
             ]);
     }
 }

@@ -22,7 +22,9 @@ public sealed record VoiceChannel(string Measure, Func<SpeakerVoice, MediaTime, 
     /// their voiced frames' mean intensity. Its session p is turn synchrony alone: the loudness contours of independent
     /// espeak-ng speakers beat all 100 circular shifts in 3–4.5 % of null sessions (1 % is what a p of 1/101 promises)
     /// with every trend span and window tried, and also with B's voice first rotated by half the session, so it is not
-    /// the turn-taking that the shifts break; the contour's own p stays a detail (<c>continuous_p</c>). Its units are
+    /// the turn-taking that the shifts break (that was before each shift was compared with the real alignment over the
+    /// windows it kept, which brought tone's contour test to about 5 %; volume's has not been measured again); the
+    /// contour's own p stays a detail (<c>continuous_p</c>). Its units are
     /// the voiced phrases (<see cref="SpeakerVoice.InVoicedPhrases"/>), so a noisy microphone's hiss that joins several
     /// turns into one unit leaves the turn-level test its speaker changes.
     /// </summary>

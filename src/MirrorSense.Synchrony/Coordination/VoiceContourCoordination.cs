@@ -38,14 +38,17 @@ public sealed record VoiceContourOptions(
 /// Continuous: each speaker's pitch in semitones re their median, each voiced frame at its unit's mean, is
 /// smoothed as in the TAMA method (mean of the voiced frames in a <see cref="VoiceContourOptions.FrameSeconds"/>
 /// frame around every second), each contour loses its own slow course (<see cref="VoiceContourOptions.TrendSeconds"/>),
-/// and the two go through the §1 engine (signed, Fisher z). The session value is the highest over lags of the
-/// window-averaged correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against
-/// A's, every shift at most once, and windows spanning a surrogate's seam are left out of it; the detail <c>p_floor</c> says the smallest p
+/// and the two go through the §1 engine (signed, Fisher z), only where the TAMA frame and the course's span are whole
+/// (30 s in from either end by default). The session value is the highest over lags of the window-averaged
+/// correlation (z-mean, back to r), its lag the best lag; surrogates rotate B's contour against A's, every shift at
+/// most once, windows spanning a surrogate's seam are left out of it, and each is compared with the real alignment
+/// over the windows it kept (<see cref="CircularShifts.SameWindows"/>); the detail <c>p_floor</c> says the smallest p
 /// the session's length allows.
 /// Without the course removed, two voices that both rise (or both drift) correlate in every window at every lag,
 /// while a rotation cuts B's course and loses that: a trend then beat every surrogate and, as its correlation
-/// grows towards one end of the lag range, named a leader at the edge. Turn-level: proximity, convergence and
-/// synchrony of the units' mean pitch (semitones re 100 Hz) across speaker changes, as details with their p-values.
+/// grows towards one end of the lag range, named a leader at the edge. Turn-level: proximity and convergence of the
+/// units' mean pitch (semitones re 100 Hz) across speaker changes and synchrony of the turns' (see
+/// <see cref="UnitEntrainment"/>), as details with their p-values.
 /// The session's p-value joins the continuous test and turn-level synchrony (<see cref="TwoTests"/>): a speaker
 /// who answers the partner's last turn at its pitch moves the contours only a little over 16 s frames (35 % power on
 /// 3-minute sessions where B's unit pitch follows 0.6 of A's last turn), while the turn-level test sees it directly.
@@ -65,7 +68,14 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         (a, b) = (Channel.Units(a), Channel.Units(b));
-        var contours = new DyadSeries(Channel.Measure, ContourRate, [.. Contour(a, origin, duration)], [.. Contour(b, origin, duration)]);
+        // Near either end the TAMA frame and the course's line see one side only, so both contours behave
+        // differently there, at the same moments: the real alignment pairs those stretches and every rotation of B
+        // parts them. Only the contour where both are whole is compared.
+        var edge = (int)Math.Ceiling(Math.Max(Options.FrameSeconds, Options.TrendSeconds) / 2 * ContourRate);
+        var (contourA, contourB) = (Contour(a, origin, duration), Contour(b, origin, duration));
+        var whole = Math.Max(0, contourA.Length - 2 * edge);
+        var contours = new DyadSeries(Channel.Measure, ContourRate, [.. contourA.AsSpan(Math.Min(edge, contourA.Length), whole)], [.. contourB.AsSpan(Math.Min(edge, contourB.Length), whole)]);
+        var contourStart = origin + TimeSpan.FromSeconds(whole == 0 ? 0 : edge / ContourRate);
         var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
         var levels = new Dictionary<SpeechUnit, double>(ReferenceEqualityComparer.Instance);
@@ -79,7 +89,7 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
             new("convergence", units.Convergence.Value), new("convergence_p", units.Convergence.PValue),
             new("synchrony", units.Synchrony.Value), new("synchrony_p", units.Synchrony.PValue),
             new("synchrony_b_follows_a", units.Synchrony.BFollowsA), new("synchrony_a_follows_b", units.Synchrony.AFollowsB),
-            new("unit_pairs", units.Synchrony.Pairs),
+            new("turn_pairs", units.Synchrony.Pairs),
         ];
         if (settings.WindowCount(contours.Length) <= 0)
             return new CoordinationMeasure(Channel.Measure, double.NaN, TwoTests.PValue(double.NaN, units.Synchrony.PValue), double.NaN, null, [], [], details);
@@ -88,12 +98,16 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         var real = LaggedProfile.Of(matrix);
         var surrogates = surrogateShifts
             .AsParallel().AsOrdered()
-            .Select(shift => LaggedProfile.Of(CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift)))
-            .Where(s => !double.IsNaN(s.Best))
+            .Select(shift =>
+            {
+                var rotated = CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift);
+                return (Profile: LaggedProfile.Of(rotated), Real: LaggedProfile.Of(CircularShifts.SameWindows(matrix, rotated)).Best);
+            })
+            .Where(s => !double.IsNaN(s.Profile.Best) && !double.IsNaN(s.Real))
             .ToArray();
-        var continuousP = SurrogateTest.PValue(real.Best, [.. surrogates.Select(s => s.Best)]);
+        var continuousP = SurrogateTest.PValue([.. surrogates.Select(s => (s.Profile.Best, s.Real))]);
         details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length))).Add(new("continuous_p", continuousP));
-        var (windows, episodes) = SurrogateTest.Test(Channel.Measure, real.Windows(origin), surrogates.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
+        var (windows, episodes) = SurrogateTest.Test(Channel.Measure, real.Windows(contourStart), surrogates.SelectMany(s => s.Profile.WindowBests), Options.EpisodeSeconds);
         var turnsAlone = Channel.SessionTest == VoiceSessionTest.TurnSynchrony;
         return new CoordinationMeasure(
             Channel.Measure,

@@ -124,13 +124,29 @@ public sealed class VoiceCoordinationTests
     }
 
     [Fact]
+    public void A_session_too_short_for_a_whole_contour_window_takes_its_tone_p_from_the_turns_alone()
+    {
+        // Given 40 s: the contours keep only what lies 30 s from either end, so nothing
+        var random = new Random(7);
+        var a = Speaker(Participant.A, _ => 150 * (1 + 0.05 * random.NextDouble()), speaksFirst: true, random);
+        var b = Speaker(Participant.B, _ => 220 * (1 + 0.05 * random.NextDouble()), speaksFirst: false, random);
+
+        var measure = new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, TimeSpan.FromSeconds(40));
+
+        Assert.True(double.IsNaN(measure.Value));
+        Assert.Equal(measure.Detail("synchrony_p"), measure.PValue);
+    }
+
+    [Fact]
     public void Tone_says_the_smallest_p_a_short_session_allows()
     {
-        // Given a 60 s session, windows of 40 s (32 s + 8 s lag) every 4 s: B's contour can be shifted by 17 to 43 s
-        // (beyond the lags plus half the 16 s frame), but only shifts whose seam (where B's end meets its start) lies
-        // outside some window give a surrogate: seams at 17–20 s (the last window starts at 20 s) and 40–43 s (the first ends at 39 s)
+        // Given a 120 s session, of which the contours keep the middle 60 s (30 s from either end the 60 s course
+        // is fitted on one side only), windows of 40 s (32 s + 8 s lag) every 4 s: B's contour can be shifted by
+        // 17 to 43 s (beyond the lags plus half the 16 s frame), but only shifts whose seam (where B's end meets its
+        // start) lies outside some window give a surrogate: seams at 17–20 s (the last window starts at 20 s) and
+        // 40–43 s (the first ends at 39 s)
         var random = new Random(6);
-        var session = TimeSpan.FromSeconds(60);
+        var session = TimeSpan.FromSeconds(120);
         var a = Speaker(Participant.A, _ => 150 * (1 + 0.05 * random.NextDouble()), speaksFirst: true, random);
         var b = Speaker(Participant.B, _ => 220 * (1 + 0.05 * random.NextDouble()), speaksFirst: false, random);
 

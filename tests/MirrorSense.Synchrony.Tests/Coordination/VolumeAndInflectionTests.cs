@@ -116,7 +116,7 @@ public sealed class VolumeAndInflectionTests
     }
 
     [Fact]
-    public void Speakers_whose_loudness_wanders_on_its_own_with_pauses_inside_their_units_are_volume_coordinated_at_no_more_than_about_twice_the_nominal_rate()
+    public void Speakers_whose_loudness_wanders_on_its_own_with_pauses_inside_their_units_are_volume_coordinated_at_about_the_nominal_rate()
     {
         // Given 60 sessions of two speakers who each drift in loudness and speak every turn at their own level, each
         // unit with a pause of digital silence of its own length between two words
@@ -132,9 +132,9 @@ public sealed class VolumeAndInflectionTests
             return new VoiceContourCoordination(VoiceChannel.Loudness, Contours with { TrendSeconds = 30, Seed = seed }).Compute(a, b, MediaTime.Zero, Session).Significant;
         });
 
-        // Then few of them are beyond chance: 6 of 60 today, above the nominal 3 (turn synchrony on wandering
-        // loudness is somewhat liberal, as the held-out calibration seeds show too); at most 7 keeps it from growing
-        Assert.True(significant <= 7, $"{significant} of 60 sessions significant");
+        // Then about 5 % of them are beyond chance: 4 of 60 today (6 when turn synchrony shuffled what was left after
+        // each speaker's course had been taken off); above 6 happens by chance in fewer than 5 runs in 100
+        Assert.True(significant <= 6, $"{significant} of 60 sessions significant");
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class VolumeAndInflectionTests
 
         // Then each turn is a unit again (its voiced phrase), so every one of the 149 changes of speaker is compared,
         // not the one between two session-long "units" whose ranges span every turn's level
-        Assert.Equal(149, measure.Detail("unit_pairs"));
+        Assert.Equal(149, measure.Detail("turn_pairs"));
         Assert.InRange(measure.Detail("range_a_st"), 2, 6);
     }
 

@@ -132,6 +132,7 @@ internal sealed record VoiceSession(int Seed, SpeakerVoice A, SpeakerVoice B, do
                 VoiceKind.ToneProximity => Outcome(measure, Detail(tone, "proximity_p")),
                 VoiceKind.ToneConvergence => Outcome(measure, Detail(tone, "convergence_p")),
                 VoiceKind.ToneSynchrony => Outcome(measure, Detail(tone, "synchrony_p")),
+                VoiceKind.ToneContour => Outcome(measure, Detail(tone, "continuous_p")),
                 VoiceKind.Tempo => Outcome(measure, tempo?.PValue ?? double.NaN),
                 VoiceKind.TempoConvergence => Outcome(measure, Detail(tempo, "convergence_p")),
                 VoiceKind.TempoSynchrony => Outcome(measure, Detail(tempo, "synchrony_p")),

@@ -25,6 +25,7 @@ internal sealed record VoiceKind(
     public const string ToneProximity = "tone.proximity";
     public const string ToneConvergence = "tone.convergence";
     public const string ToneSynchrony = "tone.synchrony";
+    public const string ToneContour = "tone.contour";
     public const string Tempo = "tempo";
     public const string TempoConvergence = "tempo.convergence";
     public const string TempoSynchrony = "tempo.synchrony";
@@ -35,7 +36,7 @@ internal sealed record VoiceKind(
     private const double NullLongest = 600;
     private const double EffectSeconds = 180;
 
-    private static readonly ImmutableArray<string> Every = [Tone, ToneProximity, ToneConvergence, ToneSynchrony, Tempo, TempoConvergence, TempoSynchrony, Volume, Inflection];
+    private static readonly ImmutableArray<string> Every = [Tone, ToneProximity, ToneConvergence, ToneSynchrony, ToneContour, Tempo, TempoConvergence, TempoSynchrony, Volume, Inflection];
 
     /// <summary>The nulls rendered as sessions; pseudo-dyads are paired from them afterwards.</summary>
     public static ImmutableArray<VoiceKind> RenderedNulls { get; } =
@@ -52,7 +53,7 @@ internal sealed record VoiceKind(
     /// <summary>Designed coordination in 3-minute sessions.</summary>
     public static ImmutableArray<VoiceKind> Effects { get; } =
     [
-        new("effect:pitch-answers-0.6", false, EffectSeconds, EffectSeconds, [Tone, ToneSynchrony], (_, a, b) => Answering(a, b, Answered.Pitch)),
+        new("effect:pitch-answers-0.6", false, EffectSeconds, EffectSeconds, [Tone, ToneSynchrony, ToneContour], (_, a, b) => Answering(a, b, Answered.Pitch)),
         new("effect:rate-answers-0.6", false, EffectSeconds, EffectSeconds, [Tempo, TempoSynchrony], (_, a, b) => Answering(a, b, Answered.Rate)),
         new("effect:pitch-convergence", false, EffectSeconds, EffectSeconds, [ToneConvergence], Convergence),
         new("effect:loudness-answers-0.6", false, EffectSeconds, EffectSeconds, [Volume], (_, a, b) => Answering(a, b, Answered.Loudness)),
