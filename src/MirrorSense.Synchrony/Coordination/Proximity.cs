@@ -89,18 +89,18 @@ public sealed class Proximity(ProximityOptions options)
         var matrix = WindowedCrossCorrelation.Compute(leans, settings);
         var real = LaggedProfile.Of(matrix);
         var shortest = (int)Math.Ceiling(Math.Max(Options.ShortestShiftSeconds, Options.LagSeconds) * rate);
-        var profiles = CircularShifts.Choose(a.Length, shortest, Options.Surrogates, Options.Seed)
+        var rotations = CircularShifts.Choose(a.Length, shortest, Options.Surrogates, Options.Seed)
             .AsParallel().AsOrdered()
-            .Select(shift => LaggedProfile.Of(CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(leans.WithSeries(leans.A, Segments.Rotate(leans.B, shift)), settings), a.Length - shift)))
+            .Select(shift => RotatedProfile.Of(leans, matrix, shift))
             .ToArray();
-        var tested = profiles.Where(s => !double.IsNaN(s.Best)).ToArray();
-        var (windows, episodes) = SurrogateTest.Test(MeasureNames.Proximity, real.Windows(origin), tested.SelectMany(s => s.WindowBests), Options.EpisodeSeconds);
+        var tested = rotations.Where(s => s.IsComparable).ToArray();
+        var (windows, episodes) = SurrogateTest.Test(MeasureNames.Proximity, real.Windows(origin), tested.SelectMany(s => s.Profile.WindowBests), Options.EpisodeSeconds);
         var lags = LagSearch.Of(settings);
         var (change, changeR) = distance is null ? (double.NaN, double.NaN) : Trend(BlockMeans.Of(distance.A.AsSpan(), factor).AsSpan(), rate);
         return new CoordinationMeasure(
             MeasureNames.Proximity,
             real.Best,
-            SurrogateTest.PValue(real.Best, [.. tested.Select(s => s.Best)]),
+            RotatedProfile.PValue(real.Best, tested),
             real.BestLagSeconds,
             SurrogateTest.LeaderAt(real.BestLagSeconds, lags),
             windows,
@@ -113,10 +113,10 @@ public sealed class Proximity(ProximityOptions options)
                 new("partner_distance", distance is null ? double.NaN : Statistics.MeanOfPresent(distance.A.AsSpan())),
                 new("distance_change_per_minute", change),
                 new("distance_change_r", changeR),
-                new("surrogates", profiles.Length),
+                new("surrogates", rotations.Length),
                 // Windows across a rotation's seam are left out, so in a short session some rotations keep no window.
                 new("tested_surrogates", tested.Length),
-                new("p_floor", profiles.Length == 0 ? double.NaN : 1.0 / (1 + profiles.Length)),
+                new("p_floor", rotations.Length == 0 ? double.NaN : 1.0 / (1 + rotations.Length)),
             ])
         {
             Lags = lags,

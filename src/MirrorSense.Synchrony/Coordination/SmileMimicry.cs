@@ -83,11 +83,11 @@ public sealed class SmileMimicry(SmileMimicryOptions options)
         var surrogates = CircularShifts.Choose(a.Length, shortest, Options.Surrogates, Options.Seed)
             .AsParallel().AsOrdered()
             .Select(shift => (
-                Profile: LaggedProfile.Of(CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), a.Length - shift)),
+                Rotation: RotatedProfile.Of(contours, matrix, shift),
                 Answers: answers.Count(smilingA.Onsets, CircularShifts.RotateEvents(smilingB.Onsets, shift, a.Length))))
             .ToArray();
-        var profiles = surrogates.Select(s => s.Profile).Where(s => !double.IsNaN(s.Best)).ToArray();
-        var continuousP = SurrogateTest.PValue(real.Best, [.. profiles.Select(s => s.Best)]);
+        var continuousP = RotatedProfile.PValue(real.Best, surrogates.Select(s => s.Rotation));
+        var profiles = surrogates.Where(s => s.Rotation.IsComparable).Select(s => s.Rotation.Profile).ToArray();
         var answeredP = SurrogateTest.PValue(realAnswers.Stronger, [.. surrogates.Select(s => s.Answers.Stronger)]);
         var bAnswersP = SurrogateTest.PValue(realAnswers.BAnswersA, [.. surrogates.Select(s => s.Answers.BAnswersA)]);
         var aAnswersP = SurrogateTest.PValue(realAnswers.AAnswersB, [.. surrogates.Select(s => s.Answers.AAnswersB)]);

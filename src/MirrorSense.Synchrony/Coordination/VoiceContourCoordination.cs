@@ -98,14 +98,10 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         var real = LaggedProfile.Of(matrix);
         var surrogates = surrogateShifts
             .AsParallel().AsOrdered()
-            .Select(shift =>
-            {
-                var rotated = CircularShifts.WithoutSeam(WindowedCrossCorrelation.Compute(contours.WithSeries(contours.A, Segments.Rotate(contours.B, shift)), settings), contours.Length - shift);
-                return (Profile: LaggedProfile.Of(rotated), Real: LaggedProfile.Of(CircularShifts.SameWindows(matrix, rotated)).Best);
-            })
-            .Where(s => !double.IsNaN(s.Profile.Best) && !double.IsNaN(s.Real))
+            .Select(shift => RotatedProfile.Of(contours, matrix, shift))
+            .Where(s => s.IsComparable)
             .ToArray();
-        var continuousP = SurrogateTest.PValue([.. surrogates.Select(s => (s.Profile.Best, s.Real))]);
+        var continuousP = RotatedProfile.PValue(real.Best, surrogates);
         details = details.Add(new("p_floor", surrogates.Length == 0 ? double.NaN : 1.0 / (1 + surrogates.Length))).Add(new("continuous_p", continuousP));
         var (windows, episodes) = SurrogateTest.Test(Channel.Measure, real.Windows(contourStart), surrogates.SelectMany(s => s.Profile.WindowBests), Options.EpisodeSeconds);
         var turnsAlone = Channel.SessionTest == VoiceSessionTest.TurnSynchrony;
