@@ -10,7 +10,7 @@ public static class CalibrationCommand
 {
     private const string Usage = """
         usage: MirrorSense.Bench calibration [--sessions N] [--seed S] [--only NAME[,NAME]] [--csv FILE] [--work DIR]
-                                             [--mirrorsense PATH] [--sheet PATH]
+                                             [--mirrorsense PATH] [--sheet PATH] [--voice-null-seconds MIN-MAX]
 
           --sessions N   sessions per kind of null and effect (default 40; the issue asks for >= 40 per kind)
           --seed S       first seed (default 1); the same seed rebuilds the same sessions
@@ -20,6 +20,8 @@ public static class CalibrationCommand
                          a kept folder makes later runs reuse each session's pose analysis
           --mirrorsense PATH  the published CLI the body corpus runs (default .build/mirrorsense/mirrorsense)
           --sheet PATH   the photo sheet of @vladmandic/human@3.3.6 (assets/samples.jpg; default: the tests' npm cache)
+          --voice-null-seconds MIN-MAX  lengths of the voice corpus's null sessions (default 60-600; e.g. 30-180 for
+                         short sessions; the effects stay 3 min)
         """;
 
     /// <summary>Every corpus the harness knows, in the order they run.</summary>
@@ -35,6 +37,7 @@ public static class CalibrationCommand
     {
         int sessions = 40, seed = 1;
         string? only = null, csv = null, work = null;
+        (double Shortest, double Longest)? voiceNullSeconds = null;
         var mirrorsense = ".build/mirrorsense/mirrorsense";
         var sheet = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache/mirrorsense/npm/vladmandic-human-3.3.6/assets/samples.jpg");
         for (var i = 0; i < args.Length; i++)
@@ -51,6 +54,7 @@ public static class CalibrationCommand
                     case "--work": work = Value(); break;
                     case "--mirrorsense": mirrorsense = Value(); break;
                     case "--sheet": sheet = Value(); break;
+                    case "--voice-null-seconds": voiceNullSeconds = SecondsRange(Value()); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
@@ -87,7 +91,7 @@ public static class CalibrationCommand
         {
             foreach (var corpus in corpora)
             {
-                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name));
+                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name), voiceNullSeconds);
                 Directory.CreateDirectory(plan.WorkFolder);
                 Console.Error.WriteLine($"calibration: {corpus.Name}, {sessions} sessions per kind");
                 foreach (var outcome in corpus.Run(plan, Console.Error, cancel.Token))
@@ -119,5 +123,15 @@ public static class CalibrationCommand
         Console.WriteLine();
         CalibrationTable.Write(outcomes, Console.Out);
         return 0;
+    }
+
+    /// <summary>"MIN-MAX" in seconds, MIN at least 10 and below MAX.</summary>
+    private static (double Shortest, double Longest) SecondsRange(string text)
+    {
+        var parts = text.Split('-');
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (parts.Length == 2 && double.TryParse(parts[0], culture, out var shortest) && double.TryParse(parts[1], culture, out var longest) && shortest >= 10 && longest > shortest)
+            return (shortest, longest);
+        throw new ArgumentException($"--voice-null-seconds expects MIN-MAX in seconds with 10 <= MIN < MAX (e.g. 30-180), not '{text}'");
     }
 }

@@ -4,7 +4,8 @@ namespace MirrorSense.Bench.Calibration;
 /// <param name="SessionsPerKind">Sessions built for each kind of null and effect.</param>
 /// <param name="Seed">First seed; session k of a kind uses a seed derived from it, so a run is reproducible.</param>
 /// <param name="WorkFolder">Scratch folder the corpus may fill (media, caches); deleted by the caller.</param>
-public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder);
+/// <param name="VoiceNullSeconds">The voice corpus's null sessions last between these (null: its own 60–600 s).</param>
+public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder, (double Shortest, double Longest)? VoiceNullSeconds = null);
 
 /// <summary>
 /// A family of designed sessions (body, voice, …): builds its nulls and effects, runs the product's measures

@@ -24,7 +24,7 @@ public sealed class VoiceCorpus : ICalibrationCorpus
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         var renderer = new VoiceRenderer(Path.Combine(plan.WorkFolder, "espeak"));
-        var cache = new VoiceSessionCache(Path.Combine(plan.WorkFolder, "sessions"));
+        var cache = new VoiceSessionCache(Path.Combine(plan.WorkFolder, plan.VoiceNullSeconds is { } lengths ? $"sessions-{lengths.Shortest:0.#}-{lengths.Longest:0.#}" : "sessions"));
         var rendered = new List<VoiceSession>();
         var count = 0;
         void Progress(VoiceKind kind, int k)
@@ -33,7 +33,10 @@ public sealed class VoiceCorpus : ICalibrationCorpus
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  voice: {count} sessions ({kind.Name} {k + 1}/{plan.SessionsPerKind})"));
         }
 
-        var kinds = VoiceKind.RenderedNulls.Add(VoiceKind.PseudoDyad).AddRange(VoiceKind.Effects);
+        var nulls = plan.VoiceNullSeconds is { } range
+            ? [.. VoiceKind.RenderedNulls.Select(k => k with { MinSeconds = range.Shortest, MaxSeconds = range.Longest })]
+            : VoiceKind.RenderedNulls;
+        var kinds = nulls.Add(VoiceKind.PseudoDyad).AddRange(VoiceKind.Effects);
         for (var kindIndex = 0; kindIndex < kinds.Length; kindIndex++)
         {
             var kind = kinds[kindIndex];
