@@ -72,10 +72,9 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
         // differently there, at the same moments: the real alignment pairs those stretches and every rotation of B
         // parts them. Only the contour where both are whole is compared.
         var edge = (int)Math.Ceiling(Math.Max(Options.FrameSeconds, Options.TrendSeconds) / 2 * ContourRate);
-        var (contourA, contourB) = (Contour(a, origin, duration), Contour(b, origin, duration));
-        var whole = Math.Max(0, contourA.Length - 2 * edge);
-        var contours = new DyadSeries(Channel.Measure, ContourRate, [.. contourA.AsSpan(Math.Min(edge, contourA.Length), whole)], [.. contourB.AsSpan(Math.Min(edge, contourB.Length), whole)]);
-        var contourStart = origin + TimeSpan.FromSeconds(whole == 0 ? 0 : edge / ContourRate);
+        double[] Whole(double[] contour) => contour.Length > 2 * edge ? contour[edge..^edge] : [];
+        var contours = new DyadSeries(Channel.Measure, ContourRate, [.. Whole(Contour(a, origin, duration))], [.. Whole(Contour(b, origin, duration))]);
+        var contourStart = origin + TimeSpan.FromSeconds(edge / ContourRate);
         var surrogateShifts = Shifts(contours.Length);
         var settings = new CrossCorrelationSettings(ContourRate, Options.LagSeconds, Options.WindowSeconds, Options.IncrementSeconds, fisherZ: true, absolute: false);
         var levels = new Dictionary<SpeechUnit, double>(ReferenceEqualityComparer.Instance);
@@ -92,7 +91,7 @@ public sealed class VoiceContourCoordination(VoiceChannel channel, VoiceContourO
             new("turn_pairs", units.Synchrony.Pairs),
         ];
         if (settings.WindowCount(contours.Length) <= 0)
-            return new CoordinationMeasure(Channel.Measure, double.NaN, TwoTests.PValue(double.NaN, units.Synchrony.PValue), double.NaN, null, [], [], details);
+            return new CoordinationMeasure(Channel.Measure, double.NaN, units.Synchrony.PValue, double.NaN, units.Synchrony.Leader, [], [], details);
 
         var matrix = WindowedCrossCorrelation.Compute(contours, settings);
         var real = LaggedProfile.Of(matrix);

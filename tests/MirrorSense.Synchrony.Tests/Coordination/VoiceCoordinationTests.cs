@@ -124,17 +124,22 @@ public sealed class VoiceCoordinationTests
     }
 
     [Fact]
-    public void A_session_too_short_for_a_whole_contour_window_takes_its_tone_p_from_the_turns_alone()
+    public void A_session_too_short_for_a_whole_contour_window_takes_its_tone_p_and_leader_from_the_turns_alone()
     {
-        // Given 40 s: the contours keep only what lies 30 s from either end, so nothing
+        // Given 40 s (the contours keep only what lies 30 s from either end, so nothing) in which each of B's turns
+        // is spoken at the pitch of A's turn before it
         var random = new Random(7);
-        var a = Speaker(Participant.A, _ => 150 * (1 + 0.05 * random.NextDouble()), speaksFirst: true, random);
-        var b = Speaker(Participant.B, _ => 220 * (1 + 0.05 * random.NextDouble()), speaksFirst: false, random);
+        var turnsA = TurnOffsets(random, (int)Session.TotalSeconds * 100);
+        var a = Speaker(Participant.A, t => 150 * Math.Pow(2, 4 * turnsA[t / 200] / 12), speaksFirst: true, random);
+        var b = Speaker(Participant.B, t => 220 * Math.Pow(2, 4 * turnsA[Math.Max(0, t / 200 - 1)] / 12), speaksFirst: false, random);
 
         var measure = new VoiceContourCoordination(VoiceChannel.Pitch, Tone).Compute(a, b, MediaTime.Zero, TimeSpan.FromSeconds(40));
 
+        // Then there is no contour value, and the turns say that B answers A
         Assert.True(double.IsNaN(measure.Value));
         Assert.Equal(measure.Detail("synchrony_p"), measure.PValue);
+        Assert.True(measure.Significant, $"p = {measure.PValue}");
+        Assert.Equal(Participant.A, measure.Leader);
     }
 
     [Fact]
