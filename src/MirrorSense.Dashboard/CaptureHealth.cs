@@ -11,4 +11,8 @@ public sealed record CaptureHealth(
     IReadOnlyList<SourceStatus> Sources,
     long FramesCaptured,
     long FramesDropped,
-    double PoseLatencyMs);
+    double PoseLatencyMs)
+{
+    /// <summary>Estimated frames on which the face model was put off so the body could keep up (faces carried instead).</summary>
+    public long FacesPutOff { get; init; }
+}

@@ -14,6 +14,12 @@ public sealed record DashboardFeed(
     IObservable<VideoFrame> Video,
     DateTimeOffset MediaTimeZero)
 {
+    /// <summary>
+    /// The face features of each estimated frame (<c>FaceFeatures.Names</c> among others, found by name), when the
+    /// session reads faces; empty otherwise.
+    /// </summary>
+    public IObservable<FeatureFrame> Faces { get; init; } = System.Reactive.Linq.Observable.Empty<FeatureFrame>();
+
     /// <summary>The wall-clock Unix milliseconds at which something stamped <paramref name="time"/> was captured.</summary>
     public long CapturedUnixMs(MediaTime time) => MediaTimeZero.ToUnixTimeMilliseconds() + (time.Microseconds / 1000);
 }

@@ -35,6 +35,17 @@ public sealed class LiveCommandTests
     }
 
     [Theory]
+    [InlineData("--camera-a", "0", "--camera-b", "1")]
+    [InlineData("--mic", "default")]
+    public void Live_refuses_faces_without_one_camera_showing_both_people(params string[] devices)
+    {
+        var run = MirrorSenseProcess.Run(["live", .. devices, "--face", "--no-browser"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--face needs --camera (one camera showing both people)", run.Error);
+    }
+
+    [Theory]
     [InlineData("--camera-b", "screen:0,0,640")]
     [InlineData("--camera", "screen:window=")]
     public void Live_refuses_a_malformed_screen_camera_naming_it(string option, string device)

@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Text.Json;
 using MirrorSense.Core;
 using MirrorSense.Dashboard.Streaming;
+using MirrorSense.Synchrony.Features.Face;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MirrorSense.Dashboard.Tests;
@@ -34,6 +35,37 @@ public sealed class FeedPublisherTests : IDisposable
 
         // Then the page got one skeleton per 1/15 s, about 30
         Assert.InRange(sent, 28, 30);
+    }
+
+    [Fact]
+    public void Should_send_face_markers_ten_times_a_second_leaving_out_a_person_whose_face_was_not_read()
+    {
+        // Given face features at 30 Hz for 2 s: A smiling halfway and looking at B, B's face never read
+        using var publishing = _live.Feed.Publish(cues: true, _clock, _events, _video, NullLogger.Instance);
+        var markers = new List<JsonElement>();
+        for (var frame = 0; frame < 60; frame++)
+        {
+            var a = FaceFeatures.Names.Select(name => name switch
+            {
+                FaceFeatures.Smile => 0.5,
+                FaceFeatures.LookingAtPartner => 1.0,
+                FaceFeatures.GazeYaw => -20.0,
+                _ => 0.0,
+            }).ToArray();
+            var b = FaceFeatures.Names.Select(_ => double.NaN).ToArray();
+            _live.Faces.OnNext(new FeatureFrame(MediaTime.FromSeconds(frame / 30.0), FaceFeatures.Schema, [.. a], [.. b]));
+            _clock.AdvanceBy(TimeSpan.FromSeconds(1.0 / 30));
+            markers.AddRange(Drain().Where(e => e.Kind == DashboardEventKind.Face).Select(e => JsonDocument.Parse(e.Json).RootElement));
+        }
+
+        // Then about twenty went out, each with A's smile, look and gaze, and no marker for B
+        Assert.InRange(markers.Count, 19, 20);
+        var people = markers[^1].GetProperty("people");
+        Assert.Equal(1, people.GetArrayLength());
+        Assert.Equal("A", people[0].GetProperty("participant").GetString());
+        Assert.Equal(0.5, people[0].GetProperty("smile").GetDouble());
+        Assert.True(people[0].GetProperty("looking_at_partner").GetBoolean());
+        Assert.Equal(-20, people[0].GetProperty("gaze_yaw").GetDouble());
     }
 
     [Fact]

@@ -41,13 +41,10 @@ public sealed class LiveSessionTests(VirtualMicrophone pulse, ITestOutputHelper 
         var address = await rig.Address.WaitAsync(TimeSpan.FromSeconds(60));
         using var playwright = await SystemChromium.StartPlaywrightAsync();
         await using var browser = await SystemChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
-        await page.GotoAsync(address.ToString());
+        var page = await LivePage.OpenAsync(browser, address);
 
         // When both people agree and the session plays
-        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
-        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await LivePage.ConsentAsync(page);
         await Task.Delay(TimeSpan.FromSeconds(1));   // the devices open after consent
         var clock = rig.Play(video, voices);
 

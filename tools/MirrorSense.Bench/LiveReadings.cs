@@ -23,6 +23,7 @@ internal sealed class LiveReadings(TimeSpan warmUp)
     private long _updates;
     private long _framesCaptured;
     private long _framesDropped;
+    private long _facesPutOff;
 
     public void Add(LiveEvent e)
     {
@@ -48,7 +49,8 @@ internal sealed class LiveReadings(TimeSpan warmUp)
                 _updates,
                 seconds > 0 ? (_updates - 1) / seconds : double.NaN,
                 _framesCaptured,
-                _framesDropped);
+                _framesDropped,
+                _facesPutOff);
         }
     }
 
@@ -78,6 +80,7 @@ internal sealed class LiveReadings(TimeSpan warmUp)
         // Counts are totals since the start, so the newest health event holds the session's drop rate.
         _framesCaptured = health.GetProperty("frames_captured").GetInt64();
         _framesDropped = health.GetProperty("frames_dropped").GetInt64();
+        _facesPutOff = health.TryGetProperty("faces_put_off", out var putOff) ? putOff.GetInt64() : 0;
         if (!WarmingUp(receivedMs) && health.GetProperty("pose_latency_ms") is { ValueKind: JsonValueKind.Number } pose)
             _poseLatency.Add(pose.GetDouble());
     }
@@ -98,7 +101,11 @@ internal sealed record LiveReadingsReport(
     long Updates,
     double UpdatesPerSecond,
     long FramesCaptured,
-    long FramesDropped)
+    long FramesDropped,
+    long FacesPutOff)
 {
     public double DropRate => FramesCaptured > 0 ? (double)FramesDropped / FramesCaptured : double.NaN;
+
+    /// <summary>Of the frames the pose stage estimated, the share whose faces were put off for a waiting frame.</summary>
+    public double FacesPutOffRate => FramesCaptured - FramesDropped > 0 ? (double)FacesPutOff / (FramesCaptured - FramesDropped) : double.NaN;
 }

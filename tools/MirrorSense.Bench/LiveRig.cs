@@ -47,7 +47,8 @@ internal sealed class LiveRig : IAsyncDisposable
     /// <paramref name="duration"/>, and returns once the session runs; each page event goes to <paramref name="onEvent"/>.
     /// </summary>
     /// <param name="cameraPerPerson">Two cameras (<c>--camera-a/--camera-b</c>), each seeing one half of the video.</param>
-    public static async Task<LiveRig> StartAsync(string executable, string video, TimeSpan duration, Action<LiveEvent> onEvent, bool cameraPerPerson = false)
+    /// <param name="options">More options for <c>mirrorsense live</c> (e.g. <c>--face</c>).</param>
+    public static async Task<LiveRig> StartAsync(string executable, string video, TimeSpan duration, Action<LiveEvent> onEvent, bool cameraPerPerson = false, params string[] options)
     {
         var work = Directory.CreateTempSubdirectory("mirrorsense-bench-live-").FullName;
         string[] cameras = cameraPerPerson ? ["camera-a", "camera-b"] : ["camera"];
@@ -58,7 +59,7 @@ internal sealed class LiveRig : IAsyncDisposable
             : ["--camera", CameraPipe(work, cameras[0])];
         var start = pulse.Client(executable,
             ["live", .. cameraOptions, "--stereo-mic", PrivatePulseAudio.Microphone, "--no-browser", "--port", "0",
-            "--duration", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--linger", "0", "--record", Path.Combine(work, "session")]);
+            "--duration", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--linger", "0", "--record", Path.Combine(work, "session"), .. options]);
         var process = Process.Start(start)!;
         var page = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new ConcurrentQueue<string>();

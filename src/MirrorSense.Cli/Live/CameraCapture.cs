@@ -4,7 +4,9 @@ using MirrorSense.Capture;
 using MirrorSense.Capture.Video;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Vision;
+using MirrorSense.Vision.Faces;
 using MirrorSense.Vision.Motion;
 using MirrorSense.Vision.Streaming;
 using OpenCvSharp;
@@ -31,7 +33,7 @@ internal sealed record CameraInput(string Device, Participant? Shows)
 /// One live camera, showing both people or one of them, through the pose stage paced live (newest frame wins, drops
 /// counted) and on into body features on the grid. On the capture thread each frame is put on the session clock,
 /// offered to the page's picture, and handed to the raw-media writer when one is asked for; the pose stage measures
-/// its pixel motion. A camera that is unplugged or whose stream ends completes the
+/// its pixel motion and, when asked, the faces (after the body, only when no newer frame waits). A camera that is unplugged or whose stream ends completes the
 /// streams and says so in <see cref="Problem"/>; the voices (and the other camera) go on without it.
 /// </summary>
 internal sealed class CameraCapture
@@ -39,18 +41,22 @@ internal sealed class CameraCapture
     private readonly CameraInput _input;
     private readonly IVideoSource _source;
     private readonly PoseOptions _pose;
+    private readonly bool _faces;
     private readonly SessionClock _clock;
     private readonly DeviceClock _deviceClock;
     private readonly Action<Participant?, Mat, MediaTime>? _raw;
     private readonly Action<Mat, MediaTime>? _preview;
     private long _captured;
     private long _dropped;
+    private long _facesPutOff;
 
-    public CameraCapture(CameraInput input, IVideoSource source, PoseOptions pose, SessionClock clock, Action<Participant?, Mat, MediaTime>? raw, Action<Mat, MediaTime>? preview)
+    /// <param name="faces">Whether the face stage runs on this camera's frames (the features then include <see cref="FaceFeatures.Names"/>).</param>
+    public CameraCapture(CameraInput input, IVideoSource source, PoseOptions pose, bool faces, SessionClock clock, Action<Participant?, Mat, MediaTime>? raw, Action<Mat, MediaTime>? preview)
     {
         _input = input;
         _source = source;
         _pose = input.PoseFor(pose);
+        _faces = faces;
         _clock = clock;
         _deviceClock = clock.Register(TimeSpan.Zero);
         _raw = raw;
@@ -65,6 +71,9 @@ internal sealed class CameraCapture
     public long FramesCaptured => Interlocked.Read(ref _captured);
 
     public long FramesDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Frames whose faces were carried from an earlier frame because a newer frame was waiting for the body.</summary>
+    public long FacesPutOff => Interlocked.Read(ref _facesPutOff);
 
     public bool Live { get; private set; }
 
@@ -83,8 +92,8 @@ internal sealed class CameraCapture
     /// </summary>
     public static FeatureGridOptions LiveGrid { get; } = new(MaximumGapSeconds: 0.5, Origin: MediaTime.Zero) { ReleaseAtNextFrame = true };
 
-    /// <summary>The features of each body sample: the landmarks' and pixel motion.</summary>
-    public static FeatureSchema SampleFeatures { get; } = PoseFrameFeatures.WithPixelMotion.Schema;
+    /// <summary>The features of each body sample: the landmarks', pixel motion and, with faces, the face features.</summary>
+    public static PoseFrameFeatures SampleFeatures(bool faces) => new(PixelMotion: true, Faces: faces);
 
     /// <summary>Skeletons as they are estimated (hot once subscribed: subscribe once and share).</summary>
     public IObservable<PoseFrame> Poses(IScheduler poseScheduler)
@@ -98,10 +107,11 @@ internal sealed class CameraCapture
                 _raw?.Invoke(_input.Shows, frame.Value, frame.Time);
                 _preview?.Invoke(frame.Value, frame.Time);
             })
-            .EstimatePoses(_pose, PoseFlow.Live, poseScheduler, PictureMeasures.PixelMotionOnly)
+            .EstimatePoses(_pose, PoseFlow.Live, poseScheduler, Measures())
             .Do(update =>
             {
                 Interlocked.Exchange(ref _dropped, update.Statistics.FramesDropped);
+                Interlocked.Exchange(ref _facesPutOff, update.Faces?.PutOff ?? 0);
                 PoseLatencyMs = (DateTimeOffset.UtcNow - _clock.WallClockOf(update.Time)).TotalMilliseconds;
             })
             .Select(update => update.Poses)
@@ -117,7 +127,12 @@ internal sealed class CameraCapture
             });
     }
 
-    /// <summary>Body features of each estimated frame, its pixel motion appended, on the grid from media time zero.</summary>
-    public static IObservable<FeatureSample> Features(IObservable<PoseFrame> poses) =>
-        poses.ExtractFeatures(PoseFrameFeatures.WithPixelMotion).ResampleToGrid(LiveGrid);
+    private PictureMeasures Measures() =>
+        _faces ? PictureMeasures.PixelMotionOnly with { Faces = () => new FaceStage(_pose.ModelFolder) } : PictureMeasures.PixelMotionOnly;
+
+    /// <summary>The features of each estimated frame (hot once subscribed: the face features keep each person's smile baseline, so subscribe once and share).</summary>
+    public IObservable<FeatureFrame> Features(IObservable<PoseFrame> poses) => poses.ExtractFeatures(SampleFeatures(_faces));
+
+    /// <summary>Features on the grid from media time zero.</summary>
+    public static IObservable<FeatureSample> OnGrid(IObservable<FeatureFrame> features) => features.ResampleToGrid(LiveGrid);
 }

@@ -33,6 +33,7 @@ internal static class LiveCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: until Ctrl+C, or until every source has ended).", HelpName = "SEC" };
         var calibration = new Option<double>("--calibration") { Description = "Seconds at the start whose readings set each meter's band (no cue before then).", DefaultValueFactory = _ => 120 };
         var linger = new Option<double>("--linger") { Description = "Seconds the page stays up after the session to show the report link (Ctrl+C ends sooner).", DefaultValueFactory = _ => 600 };
+        var face = new Option<bool>("--face") { Description = "Also read each person's face (needs --camera, one camera showing both people): the page draws each face's outline with a smile and gaze marker, and features.csv gains smile, face_head_pitch/yaw/roll, gaze_yaw/pitch, looking_at_partner and eyes_open. The face model runs only when the body has time left, so the body never waits for it." };
         var model = new Option<string>("--model") { Description = "Landmark model: lite (faster) or full (steadier).", DefaultValueFactory = _ => "lite" };
         model.AcceptOnlyFromAmong("lite", "full");
         var models = new Option<string?>("--models") { Description = "Folder with the ONNX models (default: as `mirrorsense models` finds them).", HelpName = "DIR" };
@@ -49,6 +50,7 @@ internal static class LiveCommand
               mirrorsense live --camera 0 --stereo-mic default --record sessions/today
               mirrorsense live --camera-a 0 --camera-b 1 --mic-a "USB mic 1" --mic-b "USB mic 2"
               mirrorsense live --camera 0 --mic default --terminal --no-cues
+              mirrorsense live --camera 0 --stereo-mic default --face
               mirrorsense live --camera-a 0 --camera-b screen:800,100,640,480 --mic-a default --mic-b output
 
             At the end the session is re-analysed like `mirrorsense analyze --session DIR` and the report is
@@ -56,7 +58,7 @@ internal static class LiveCommand
             130 stopped before consent or with Ctrl+C (what was captured is recorded either way).
             """)
         {
-            camera, cameraA, cameraB, mic, micA, micB, stereo, record, rawMedia, port, bind, terminal, noBrowser, noCues, trainee, duration, calibration, linger, model, models,
+            camera, cameraA, cameraB, mic, micA, micB, stereo, record, rawMedia, port, bind, terminal, noBrowser, noCues, trainee, duration, calibration, linger, face, model, models,
         };
 
         command.SetAction(async (parse, cancellation) =>
@@ -92,7 +94,12 @@ internal static class LiveCommand
                     seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                     new PoseOptions(Model: parse.GetValue(model) == "full" ? LandmarkModelKind.Full : LandmarkModelKind.Lite, ModelFolder: parse.GetValue(models)),
                     new LiveCoordinationOptions(),
-                    coaching);
+                    coaching)
+                {
+                    Faces = parse.GetValue(face),
+                };
+                if (request.Faces && (cameras.Count != 1 || cameras[0].Shows is not null))
+                    throw new ArgumentException("--face needs --camera (one camera showing both people): looking at the partner is judged within one frame.");
                 PoseModelFiles.Locate(request.Pose.Model, request.Pose.ModelFolder);
             }
             catch (Exception error) when (error is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)

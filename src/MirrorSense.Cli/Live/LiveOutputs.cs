@@ -10,15 +10,17 @@ internal sealed class LiveOutputs : IDisposable
 {
     public Subject<CoordinationUpdate> Updates { get; } = new();
     public Subject<PoseFrame> Poses { get; } = new();
+    public Subject<FeatureFrame> Faces { get; } = new();
     public Subject<CaptureHealth> Health { get; } = new();
     public Subject<VideoFrame> Video { get; } = new();
 
-    public DashboardFeed Feed(SessionClock clock) => new(Updates, Poses, Health, Video, clock.Zero);
+    public DashboardFeed Feed(SessionClock clock) => new(Updates, Poses, Health, Video, clock.Zero) { Faces = Faces };
 
     public void Complete()
     {
         Updates.OnCompleted();
         Poses.OnCompleted();
+        Faces.OnCompleted();
         Health.OnCompleted();
         Video.OnCompleted();
     }
@@ -27,6 +29,7 @@ internal sealed class LiveOutputs : IDisposable
     {
         Updates.Dispose();
         Poses.Dispose();
+        Faces.Dispose();
         Health.Dispose();
         Video.Dispose();
     }

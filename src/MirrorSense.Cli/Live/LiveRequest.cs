@@ -20,4 +20,8 @@ internal sealed record LiveRequest(
     TimeSpan? Duration,
     PoseOptions Pose,
     LiveCoordinationOptions Engine,
-    CoachingOptions Coaching);
+    CoachingOptions Coaching)
+{
+    /// <summary>Whether each person's face is read too (one camera showing both people).</summary>
+    public bool Faces { get; init; }
+}

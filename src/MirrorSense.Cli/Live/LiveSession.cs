@@ -100,8 +100,9 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             }
         }
 
-        console.WriteLine("""
-            MirrorSense will analyse the camera and microphones on this machine (body landmarks, voice pitch,
+        var faces = request.Faces ? ", face landmarks (smile, where the head points)" : "";
+        console.WriteLine($"""
+            MirrorSense will analyse the camera and microphones on this machine (body landmarks{faces}, voice pitch,
             loudness and pace); nothing leaves this computer, and video and audio are kept only with --raw-media.
             Do both participants agree to be captured? Type yes and press Enter:
             """);
@@ -149,6 +150,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             ["pose_model"] = request.Pose.Model.ToString().ToLowerInvariant(),
             ["trainee"] = request.Coaching.Trainee.ToString(),
             ["cues"] = request.Coaching.Cues ? "on" : "off",
+            ["faces"] = request.Faces ? "on" : "off",
         };
         var raw = new List<RawMediaFile>();
         if (request.RawMedia)
@@ -159,7 +161,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         }
 
         return new RecordingManifest(typeof(LiveSession).Assembly.GetName().Version?.ToString() ?? "0", DateTimeOffset.UtcNow, inputs, settings,
-            MediaTime.Zero, devices.Cameras.Count == 0 ? [] : CameraCapture.SampleFeatures.Names)
+            MediaTime.Zero, devices.Cameras.Count == 0 ? [] : CameraCapture.SampleFeatures(request.Faces).Names)
         {
             RawMedia = raw,
         };
@@ -172,7 +174,7 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             shows => devices.Cameras.FirstOrDefault(c => c.Input.Shows == shows).Source?.Format, recorder.PlaceRawMedia);
         using var preview = new LivePreview(devices.Cameras.Count, outputs.Video.OnNext);
         var cameras = devices.Cameras
-            .Select((c, slot) => new CameraCapture(c.Input, c.Source, request.Pose, clock, request.RawMedia ? raw.WriteVideo : null,
+            .Select((c, slot) => new CameraCapture(c.Input, c.Source, request.Pose, request.Faces, clock, request.RawMedia ? raw.WriteVideo : null,
                 request.Terminal ? null : (frame, time) => preview.Offer(slot, frame, time)))
             .ToList();
         var microphones = devices.Microphones
@@ -183,14 +185,16 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
         var poseThreads = cameras.Select(c => new EventLoopScheduler(start => new Thread(start) { IsBackground = true, Name = $"pose {c.Label}" })).ToList();
         using var stopPoseThreads = Disposable.Create(() => poseThreads.ForEach(t => t.Dispose()));
         var poses = cameras.Select((c, i) => c.Poses(poseThreads[i]).Publish()).ToList();
+        // Published once per camera: the grid and the page's face markers read the same features (one smile baseline per person).
+        var features = cameras.Select((c, i) => c.Features(poses[i]).Publish()).ToList();
         var body = cameras.Count switch
         {
             0 => Observable.Empty<FeatureSample>(),
-            1 => CameraCapture.Features(poses[0]),
-            _ => FeatureObservable.JoinSides(CameraCapture.Features(poses[0]), CameraCapture.Features(poses[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
+            1 => CameraCapture.OnGrid(features[0]),
+            _ => FeatureObservable.JoinSides(CameraCapture.OnGrid(features[0]), CameraCapture.OnGrid(features[1]), CameraCapture.LiveGrid, BodySide.CameraPatience),
         };
         var recordedPoses = poses.Count == 2 ? PoseObservable.MergeCameras(poses[0], poses[1], BodySide.CameraPatience) : poses.FirstOrDefault();
-        var layout = new LiveBodyLayout(CameraCapture.SampleFeatures, BodyFeatures.PixelMotion, CameraCapture.LiveGrid.SampleRate);
+        var layout = new LiveBodyLayout(CameraCapture.SampleFeatures(request.Faces).Schema, BodyFeatures.PixelMotion, CameraCapture.LiveGrid.SampleRate);
         var frames = microphones.Select(m => m.Frames).Merge();
         var units = microphones.Select(m => m.Units).Merge();
         var updates = LiveCoordination.Track(
@@ -224,9 +228,13 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             subscriptions.Add(recordedPoses.Subscribe(recorder.Write));
         foreach (var (camera, slot) in poses.Select((p, slot) => (p, slot)))
             subscriptions.Add(camera.Subscribe(pose => outputs.Poses.OnNext(preview.Place(slot, pose))));
+        if (request.Faces)
+            subscriptions.Add(features[0].Subscribe(outputs.Faces.OnNext));
         using var terminal = request.Terminal ? TerminalView.Start(outputs, console) : null;
 
         subscriptions.Add(updates.Connect());
+        foreach (var camera in features)
+            subscriptions.Add(camera.Connect());
         foreach (var camera in poses)
             subscriptions.Add(camera.Connect());
         foreach (var microphone in microphones)
@@ -271,7 +279,10 @@ internal sealed class LiveSession(LiveRequest request, TextWriter console)
             .ToList();
         var latencies = cameras.Select(c => c.PoseLatencyMs).Where(double.IsFinite).ToList();
         return new CaptureHealth(clock.Now, sources, cameras.Sum(c => c.FramesCaptured), cameras.Sum(c => c.FramesDropped),
-            latencies.Count == 0 ? double.NaN : latencies.Max());
+            latencies.Count == 0 ? double.NaN : latencies.Max())
+        {
+            FacesPutOff = cameras.Sum(c => c.FacesPutOff),
+        };
     }
 
     private static async Task Linger(TimeSpan linger, CancellationToken cancellation)

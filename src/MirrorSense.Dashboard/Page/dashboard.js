@@ -208,6 +208,12 @@ function showHealth(h) {
   $("pose-latency").textContent = h.pose_latency_ms === null ? "–" : `${Math.round(h.pose_latency_ms)} ms per frame`;
   const share = h.frames_captured > 0 ? (100 * h.frames_dropped / h.frames_captured).toFixed(1) : "0.0";
   $("dropped").textContent = `${h.frames_dropped} of ${h.frames_captured} (${share} %)`;
+  if (body.dataset.faces) {
+    const estimated = h.frames_captured - h.frames_dropped;
+    const putOff = estimated > 0 ? (100 * h.faces_put_off / estimated).toFixed(1) : "0.0";
+    $("faces-put-off").textContent = `${h.faces_put_off} of ${estimated} (${putOff} %)`;
+    for (const el of document.querySelectorAll(".faces-only")) el.hidden = false;
+  }
   const list = $("sources");
   list.replaceChildren(...h.sources.map((s) => {
     const li = document.createElement("li");
@@ -263,6 +269,16 @@ let shown = null;
 let pictureDirty = false;
 let skeletonsDirty = false;
 const videoStop = new AbortController();
+
+// Each person's newest face marker (smile, gaze); drawn by their face while it is no older than this.
+const FACE_MARKER_S = 1;
+const faceMarkers = {};
+
+function receiveFace(message) {
+  for (const person of message.people) faceMarkers[person.participant] = { time: message.time_s, ...person };
+  body.dataset.faces = String(Number(body.dataset.faces || 0) + 1);
+  skeletonsDirty = true;
+}
 
 function receivePose(message) {
   poses = poses.filter((p) => p.time >= message.time_s - POSE_HISTORY_S);
@@ -381,9 +397,64 @@ function drawSkeletons() {
       ctx.lineTo(b[0], b[1]);
     }
     ctx.stroke();
+    if (person.face) drawFace(ctx, person.face, colour, w, h, scale);
     const anchor = headAnchor(at);
     if (anchor) drawTag(ctx, person.participant, colour, anchor[0], anchor[1] - 38 * scale, scale);
+    const marker = faceMarkers[person.participant];
+    if (anchor && person.face && marker && Math.abs(marker.time - pose.time) <= FACE_MARKER_S) {
+      drawSmile(ctx, marker.smile, colour, anchor[0] + 40 * scale, anchor[1] - 38 * scale, scale);
+      drawGaze(ctx, marker, person.face[0], w, h, scale);
+    }
   }
+  canvas.dataset.faces = String(pose.people.filter((p) => p.face).length);
+}
+
+// The face's edge, lips and eyes as thin closed lines, so the mesh shows without hiding the face.
+function drawFace(ctx, outlines, colour, w, h, scale) {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5 * scale;
+  ctx.beginPath();
+  for (const xy of outlines) {
+    ctx.moveTo(xy[0] * w, xy[1] * h);
+    for (let k = 2; k < xy.length; k += 2) ctx.lineTo(xy[k] * w, xy[k + 1] * h);
+    ctx.closePath();
+  }
+  ctx.stroke();
+}
+
+// A small round face whose mouth curves up as far as the person smiles (0 neutral, 1 broad); no mouth when unknown.
+function drawSmile(ctx, smile, colour, x, y, scale) {
+  const r = 14 * scale;
+  ctx.fillStyle = "#fff";
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2 * scale;
+  ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+  if (smile === null) return;
+  const lift = Math.max(0, Math.min(1, smile)) * 0.55 * r;
+  ctx.beginPath();
+  ctx.moveTo(x - 0.55 * r, y + 0.25 * r);
+  ctx.quadraticCurveTo(x, y + 0.25 * r + 2 * lift, x + 0.55 * r, y + 0.25 * r);
+  ctx.stroke();
+}
+
+// Where the head points, as an arrow from the middle of the face: solid green while the person looks towards the
+// partner, thin grey otherwise. Yaw is positive towards the viewer's left, pitch positive up.
+function drawGaze(ctx, marker, oval, w, h, scale) {
+  if (marker.gaze_yaw === null || marker.gaze_pitch === null) return;
+  let cx = 0, cy = 0;
+  for (let k = 0; k < oval.length; k += 2) { cx += oval[k] * w; cy += oval[k + 1] * h; }
+  cx /= oval.length / 2; cy /= oval.length / 2;
+  const rad = Math.PI / 180, length = 60 * scale;
+  const dx = -Math.sin(marker.gaze_yaw * rad) * length, dy = -Math.sin(marker.gaze_pitch * rad) * length;
+  const looking = marker.looking_at_partner === true;
+  ctx.strokeStyle = looking ? "#1a9c4a" : "#888";
+  ctx.lineWidth = (looking ? 4 : 2) * scale;
+  ctx.beginPath();
+  ctx.moveTo(cx, cy);
+  ctx.lineTo(cx + dx, cy + dy);
+  ctx.stroke();
+  ctx.beginPath(); ctx.arc(cx + dx, cy + dy, (looking ? 5 : 3) * scale, 0, 2 * Math.PI);
+  ctx.fillStyle = ctx.strokeStyle; ctx.fill();
 }
 
 // The letter goes above the nose, or above the shoulders when the face is hidden.
@@ -422,6 +493,7 @@ function connect() {
     body.dataset.updates = String(Number(body.dataset.updates || 0) + 1);
   });
   source.addEventListener("pose", (e) => receivePose(JSON.parse(e.data)));
+  source.addEventListener("face", (e) => receiveFace(JSON.parse(e.data)));
   source.addEventListener("health", (e) => showHealth(JSON.parse(e.data)));
   source.addEventListener("cue", (e) => showCue(JSON.parse(e.data)));
   source.addEventListener("ended", () => {

@@ -9,13 +9,14 @@ internal enum DashboardEventKind
     Update,
     Cue,
     Pose,
+    Face,
     Health,
     Ended,
 }
 
 internal static class DashboardEventKindExtensions
 {
-    public const int Count = 5;
+    public const int Count = 6;
 
     /// <summary>The `event:` name on the wire.</summary>
     public static string WireName(this DashboardEventKind kind) => kind switch
@@ -23,6 +24,7 @@ internal static class DashboardEventKindExtensions
         DashboardEventKind.Update => "update",
         DashboardEventKind.Cue => "cue",
         DashboardEventKind.Pose => "pose",
+        DashboardEventKind.Face => "face",
         DashboardEventKind.Health => "health",
         DashboardEventKind.Ended => "ended",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -8,13 +8,16 @@ namespace MirrorSense.Dashboard.Streaming;
 
 /// <summary>
 /// Turns the feed into page events: every update (and its cue, when cues are on), skeletons at most
-/// <see cref="PosePeriod"/> apart, health at most <see cref="HealthPeriod"/> apart, and the newest video frame.
+/// <see cref="PosePeriod"/> apart, face markers at most <see cref="FacePeriod"/> apart, health at most <see cref="HealthPeriod"/> apart, and the newest video frame.
 /// Each event is serialized once here, on the feed's thread, with no blocking: mailboxes only swap references.
 /// </summary>
 internal static class FeedPublisher
 {
     /// <summary>Skeletons go out at ~15/s: smooth enough to watch, half a camera's rate in JSON.</summary>
     public static readonly TimeSpan PosePeriod = TimeSpan.FromSeconds(1.0 / 15);
+
+    /// <summary>Each face's smile and gaze marker: ten times a second follows a smile as it grows without a message per frame.</summary>
+    public static readonly TimeSpan FacePeriod = TimeSpan.FromSeconds(0.1);
 
     /// <summary>Capture health changes slowly; twice a second is plenty.</summary>
     public static readonly TimeSpan HealthPeriod = TimeSpan.FromSeconds(0.5);
@@ -41,6 +44,9 @@ internal static class FeedPublisher
                     events.Publish(DashboardJson.Event(DashboardEventKind.Pose, PoseMessage.From(frame, size, feed)));
                 },
                 e => Report("pose", e)),
+            feed.Faces.Sample(FacePeriod, scheduler).Subscribe(
+                frame => events.Publish(DashboardJson.Event(DashboardEventKind.Face, FaceMessage.From(frame, feed))),
+                e => Report("face", e)),
             feed.Health.Sample(HealthPeriod, scheduler).Subscribe(
                 health => events.Publish(DashboardJson.Event(DashboardEventKind.Health, HealthMessage.From(health, feed))),
                 e => Report("health", e)));

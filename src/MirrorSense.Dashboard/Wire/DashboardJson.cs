@@ -9,6 +9,7 @@ namespace MirrorSense.Dashboard.Wire;
 [JsonSerializable(typeof(UpdateMessage))]
 [JsonSerializable(typeof(CueMessage))]
 [JsonSerializable(typeof(PoseMessage))]
+[JsonSerializable(typeof(FaceMessage))]
 [JsonSerializable(typeof(HealthMessage))]
 [JsonSerializable(typeof(EndedMessage))]
 [JsonSerializable(typeof(ConsentStatus))]

@@ -7,7 +7,8 @@ internal sealed record HealthMessage(
     IReadOnlyList<SourceStatus> Sources,
     long FramesCaptured,
     long FramesDropped,
-    double? PoseLatencyMs)
+    double? PoseLatencyMs,
+    long FacesPutOff)
 {
     public static HealthMessage From(CaptureHealth health, DashboardFeed feed) => new(
         health.Time.Seconds,
@@ -15,5 +16,6 @@ internal sealed record HealthMessage(
         health.Sources,
         health.FramesCaptured,
         health.FramesDropped,
-        WireValues.Finite(health.PoseLatencyMs));
+        WireValues.Finite(health.PoseLatencyMs),
+        health.FacesPutOff);
 }

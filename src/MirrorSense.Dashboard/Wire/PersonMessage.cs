@@ -5,8 +5,10 @@ namespace MirrorSense.Dashboard.Wire;
 /// <summary>
 /// One skeleton on the wire: <paramref name="Points"/> holds x, y, visibility for each of the 33 landmarks, with x
 /// and y as fractions (0–1) of the image, so the page can draw over the video at whatever size it shows it.
+/// <paramref name="Face"/>, when the person's face mesh was trusted on this frame, holds the outlines of
+/// <see cref="FaceOutline.All"/> (face, lips, eyes), each as x, y pairs on the same scale; null otherwise.
 /// </summary>
-internal sealed record PersonMessage(string Participant, float[] Points)
+internal sealed record PersonMessage(string Participant, float[] Points, float[][]? Face)
 {
     /// <summary>Coordinates no larger than this are taken as already normalized: a pixel-space skeleton of a visible person always spans more.</summary>
     private const float NormalizedLimit = 2f;
@@ -14,9 +16,9 @@ internal sealed record PersonMessage(string Participant, float[] Points)
     /// <summary>
     /// Landmarks in frame pixels (the Core contract) are divided by the frame size; landmarks that are already
     /// fractions of the image pass through. Null when pixels arrive before any frame told the size, or the
-    /// landmark count is not the 33-point schema: such a skeleton cannot be placed.
+    /// landmark count is not the 33-point schema: such a skeleton cannot be placed. The face mesh is always in pixels.
     /// </summary>
-    public static PersonMessage? From(PersonPose person, FrameSize? frame)
+    public static PersonMessage? From(PersonPose person, FrameSize? frame, FaceMesh? face = null)
     {
         if (person.Landmarks.Count != Skeleton.LandmarkCount)
             return null;
@@ -33,6 +35,24 @@ internal sealed record PersonMessage(string Participant, float[] Points)
             points[(i * 3) + 2] = float.IsFinite(landmark.Visibility) ? landmark.Visibility : 0f;
         }
 
-        return new PersonMessage(person.Participant.ToString(), points);
+        return new PersonMessage(person.Participant.ToString(), points, Outlines(face, frame));
+    }
+
+    private static float[][]? Outlines(FaceMesh? face, FrameSize? frame)
+    {
+        if (face is not { IsTrusted: true } || face.Points.Count != FaceMesh.PointCount || frame is not { } size)
+            return null;
+        return [.. FaceOutline.All.Select(outline =>
+        {
+            var xy = new float[outline.Length * 2];
+            for (var k = 0; k < outline.Length; k++)
+            {
+                var point = face[outline[k]];
+                xy[k * 2] = point.X / size.Width;
+                xy[(k * 2) + 1] = point.Y / size.Height;
+            }
+
+            return xy;
+        })];
     }
 }

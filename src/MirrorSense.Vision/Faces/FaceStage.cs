@@ -3,8 +3,11 @@ using OpenCvSharp;
 
 namespace MirrorSense.Vision.Faces;
 
-/// <summary>How often each person was in view without a trusted face: turned away, covered, too small or lost.</summary>
-public sealed record FaceStatistics(long Frames, long MissingA, long MissingB)
+/// <summary>
+/// How often each person was in view without a trusted face (turned away, covered, too small or lost), and on how many
+/// frames the face model was put off so the body could keep up with a live camera (<see cref="FaceStage.PutOff"/>).
+/// </summary>
+public sealed record FaceStatistics(long Frames, long MissingA, long MissingB, long PutOff = 0)
 {
     public long Missing(Participant participant) => participant == Participant.A ? MissingA : MissingB;
 }
@@ -17,6 +20,13 @@ public sealed record FaceStatistics(long Frames, long MissingA, long MissingB)
 /// </summary>
 public sealed class FaceStage : IDisposable
 {
+    /// <summary>
+    /// How long a face is carried onto frames the model did not run on. Beyond it the face is missing rather than
+    /// stale: under load a live camera's faces may be put off for many frames, and a smile held from seconds ago is
+    /// not a smile now. Half a second, the gap the live body grid bridges.
+    /// </summary>
+    public static readonly TimeSpan LongestCarry = TimeSpan.FromSeconds(0.5);
+
     private readonly FaceLandmarker _landmarkerA;
     private readonly FaceLandmarker _landmarkerB;
     private readonly FaceTracker _trackerA;
@@ -24,6 +34,7 @@ public sealed class FaceStage : IDisposable
     private long _frames;
     private long _missingA;
     private long _missingB;
+    private long _putOff;
     private FaceFrame? _lastMeasured;
 
     public FaceStage(string? modelFolder = null, int intraOpThreads = 1)
@@ -43,7 +54,7 @@ public sealed class FaceStage : IDisposable
         _trackerB = new FaceTracker(_landmarkerB);
     }
 
-    public FaceStatistics Statistics => new(_frames, _missingA, _missingB);
+    public FaceStatistics Statistics => new(_frames, _missingA, _missingB, _putOff);
 
     /// <summary>The faces of the people in <paramref name="pose"/>, found in <paramref name="frame"/> (8-bit BGR) taken at the pose's time.</summary>
     public FaceFrame Estimate(Mat frame, PoseFrame pose)
@@ -67,14 +78,36 @@ public sealed class FaceStage : IDisposable
         return _lastMeasured = new FaceFrame(pose.Time, faces);
     }
 
-    /// <summary>Each person of a skipped frame with their face as last measured (none when it was not found or they were not in view then).</summary>
-    private FaceFrame Carried(PoseFrame pose, FaceFrame last)
+    /// <summary>The faces of a frame the face model does not run on by design (its rate is below the camera's): carried from the last measured frame.</summary>
+    public FaceFrame Carry(PoseFrame pose)
+    {
+        ArgumentNullException.ThrowIfNull(pose);
+        return Carried(pose, _lastMeasured);
+    }
+
+    /// <summary>
+    /// The faces of a frame on which the face model is put off so the body keeps up with a live camera: carried as by
+    /// <see cref="Carry"/>, and counted in <see cref="FaceStatistics.PutOff"/>.
+    /// </summary>
+    public FaceFrame PutOff(PoseFrame pose)
+    {
+        ArgumentNullException.ThrowIfNull(pose);
+        _putOff++;
+        return Carried(pose, _lastMeasured);
+    }
+
+    /// <summary>
+    /// Each person of a frame the model did not run on with their face as last measured, if that was at most
+    /// <see cref="LongestCarry"/> ago (none when it was not found, they were not in view then, or it is older).
+    /// </summary>
+    private FaceFrame Carried(PoseFrame pose, FaceFrame? last)
     {
         _frames++;
+        var recent = last is not null && pose.Time - last.Time <= LongestCarry ? last : null;
         var faces = new List<PersonFace>(2);
         foreach (var person in pose.People)
         {
-            var mesh = last.Of(person.Participant)?.Mesh;
+            var mesh = recent?.Of(person.Participant)?.Mesh;
             if (person.Participant == Participant.A)
                 faces.Add(Face(person, mesh, ref _missingA));
             else

@@ -22,7 +22,7 @@ public sealed record PictureMeasures
 
     /// <summary>
     /// Opens the face stage, once per subscription (disposed with it): each estimated frame carries its people's faces.
-    /// Offline flow only: live, the face model would hold up the body's frames. Null: none.
+    /// Live, the face model runs only when the body has time left (see <see cref="LivePoseSink"/>). Null: none.
     /// </summary>
     public Func<FaceStage>? Faces { get; init; }
 

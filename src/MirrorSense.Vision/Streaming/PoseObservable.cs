@@ -128,8 +128,6 @@ public static partial class PoseObservable
         if (!Enum.IsDefined(flow))
             throw new ArgumentOutOfRangeException(nameof(flow), flow, "Flow must be Offline or Live.");
         measures?.Validate();
-        if (flow == PoseFlow.Live && measures?.Faces is not null)
-            throw new ArgumentException("The face stage runs offline only for now: live, it needs a flow of its own so the body stays real time.", nameof(measures));
 
         return Observable.Create<PoseUpdate>(observer =>
         {

@@ -71,7 +71,7 @@ internal abstract class PoseSink(PictureWork work, IObserver<PoseUpdate> observe
         PoseUpdate update;
         try
         {
-            update = work.Estimate(frame, time, dropped, arrived);
+            update = work.Estimate(frame, time, dropped, arrived, () => FaceTurnAt(time));
             Volatile.Write(ref newest, update.Poses);
         }
         catch (Exception error)
@@ -83,6 +83,9 @@ internal abstract class PoseSink(PictureWork work, IObserver<PoseUpdate> observe
         observer.OnNext(update);
         return true;
     }
+
+    /// <summary>What the face stage does on the frame at <paramref name="time"/> whose body was just estimated (offline: it reads every frame).</summary>
+    protected virtual FaceTurn FaceTurnAt(MediaTime time) => FaceTurn.Read;
 
     protected IObserver<PoseUpdate> Observer => observer;
 

@@ -62,3 +62,20 @@ internal sealed class GatedEstimator(IPoseEstimator inner) : IPoseEstimator
 
     private int disposed;
 }
+
+/// <summary>Runs an action the first time a frame is estimated, to stand for a camera frame arriving meanwhile.</summary>
+internal sealed class ArrivingDuringEstimate(IPoseEstimator inner, Action arrive) : IPoseEstimator
+{
+    private Action? pending = arrive;
+
+    public PoseStatistics Statistics => inner.Statistics;
+
+    public PoseFrame Process(Mat frame, MediaTime time)
+    {
+        var poses = inner.Process(frame, time);
+        Interlocked.Exchange(ref pending, null)?.Invoke();
+        return poses;
+    }
+
+    public void Dispose() => inner.Dispose();
+}
