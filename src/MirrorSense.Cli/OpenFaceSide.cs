@@ -18,7 +18,7 @@ internal sealed class OpenFaceSide
     {
         Samples = samples;
         Features = FeatureSeries.Collect(samples, FaceFeatures.Schema, grid);
-        HeadMovements = OpenFaceFeatures.HeadMovements(Features);
+        HeadMovements = Synchrony.Features.HeadMovements.FromHeadAngles(Features);
         LastFrame = lastFrame;
     }
 

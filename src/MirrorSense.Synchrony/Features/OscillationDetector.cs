@@ -24,6 +24,7 @@ internal sealed class OscillationDetector
     private readonly FeatureGridOptions _grid;
     private readonly Participant _participant;
     private readonly HeadMovementKind _kind;
+    private readonly HeadSignal _signal;
     private readonly int _half;
     private readonly int _smooth;
     private readonly double _rest;
@@ -46,6 +47,7 @@ internal sealed class OscillationDetector
         _grid = grid;
         _participant = participant;
         _kind = kind;
+        _signal = options.Signal;
         _half = (int)Math.Round(options.MaximumCycleSeconds * grid.SampleRate);
         _smooth = Math.Min(_half, (int)Math.Round(options.MinimumCycleSeconds / 4 * grid.SampleRate));
         _rest = options.MinimumSwing / 4;
@@ -221,7 +223,7 @@ internal sealed class OscillationDetector
     private void Close(List<HeadMovementEvent> events)
     {
         if (_run is { } run && run.Cycles >= _options.MinimumCycles)
-            events.Add(new HeadMovementEvent(_grid.TimeOf(run.First.Index), _grid.TimeOf(run.Last.Index), _participant, _kind, run.Cycles, run.Amplitude));
+            events.Add(new HeadMovementEvent(_grid.TimeOf(run.First.Index), _grid.TimeOf(run.Last.Index), _participant, _kind, run.Cycles, run.Amplitude) { From = _signal });
         _run = null;
     }
 

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Features;
+using MirrorSense.Synchrony.Features.Face;
 
 namespace MirrorSense.Synchrony.Tests.Features;
 
@@ -143,5 +144,50 @@ public sealed class HeadMovementTests
         Assert.Equal((Participant.A, HeadMovementKind.Nod), (batch[0].Participant, batch[0].Kind));
         Assert.Equal((Participant.B, HeadMovementKind.Shake), (batch[1].Participant, batch[1].Kind));
         Assert.Equal(batch.ToHashSet(), streamed.ToHashSet());
+    }
+
+    [Fact]
+    public void A_session_with_faces_takes_nods_from_head_pitch_where_the_face_was_read_and_from_the_nose_where_it_was_not()
+    {
+        // Given 20 s in which A's face is read throughout: its pitch nods 10° at 3–6 s, while its nose point (fooled,
+        // say, by a shrug) also bobs at 12–15 s; and B's face is never read, its nose point nodding at 8–11 s
+        var schema = new FeatureSchema([BodyFeatures.HeadX, BodyFeatures.HeadY, FaceFeatures.HeadPitch, FaceFeatures.HeadYaw]);
+        var pitchA = Signal(20, seed: 1, jitter: 0.3, frequency: 1.2, amplitude: -10, from: 3, to: 6);
+        var yawA = Signal(20, seed: 2, jitter: 0.3);
+        var noseA = Signal(20, seed: 3, jitter: 0.004, frequency: 1.2, amplitude: 0.1, from: 12, to: 15);
+        var noseB = Signal(20, seed: 4, jitter: 0.004, frequency: 1.2, amplitude: 0.1, from: 8, to: 11);
+        var still = Signal(20, seed: 5, jitter: 0.004);
+        var samples = Enumerable.Range(0, pitchA.Length).Select(k => new FeatureSample(Grid.TimeOf(k), k, schema,
+            [still[k], noseA[k], pitchA[k], yawA[k]], [still[k], noseB[k], double.NaN, double.NaN])).ToList();
+
+        // When the session's head movements are found
+        var movements = HeadMovements.OfSession(FeatureSeries.Collect(samples, schema, Grid));
+
+        // Then A nods once, read from the head's pitch in degrees, B once, from the nose point, and A's bobbing nose is not a nod
+        Assert.Equal(2, movements.Count);
+        var (a, b) = (movements.Single(m => m.Participant == Participant.A), movements.Single(m => m.Participant == Participant.B));
+        Assert.Equal((HeadMovementKind.Nod, HeadSignal.HeadAngles), (a.Kind, a.From));
+        Assert.InRange(a.Start.Seconds, 2.8, 4);
+        Assert.InRange(a.Amplitude, 8, 12);
+        Assert.Equal((HeadMovementKind.Nod, HeadSignal.NosePosition), (b.Kind, b.From));
+        Assert.InRange(b.Start.Seconds, 7.8, 9);
+    }
+
+    [Fact]
+    public void A_session_without_faces_takes_every_nod_from_the_nose_point()
+    {
+        var nodding = Signal(10, seed: 7, jitter: 0.004, frequency: 1.2, amplitude: 0.1, from: 3, to: 6);
+        var still = Signal(10, seed: 8, jitter: 0.004);
+        var (x, y, n) = (BodyFeatures.IndexOf(BodyFeatures.HeadX), BodyFeatures.IndexOf(BodyFeatures.HeadY), BodyFeatures.Names.Length);
+        var samples = Enumerable.Range(0, nodding.Length).Select(k =>
+        {
+            var (a, b) = (new double[n], new double[n]);
+            (a[x], a[y], b[x], b[y]) = (still[k], nodding[k], still[k], still[k]);
+            return new FeatureSample(Grid.TimeOf(k), k, BodyFeatures.Schema, [.. a], [.. b]);
+        }).ToList();
+        var series = FeatureSeries.Collect(samples, BodyFeatures.Schema, Grid);
+
+        Assert.Equal(HeadMovements.Detect(series), HeadMovements.OfSession(series));
+        Assert.All(HeadMovements.OfSession(series), m => Assert.Equal(HeadSignal.NosePosition, m.From));
     }
 }

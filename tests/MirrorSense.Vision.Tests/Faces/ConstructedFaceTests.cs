@@ -53,6 +53,36 @@ public sealed class ConstructedFaceTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>±12° over a 2 s period, positive tipping the face forward (down), as a slow nod.</summary>
+    private static double Tip(double t) => 12 * Math.Sin(2 * Math.PI * t / 2);
+
+    [SkippableFact]
+    public void Should_follow_a_real_face_tipped_forward_and_back_by_a_known_angle_signal()
+    {
+        // Given the portrait's face turned about the neck by a known pitch signal, frame by frame
+        using var portrait = FaceClip.Portrait();
+        var warp = new HeadPitchWarp(FaceClip.MeshOf(portrait), portrait.Size());
+
+        // When each frame goes through pose, the face stage and the face features
+        var (frames, faces) = FaceClip.Run(Frames, t => warp.Apply(portrait, Tip(t)));
+
+        // Then head pitch follows the signal (looking down is negative pitch)
+        var fit = SignalFit.Of([.. frames.Select(f => (-f[FaceFeatures.HeadPitch], Tip(f.Seconds)))]);
+        var measured = frames.Select(f => -f[FaceFeatures.HeadPitch]).ToArray();
+        var slope = Slope(measured, [.. frames.Select(f => Tip(f.Seconds))]);
+        output.WriteLine($"-face_head_pitch vs the tip signal: {fit}, slope {slope:0.00}; faces missing: {faces.MissingA}");
+        foreach (var (name, _) in new[] { (FaceFeatures.HeadYaw, 0), (FaceFeatures.HeadRoll, 0), (FaceFeatures.Smile, 0) })
+            output.WriteLine($"{name}: {frames.Min(f => f[name]):0.00} to {frames.Max(f => f[name]):0.00}");
+        Assert.True(fit.Correlation >= 0.95 && fit.RmsError <= 2, $"face_head_pitch: {fit}");
+        Assert.Equal(0, fit.Missing);
+    }
+
+    private static double Slope(double[] measured, double[] truth)
+    {
+        var (mx, my) = (truth.Average(), measured.Average());
+        return truth.Zip(measured).Sum(p => (p.First - mx) * (p.Second - my)) / truth.Sum(x => (x - mx) * (x - mx));
+    }
+
     [SkippableFact]
     public void Should_flip_the_sign_of_head_and_gaze_yaw_when_the_face_is_mirrored()
     {

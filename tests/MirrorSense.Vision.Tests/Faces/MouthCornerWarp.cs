@@ -50,12 +50,6 @@ internal sealed class MouthCornerWarp
             }
         }
 
-        using var mapX = new Mat(rows, cols, MatType.CV_32FC1);
-        using var mapY = new Mat(rows, cols, MatType.CV_32FC1);
-        mapX.SetArray(sourceX);
-        mapY.SetArray(sourceY);
-        var warped = new Mat();
-        Cv2.Remap(image, warped, mapX, mapY, InterpolationFlags.Linear, BorderTypes.Replicate);
-        return warped;
+        return BackwardMap.Remap(image, sourceX, sourceY);
     }
 }

@@ -23,7 +23,7 @@ public enum OpenFaceCameras
 /// times (the two files may differ in frame rate and length), bridging gaps as body features are bridged; a frame
 /// OpenFace did not track, or tracked with less than <see cref="MinimumConfidence"/>, is missing, not zero. Angles turn
 /// into the face stage's degrees and signs (<see cref="HeadPose"/>); gaze is OpenFace's eye gaze, which the mesh
-/// cannot give (<see cref="Gaze"/>); nods and shakes come from head pitch and yaw (<see cref="HeadMovements(FeatureSeries)"/>).
+/// cannot give (<see cref="Gaze"/>); nods and shakes come from head pitch and yaw (<see cref="Features.HeadMovements.FromHeadAngles"/>).
 /// </summary>
 public static class OpenFaceFeatures
 {
@@ -55,12 +55,6 @@ public static class OpenFaceFeatures
     /// errs by 5–10°.
     /// </summary>
     public const double CameraLookDegrees = 15;
-
-    /// <summary>
-    /// Nods and shakes in degrees of head pitch and yaw: the body detector's cycles, with a swing of 5°. OpenFace's pose
-    /// of a still head wavers by about a degree from frame to frame, and listeners' nods swing some 5–15°.
-    /// </summary>
-    public static HeadMovementOptions HeadMovementOptions { get; } = new(MinimumSwing: 5);
 
     /// <summary>
     /// <c>smile</c> from AU12 (lip-corner puller) and AU6 (cheek raiser) intensities, on the face stage's scale: 0 at a
@@ -109,20 +103,6 @@ public static class OpenFaceFeatures
         }
 
         return samples;
-    }
-
-    /// <summary>Both people's nods (from head pitch) and shakes (from head yaw), ordered by start.</summary>
-    public static IReadOnlyList<HeadMovementEvent> HeadMovements(FeatureSeries faces)
-    {
-        ArgumentNullException.ThrowIfNull(faces);
-        var events = new List<HeadMovementEvent>();
-        foreach (var who in (Participant[])[Participant.A, Participant.B])
-        {
-            events.AddRange(Features.HeadMovements.Detect(faces.Of(who, FaceFeatures.HeadPitch), faces.Grid, who, HeadMovementKind.Nod, HeadMovementOptions));
-            events.AddRange(Features.HeadMovements.Detect(faces.Of(who, FaceFeatures.HeadYaw), faces.Grid, who, HeadMovementKind.Shake, HeadMovementOptions));
-        }
-
-        return [.. events.OrderBy(e => e.Start).ThenBy(e => e.Participant).ThenBy(e => e.Kind)];
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ public sealed class OpenFaceFeaturesTests
         var a = Steady(10, 30, t => Frame(t, rx: t is >= 4 and < 4.6 ? 10 * Math.PI / 180 * Math.Sin(Math.PI * (t - 4) / 0.6) : 0));
         var b = Steady(10, 30, t => Frame(t, rx: (random.NextDouble() - 0.5) * 2 * Math.PI / 180));
 
-        var movements = OpenFaceFeatures.HeadMovements(Series(a, b));
+        var movements = HeadMovements.FromHeadAngles(Series(a, b));
 
         var nod = Assert.Single(movements);
         Assert.Equal((Participant.A, HeadMovementKind.Nod), (nod.Participant, nod.Kind));
