@@ -5,6 +5,7 @@ using MirrorSense.Core;
 using MirrorSense.Fixtures;
 using MirrorSense.Vision;
 using MirrorSense.Vision.Detection;
+using MirrorSense.Vision.Faces;
 using MirrorSense.Vision.Landmarks;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
@@ -68,8 +69,12 @@ internal static class PoseBenchmark
         using var landmarker = new PoseLandmarker(files.Landmarks, threads);
         var region = detections[0].Region();
         var landmarks = Time(60, () => landmarker.Estimate(frame, region));
+        using var face = FaceLandmarker.Open(intraOpThreads: threads);
+        var person = landmarker.Estimate(frame, region);
+        var faceRegion = FaceRegions.FromPose(person.Body);
+        var mesh = Time(60, () => face.Estimate(frame, faceRegion, MediaTime.Zero));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  per stage (ms, median): decode {decode:0.00}, detector {detect:0.00}, landmarks (ONNX Runtime) {landmarks:0.00}, landmarks (OpenCV DNN, same ONNX) {OpenCvLandmarks(files.Landmarks, landmarker)}"));
+            $"  per stage (ms, median): decode {decode:0.00}, detector {detect:0.00}, landmarks (ONNX Runtime) {landmarks:0.00}, landmarks (OpenCV DNN, same ONNX) {OpenCvLandmarks(files.Landmarks, landmarker)}, face mesh of one face {mesh:0.00}"));
     }
 
     /// <summary>The same landmark model on OpenCV's DNN module, fed the same tensor; "n/a" with the reason when it cannot load it.</summary>

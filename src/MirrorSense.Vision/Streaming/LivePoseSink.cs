@@ -13,19 +13,11 @@ namespace MirrorSense.Vision.Streaming;
 /// after the waiting frame is estimated. Pixel motion is measured on every frame as it arrives, dropped ones too (it
 /// differs each picture from the one before, so skipping pictures would inflate it), in the regions of the newest
 /// skeletons estimated by then, and travels with its frame through the slot. The faces (when measured) come second:
-/// the face model runs on a frame only if <see cref="FaceInterval"/> has passed since it last ran and no newer frame is
-/// waiting once its body is done; otherwise the faces are carried (and, when a frame was waiting, counted as put off),
+/// when a newer frame is waiting once a frame's body is done, that frame's faces are put off (carried, and counted),
 /// so faces never make the body drop frames.
 /// </summary>
 internal sealed class LivePoseSink : PoseSink
 {
-    /// <summary>
-    /// Live faces are read at most fifteen times a second: a smile or a turn of the head takes a few hundred
-    /// milliseconds, and every camera frame would double the face model's share of the two cores, which the body's
-    /// latency pays for (p95 51–57 ms without faces on the demo, 61–90 ms with a face model on every frame).
-    /// </summary>
-    public static readonly TimeSpan FaceInterval = TimeSpan.FromSeconds(1.0 / 15);
-
     private readonly IScheduler scheduler;
     private Mat incoming = new();
     private Mat pending = new();
@@ -35,7 +27,6 @@ internal sealed class LivePoseSink : PoseSink
     private bool hasPending;
     private bool running;
     private long dropped;
-    private MediaTime? lastFaces;
     private bool ended;
     private Exception? failure;
 
@@ -173,20 +164,13 @@ internal sealed class LivePoseSink : PoseSink
         }
     }
 
-    protected override FaceTurn FaceTurnAt(MediaTime time)
+    protected override bool PutOffFaces
     {
-        // Only the drain thread asks, so lastFaces needs no lock; the waiting frame does. A camera's frame times jitter
-        // by a millisecond or two, which must not push every other frame's turn one frame later.
-        if (lastFaces is { } last && time >= last && time - last < FaceInterval - TimeSpan.FromMilliseconds(2))
-            return FaceTurn.Carry;
-        lock (Gate)
+        get
         {
-            if (hasPending)
-                return FaceTurn.PutOff;
+            lock (Gate)
+                return hasPending;
         }
-
-        lastFaces = time;
-        return FaceTurn.Read;
     }
 
     protected override void Release()

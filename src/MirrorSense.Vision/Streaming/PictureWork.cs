@@ -55,24 +55,16 @@ internal sealed class PictureWork : IDisposable
 
     /// <summary>
     /// The poses of one picture with what the measures find on it. Pixel motion is <paramref name="arrived"/> when it was
-    /// measured as the picture arrived, else measured here with the picture's own skeletons. Whether the faces are
-    /// looked for, carried or put off is asked of <paramref name="faceTurn"/> once the body is done.
+    /// measured as the picture arrived, else measured here with the picture's own skeletons. Whether the faces are put
+    /// off for the body is asked of <paramref name="putOffFaces"/> once the body is done.
     /// </summary>
-    public PoseUpdate Estimate(Mat picture, MediaTime time, long dropped, PixelMotionFrame? arrived, Func<FaceTurn> faceTurn)
+    public PoseUpdate Estimate(Mat picture, MediaTime time, long dropped, PixelMotionFrame? arrived, Func<bool> putOffFaces)
     {
         var poses = estimator.Process(picture, time);
         if (pixelMotion is not null)
             poses = poses with { Motion = arrived ?? pixelMotion.Measure(picture, poses) };
         if (faces is not null)
-            poses = poses with
-            {
-                Faces = faceTurn() switch
-                {
-                    FaceTurn.Read => faces.Estimate(picture, poses),
-                    FaceTurn.Carry => faces.Carry(poses),
-                    _ => faces.PutOff(poses),
-                },
-            };
+            poses = poses with { Faces = putOffFaces() ? faces.PutOff(poses) : faces.Estimate(picture, poses) };
         viewer?.Invoke(picture, poses);
         return new PoseUpdate(poses, estimator.Statistics with { FramesDropped = dropped }) { Faces = faces?.Statistics };
     }
@@ -83,17 +75,4 @@ internal sealed class PictureWork : IDisposable
         pixelMotion?.Dispose();
         faces?.Dispose();
     }
-}
-
-/// <summary>What the face stage does on a frame whose body was just estimated.</summary>
-internal enum FaceTurn
-{
-    /// <summary>Run the face model on the frame.</summary>
-    Read,
-
-    /// <summary>Carry the last faces: the face model runs at a lower rate than the camera by design.</summary>
-    Carry,
-
-    /// <summary>Carry the last faces and count the frame: a newer frame waits for the body.</summary>
-    PutOff,
 }

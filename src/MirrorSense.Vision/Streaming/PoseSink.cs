@@ -71,7 +71,7 @@ internal abstract class PoseSink(PictureWork work, IObserver<PoseUpdate> observe
         PoseUpdate update;
         try
         {
-            update = work.Estimate(frame, time, dropped, arrived, () => FaceTurnAt(time));
+            update = work.Estimate(frame, time, dropped, arrived, () => PutOffFaces);
             Volatile.Write(ref newest, update.Poses);
         }
         catch (Exception error)
@@ -84,8 +84,8 @@ internal abstract class PoseSink(PictureWork work, IObserver<PoseUpdate> observe
         return true;
     }
 
-    /// <summary>What the face stage does on the frame at <paramref name="time"/> whose body was just estimated (offline: it reads every frame).</summary>
-    protected virtual FaceTurn FaceTurnAt(MediaTime time) => FaceTurn.Read;
+    /// <summary>Whether the faces of the frame whose body was just estimated are put off for a waiting frame (offline: never).</summary>
+    protected virtual bool PutOffFaces => false;
 
     protected IObserver<PoseUpdate> Observer => observer;
 

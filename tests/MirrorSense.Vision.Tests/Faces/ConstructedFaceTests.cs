@@ -145,12 +145,13 @@ public sealed class ConstructedFaceTests(ITestOutputHelper output)
         var tinyPose = pose with { People = [person with { Landmarks = [.. person.Landmarks.Select(l => l with { X = l.X / 10, Y = l.Y / 10 })] }] };
         using var back = BackOfAHead(portrait.Size());
 
-        // When the face stage and the features run on them, after one good frame (so tracking has to let go)
+        // When the face stage and the features run on them, after one good frame (so tracking has to let go), each a
+        // tenth of a second after the last so the face model is due on every one
         using var faces = new FaceStage();
         var extractor = new FaceFeatureExtractor();
         var good = extractor.Process(faces.Estimate(portrait, pose));
         var bad = new[] { (covered, pose), (tiny, tinyPose), (back, pose) }
-            .Select((input, i) => extractor.Process(faces.Estimate(input.Item1, input.Item2 with { Time = FaceClip.TimeOf(i + 1) })))
+            .Select((input, i) => extractor.Process(faces.Estimate(input.Item1, input.Item2 with { Time = MediaTime.FromSeconds(0.1 * (i + 1)) })))
             .ToArray();
 
         // Then the good frame has every feature but looking at a partner (there is none), each bad one has none (NaN, not 0),

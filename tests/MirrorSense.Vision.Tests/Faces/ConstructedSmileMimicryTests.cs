@@ -3,6 +3,7 @@ using MirrorSense.Core;
 using MirrorSense.Synchrony.Coordination;
 using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Vision.Faces;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
@@ -58,14 +59,24 @@ public sealed class ConstructedSmileMimicryTests(ITestOutputHelper output)
         var extractor = new FaceFeatureExtractor();
         var smile = FaceFeatures.IndexOf(FaceFeatures.Smile);
         var (a, b) = (ImmutableArray.CreateBuilder<double>(), ImmutableArray.CreateBuilder<double>());
+        var interpolation = new FaceInterpolation();
+        void Add(IEnumerable<FaceFrame> ready)
+        {
+            foreach (var features in ready.Select(extractor.Process))
+            {
+                a.Add(features.A[smile]);
+                b.Add(features.B[smile]);
+            }
+        }
+
         for (var i = 0; i < Seconds * FramesPerSecond; i++)
         {
             using var frame = frameAt(i / FramesPerSecond);
             var time = MediaTime.FromSeconds(i / FramesPerSecond);
-            var features = extractor.Process(faces.Estimate(frame, estimator.Process(frame, time)));
-            a.Add(features.A[smile]);
-            b.Add(features.B[smile]);
+            Add(interpolation.Add(faces.Estimate(frame, estimator.Process(frame, time))));
         }
+
+        Add(interpolation.Complete());
 
         return new DyadSeries(FaceFeatures.Smile, FramesPerSecond, a.ToImmutable(), b.ToImmutable());
     }

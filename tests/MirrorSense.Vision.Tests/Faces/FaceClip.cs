@@ -1,6 +1,7 @@
 using MirrorSense.Core;
 using MirrorSense.Synchrony.Features.Face;
 using MirrorSense.Vision.Faces;
+using MirrorSense.Vision.Tracking;
 using OpenCvSharp;
 
 namespace MirrorSense.Vision.Tests.Faces;
@@ -23,21 +24,27 @@ internal static class FaceClip
 
     public static MediaTime TimeOf(int frame) => MediaTime.FromSeconds(frame / FramesPerSecond);
 
-    /// <summary>Each frame (made by <paramref name="frameAt"/> from its time in seconds) → pose → faces → face features; the face stage's count of missing faces.</summary>
+    /// <summary>
+    /// Each frame (made by <paramref name="frameAt"/> from its time in seconds) → pose → faces, placed between measured
+    /// ones as analyze places them (<see cref="FaceInterpolation"/>) → face features; the face stage's count of missing faces.
+    /// </summary>
     public static (List<FeatureFrameValues> Features, FaceStatistics Faces) Run(int frames, Func<double, Mat> frameAt)
     {
         using var estimator = new PoseEstimator(new PoseOptions(MaxPeople: 1, Only: Participant.A));
         using var faces = new FaceStage();
         var extractor = new FaceFeatureExtractor();
+        var interpolation = new FaceInterpolation();
         var values = new List<FeatureFrameValues>();
+        void Add(IEnumerable<FaceFrame> ready) =>
+            values.AddRange(ready.Select(extractor.Process).Select(features => new FeatureFrameValues(features.Time.Seconds, [.. features.A])));
         for (var i = 0; i < frames; i++)
         {
             using var frame = frameAt(i / FramesPerSecond);
             var pose = estimator.Process(frame, TimeOf(i));
-            var features = extractor.Process(faces.Estimate(frame, pose));
-            values.Add(new FeatureFrameValues(features.Time.Seconds, [.. features.A]));
+            Add(interpolation.Add(faces.Estimate(frame, pose)));
         }
 
+        Add(interpolation.Complete());
         return (values, faces.Statistics);
     }
 
