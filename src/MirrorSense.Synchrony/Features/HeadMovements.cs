@@ -24,7 +24,7 @@ public static class HeadMovements
     /// (<see cref="FaceFeatures.HeadPitch"/>, <see cref="FaceFeatures.HeadYaw"/>) where the series has them, and from
     /// the nose point wherever the face was not read for most of a movement (turned away, covered, lost), so a person
     /// whose face is out of sight still nods. The nose point sees a nod only as the head's drop; on a real face tipped
-    /// by known nods the head pitch found 55 of 56 of them with no false one (ConstructedFaceNodTests, five seeds).
+    /// by known nods the head pitch found 53 of 56 of them with no false one (ConstructedFaceNodTests, five seeds).
     /// </summary>
     public static IReadOnlyList<HeadMovementEvent> OfSession(FeatureSeries series)
     {
