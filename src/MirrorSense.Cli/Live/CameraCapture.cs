@@ -33,8 +33,9 @@ internal sealed record CameraInput(string Device, Participant? Shows)
 /// One live camera, showing both people or one of them, through the pose stage paced live (newest frame wins, drops
 /// counted) and on into body features on the grid. On the capture thread each frame is put on the session clock,
 /// offered to the page's picture, and handed to the raw-media writer when one is asked for; the pose stage measures
-/// its pixel motion and, when asked, the faces (after the body, only when no newer frame waits). A camera that is unplugged or whose stream ends completes the
-/// streams and says so in <see cref="Problem"/>; the voices (and the other camera) go on without it.
+/// its pixel motion and, when asked, the faces (after the body, and put off while a newer frame waits). A camera that
+/// is unplugged or whose stream ends completes the streams and says so in <see cref="Problem"/>; the voices (and the
+/// other camera) go on without it.
 /// </summary>
 internal sealed class CameraCapture
 {

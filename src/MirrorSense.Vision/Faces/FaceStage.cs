@@ -24,8 +24,9 @@ public sealed class FaceStage : IDisposable
     /// <summary>
     /// Faces are read at most fifteen times a second of media time, live and offline. A smile, a turn of the head or a
     /// nod (1.5–3 a second) takes a few hundred milliseconds and is followed at that rate (a real face tipped by known
-    /// nods: 53 of 56 found, against 55 with every frame read), while the model on every frame of a 30 fps video made analyze 60–75 % slower
-    /// on an AVX2-only 2-core machine and the live body's latency p95 61–90 ms instead of 51–57 ms without faces.
+    /// nods: 53 of 56 found, against 55 with every frame read), while the model on every frame of a 30 fps video made
+    /// analyze 60–75 % slower on an AVX2-only 2-core machine and the live body's latency p95 61–90 ms instead of 51–57 ms
+    /// without faces.
     /// </summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1.0 / 15);
 

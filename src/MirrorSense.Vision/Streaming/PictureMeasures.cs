@@ -22,7 +22,8 @@ public sealed record PictureMeasures
 
     /// <summary>
     /// Opens the face stage, once per subscription (disposed with it): each estimated frame carries its people's faces.
-    /// Live, the face model runs only when the body has time left (see <see cref="LivePoseSink"/>). Null: none.
+    /// The face model runs at most every <see cref="FaceStage.Interval"/>, and live not while a newer frame waits for the
+    /// body (see <see cref="LivePoseSink"/>). Null: none.
     /// </summary>
     public Func<FaceStage>? Faces { get; init; }
 
