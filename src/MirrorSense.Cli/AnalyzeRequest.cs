@@ -15,9 +15,9 @@ internal abstract record VideoInput
 
     /// <summary>Landmarks already extracted (a pose.csv of an earlier run or a recording): the pose stage is skipped.</summary>
     /// <param name="CompleteLength">Read only this many bytes: the whole rows of a recording a crash cut off; null: all.</param>
-    /// <param name="Pixels">The pixel motion recorded live beside the landmarks, or null: then there is none (no pictures to measure it on).</param>
+    /// <param name="Pictures">The pixel motion and face features recorded live beside the landmarks, or null: then there are none (no pictures to measure them on).</param>
     /// <param name="OneCameraPerPerson">The table came from one camera per person: each frame holds one person, at that camera's times.</param>
-    public sealed record PoseTable(string Path, long? CompleteLength = null, RecordedPixelMotion? Pixels = null, bool OneCameraPerPerson = false) : VideoInput
+    public sealed record PoseTable(string Path, long? CompleteLength = null, RecordedPictureFeatures? Pictures = null, bool OneCameraPerPerson = false) : VideoInput
     {
         /// <summary>Where the frames come from when not from a table at <see cref="Path"/> (another tool's keypoints, read into pose frames); null: the table.</summary>
         public Func<IEnumerable<PoseFrame>>? Frames { get; init; }

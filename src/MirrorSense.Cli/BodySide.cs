@@ -39,12 +39,12 @@ internal static class BodySide
         var posePath = Path.Combine(request.Output, "pose.csv");
         // Re-analysing a folder reads its own pose.csv: that table is already the output.
         using var poseCsv = video is VideoInput.PoseTable input && SameFile(input.Path, posePath) ? null : new PoseCsvWriter(new StreamWriter(posePath));
-        // A pose table has no pictures, so no pixel motion unless a live recording measured it; the face stage needs
+        // A pose table has no pictures, so no pixel motion or faces unless a live recording measured them; the face stage needs
         // the pictures of both people in one frame (the command refuses --face otherwise).
         var measured = video switch
         {
-            VideoInput.PoseTable { Pixels: null } => PoseFrameFeatures.Landmarks,
-            VideoInput.PoseTable => PoseFrameFeatures.WithPixelMotion,
+            VideoInput.PoseTable { Pictures: null } => PoseFrameFeatures.Landmarks,
+            VideoInput.PoseTable { Pictures: { } recorded } => recorded.Features,
             VideoInput.Shared => new PoseFrameFeatures(PixelMotion: true, Faces: request.Faces),
             _ => PoseFrameFeatures.WithPixelMotion,
         };
@@ -63,7 +63,7 @@ internal static class BodySide
         var features = video switch
         {
             // The recording's values already lie on a grid: they are matched to this one's times, not resampled again.
-            VideoInput.PoseTable { Pixels: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
+            VideoInput.PoseTable { Pictures: { } recorded } table => LandmarkFeatures(poses, table, grid).Select(sample => recorded.Join(sample, grid.SampleRate)),
             VideoInput.PoseTable table => LandmarkFeatures(poses, table, grid),
             // Two cameras' people are joined into one pose frame, but their pictures share no space to measure a distance in.
             VideoInput.PerParticipant => poses.ExtractFeatures(measured).Select(WithoutPartnerDistance).ResampleToGrid(grid),

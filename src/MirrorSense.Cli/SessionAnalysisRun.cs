@@ -166,6 +166,8 @@ internal sealed class SessionAnalysisRun(AnalyzeRequest request)
         BodyFeatures.HeadY,
         FaceFeatures.Smile,
         FaceFeatures.LookingAtPartner,
+        FaceFeatures.HeadPitch,
+        FaceFeatures.HeadYaw,
     ];
 
     private DyadSeries GestureSeries(BodySideResult body, List<string> warnings)

@@ -91,8 +91,8 @@ internal static class SessionRequests
     }
 
     /// <summary>
-    /// A folder recorded live (<c>--session DIR</c>): landmarks from its pose.csv, pixel motion from its features.csv
-    /// when the live run measured it, voices from its WAVs when raw media was recorded, else from its prosody.csv frames. The analysis starts at the recording's grid origin (or later
+    /// A folder recorded live (<c>--session DIR</c>): landmarks from its pose.csv, pixel motion and face features from
+    /// its features.csv when the live run measured them, voices from its WAVs when raw media was recorded, else from its prosody.csv frames. The analysis starts at the recording's grid origin (or later
     /// with --start), and what the folder's state is worth knowing (cut short, a torn row skipped) comes as warnings.
     /// </summary>
     /// <exception cref="UsageException">Other inputs given too: a recorded session brings its own.</exception>
@@ -115,7 +115,7 @@ internal static class SessionRequests
         var names = new Dictionary<string, string> { ["session"] = folder };
         var warnings = new List<string>(session.Warnings);
         var table = session.Table(SessionRecorder.PoseFileName);
-        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength, RecordedPixels(session, settings.GestureFeature, names, warnings),
+        VideoInput? body = table is null ? null : new VideoInput.PoseTable(table.Path, table.CompleteLength, RecordedPictures(session, settings.GestureFeature, names, warnings),
             session.Manifest.OneCameraPerPerson);
         var (voice, audioOffset) = RecordedVoice(session, raw.NoAudio, names, warnings);
         if (body is null && voice is VoiceInput.None)
@@ -132,27 +132,36 @@ internal static class SessionRequests
         : raw.VideoA is not null || raw.VideoB is not null ? (pose with { Swap = true }, settings)
         : (pose with { Swap = true }, settings with { Proximity = settings.Proximity with { ASitsLeft = false } });
 
-    /// <summary>The recorded pixel motion, when the live run measured it: re-analysis has no pictures to measure it on.</summary>
-    private static RecordedPixelMotion? RecordedPixels(SessionFolder session, string gestureFeature, Dictionary<string, string> names, List<string> warnings)
+    /// <summary>The recorded pixel motion and face features, when the live run measured them: re-analysis has no pictures to measure them on.</summary>
+    private static RecordedPictureFeatures? RecordedPictures(SessionFolder session, string gestureFeature, Dictionary<string, string> names, List<string> warnings)
     {
-        RecordedPixelMotion? pixels;
+        RecordedPictureFeatures? pictures;
         try
         {
-            pixels = RecordedPixelMotion.Read(session);
+            pictures = RecordedPictureFeatures.Read(session);
         }
         catch (SeriesFormatException error)
         {
-            warnings.Add($"the recorded pixel motion cannot be read ({error.Message}); it is left out of the features.");
+            warnings.Add($"the recorded pixel motion and face features cannot be read ({error.Message}); they are left out of the features.");
             return null;
         }
 
-        if (pixels is null)
+        if (pictures is null)
             return null;
-        names[BodyFeatures.PixelMotion] = pixels.Path;
-        if (gestureFeature == BodyFeatures.PixelMotion)
-            warnings.Add($"gesture synchrony: from the pixel motion recorded live ({pixels.Path}), as measured then on the camera's frames.");
+        if (pictures.Features.PixelMotion)
+        {
+            names[BodyFeatures.PixelMotion] = pictures.Path;
+            if (gestureFeature == BodyFeatures.PixelMotion)
+                warnings.Add($"gesture synchrony: from the pixel motion recorded live ({pictures.Path}), as measured then on the camera's frames.");
+        }
 
-        return pixels;
+        if (pictures.Features.Faces)
+        {
+            names["faces"] = pictures.Path;
+            warnings.Add($"faces: the face features recorded live ({pictures.Path}), read then on up to fifteen frames a second.");
+        }
+
+        return pictures;
     }
 
     private static (VoiceInput Voice, double AudioOffset) RecordedVoice(SessionFolder session, bool noAudio, Dictionary<string, string> names, List<string> warnings)

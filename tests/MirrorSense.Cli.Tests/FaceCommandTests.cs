@@ -13,13 +13,19 @@ public sealed class FaceCommandTests
 {
     private const int Frames = 60;
 
-    private static string TwoFaces(TempFolder folder)
+    /// <summary>The woman of demo/sample3.jpg, 960×720 of the photo around her face halved to 480×360.</summary>
+    private static Mat Portrait()
     {
-        var path = folder.Combine("faces.avi");
         using var photo = Cv2.ImRead(NpmTestPackages.File(NpmTestPackages.FaceApi, "demo/sample3.jpg"));
         Skip.If(photo.Empty(), "OpenCV could not decode face-api's demo/sample3.jpg.");
         using var crop = new Mat(photo, new Rect(208, 109, 960, 720));
-        using var portrait = crop.Resize(new Size(480, 360), 0, 0, InterpolationFlags.Area);
+        return crop.Resize(new Size(480, 360), 0, 0, InterpolationFlags.Area);
+    }
+
+    private static string TwoFaces(TempFolder folder)
+    {
+        var path = folder.Combine("faces.avi");
+        using var portrait = Portrait();
         using var mirrored = portrait.Flip(FlipMode.Y);
         using var gap = new Mat(360, 160, MatType.CV_8UC3, new Scalar(128, 128, 128));
         using var frame = new Mat();
@@ -102,6 +108,51 @@ public sealed class FaceCommandTests
         Assert.All(events, e => Assert.True(double.Parse(e[2], CultureInfo.InvariantCulture) < 0.2, string.Join(',', e)));
         var tiers = System.Xml.Linq.XDocument.Load(Path.Combine(output, "session.eaf")).Descendants("TIER").Select(t => t.Attribute("TIER_ID")!.Value).ToArray();
         Assert.Subset(tiers.ToHashSet(), new HashSet<string> { "smiles_A", "smiles_B", "looking_A", "looking_B", "mutual_gaze_events" });
+    }
+
+    [SkippableFact]
+    public void Analyze_with_face_takes_nods_from_the_head_pitch_where_the_face_is_read()
+    {
+        // Given 8 s of the two faces, A's tipped forward twice in two nods (12°, 2 a second) at 2 s and 5 s, B's still
+        using var folder = new TempFolder();
+        var video = folder.Combine("nods.avi");
+        using var portrait = Portrait();
+        using var mirrored = portrait.Flip(FlipMode.Y);
+        var warp = new Vision.Tests.Faces.HeadPitchWarp(MeshOf(mirrored), mirrored.Size());
+        static double Tip(double t) => (t is >= 2 and < 3) || (t is >= 5 and < 6) ? 12 * (1 - Math.Cos(2 * Math.PI * 2 * t)) / 2 : 0;
+        using var gap = new Mat(360, 160, MatType.CV_8UC3, new Scalar(128, 128, 128));
+        using (var writer = new VideoWriter(video, VideoWriter.FourCC("MJPG"), 30, new Size(1120, 360)))
+        {
+            for (var i = 0; i < 8 * 30; i++)
+            {
+                using var a = warp.Apply(mirrored, Tip(i / 30.0));
+                using var frame = new Mat();
+                Cv2.HConcat([a, gap, portrait], frame);
+                writer.Write(frame);
+            }
+        }
+
+        // When analyze runs with --face
+        var output = folder.Combine("out");
+        var run = MirrorSenseProcess.Run("analyze", "--video", video, "--no-audio", "--face", "--out", output);
+
+        // Then head_movements.csv has A's two nods, read from the head's pitch in degrees, at their times, and none of B's
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = File.ReadLines(Path.Combine(output, "head_movements.csv")).Skip(1).Select(line => line.Split(',')).ToArray();
+        var nods = rows.Where(r => r[1] == "nod").ToArray();
+        Assert.True(nods.Length == 2, string.Join(" | ", rows.Select(r => string.Join(',', r))));
+        Assert.All(nods, r => Assert.Equal(("A", "degrees"), (r[0], r[6])));
+        Assert.InRange(double.Parse(nods[0][2], CultureInfo.InvariantCulture), 1.8, 3);
+        Assert.InRange(double.Parse(nods[1][2], CultureInfo.InvariantCulture), 4.8, 6);
+    }
+
+    /// <summary>The face mesh the face stage finds on a still picture with one person.</summary>
+    private static Core.FaceMesh MeshOf(Mat picture)
+    {
+        using var estimator = new Vision.PoseEstimator(new Vision.PoseOptions(MaxPeople: 1, Only: Core.Participant.A));
+        using var faces = new Vision.Faces.FaceStage();
+        return faces.Estimate(picture, estimator.Process(picture, Core.MediaTime.Zero)).Of(Core.Participant.A)?.Mesh
+            ?? throw new InvalidOperationException("No trusted face in the portrait.");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace MirrorSense.EndToEnd.Tests;
 /// <summary>
 /// <c>mirrorsense live --face</c> end to end (issue 14): two real faces through the piped camera at real-time pace, the
 /// page in headless Chromium draws each face's outline with its smile and gaze marker while the body meters keep their
-/// rate, and the recording's features hold each person's face features.
+/// rate, and the recording's features hold each person's face features, which the post-session analysis reads back.
 /// </summary>
 public sealed class LiveFaceSessionTests(VirtualMicrophone pulse, ITestOutputHelper output) : IClassFixture<VirtualMicrophone>, IDisposable
 {
@@ -70,6 +70,10 @@ public sealed class LiveFaceSessionTests(VirtualMicrophone pulse, ITestOutputHel
             output.WriteLine($"{who}: smile read on {read} of {own.Count} grid points after 5 s");
             Assert.True(read > 0.8 * own.Count && own.Count > 300, $"{who}: smile on {read} of {own.Count} grid points");
         }
+
+        // And the post-session analysis of the recording takes its faces from what was recorded (it has no pictures)
+        var analysed = FeatureCsvReader.ReadFeature(Path.Combine(rig.Record, "analysis", "features.csv"), FaceFeatures.Smile);
+        Assert.True(analysed.Count(r => double.IsFinite(r.Value)) > 0.8 * smiles.Count(r => double.IsFinite(r.Value)), $"{analysed.Count} smile rows analysed");
     }
 
     /// <summary>

@@ -43,6 +43,15 @@ public static class FeatureCsvReader
             row.Participant(1, allowEmpty: false) == "A" ? Participant.A : Participant.B,
             row.Number(3)))];
 
+    /// <summary>Every row of the named features, both participants, in file order, each with its feature's name (one pass over the file).</summary>
+    /// <param name="length">Read only this many bytes (the whole rows of a recording a crash cut off); null: all.</param>
+    /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
+    public static IReadOnlyList<(string Feature, FeatureValue Value)> ReadFeatures(string path, IReadOnlySet<string> features, long? length = null) =>
+        [.. Rows(path, features.Contains, length).Select(row => (row.Cells[2], new FeatureValue(
+            MediaTime.FromSeconds(row.Required(0)),
+            row.Participant(1, allowEmpty: false) == "A" ? Participant.A : Participant.B,
+            row.Number(3))))];
+
     /// <summary>
     /// The whole table back as the grid series the measures take (features in file order), so measures can be
     /// recomputed from an analysis without its video. The grid is the file's own: its first time is the origin.
