@@ -15,12 +15,14 @@ namespace MirrorSense.Cli;
 internal sealed class RecordedPictureFeatures
 {
     private readonly (Track A, Track B)[] _tracks;
+    private readonly FeatureSchema _added;
 
     private RecordedPictureFeatures(string path, PoseFrameFeatures features, (Track A, Track B)[] tracks)
     {
         Path = path;
         Features = features;
         _tracks = tracks;
+        _added = new FeatureSchema([.. features.Names.Skip(BodyFeatures.Names.Length)]);
     }
 
     /// <summary>The recorded features.csv the values come from.</summary>
@@ -28,8 +30,6 @@ internal sealed class RecordedPictureFeatures
 
     /// <summary>What the grid samples hold once joined: the landmarks' features and what was recorded of the pictures.</summary>
     public PoseFrameFeatures Features { get; }
-
-    private FeatureSchema Added => new([.. Features.Names.Skip(BodyFeatures.Names.Length)]);
 
     /// <summary>
     /// The folder's recorded pixel motion and face features, whole rows only; a part is left out when the recording
@@ -65,7 +65,7 @@ internal sealed class RecordedPictureFeatures
         var (a, b) = (new double[_tracks.Length], new double[_tracks.Length]);
         for (var f = 0; f < _tracks.Length; f++)
             (a[f], b[f]) = (_tracks[f].A.At(sample.Time, within), _tracks[f].B.At(sample.Time, within));
-        return sample.Then(Added, a, b);
+        return sample.Then(_added, a, b);
     }
 
     /// <summary>One participant's recorded values of one feature, sorted by time for a nearest-time search.</summary>
