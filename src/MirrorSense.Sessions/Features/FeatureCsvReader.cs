@@ -38,10 +38,7 @@ public static class FeatureCsvReader
     /// <param name="length">Read only this many bytes (the whole rows of a recording a crash cut off); null: all.</param>
     /// <exception cref="Readers.SeriesFormatException">The file is missing or has a malformed row (named by file:line:column).</exception>
     public static IReadOnlyList<FeatureValue> ReadFeature(string path, string feature, long? length = null) =>
-        [.. Rows(path, name => name == feature, length).Select(row => new FeatureValue(
-            MediaTime.FromSeconds(row.Required(0)),
-            row.Participant(1, allowEmpty: false) == "A" ? Participant.A : Participant.B,
-            row.Number(3)))];
+        [.. ReadFeatures(path, new HashSet<string> { feature }, length).Select(row => row.Value)];
 
     /// <summary>Every row of the named features, both participants, in file order, each with its feature's name (one pass over the file).</summary>
     /// <param name="length">Read only this many bytes (the whole rows of a recording a crash cut off); null: all.</param>
