@@ -67,7 +67,7 @@ public sealed class LiveFaceSessionTests(VirtualMicrophone pulse, ITestOutputHel
         {
             var own = smiles.Where(r => r.Participant == who && r.Time.Seconds > 5).ToList();
             var read = own.Count(r => double.IsFinite(r.Value));
-            output.WriteLine($"{who}: smile read on {read} of {own.Count} grid points after 5 s");
+            output.WriteLine($"{who}: smile read on {read} of {own.Count} grid points after 5 s; unread at {string.Join(" ", own.Where(r => !double.IsFinite(r.Value)).Select(r => r.Time.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))}");
             Assert.True(read > 0.8 * own.Count && own.Count > 300, $"{who}: smile on {read} of {own.Count} grid points");
         }
 

@@ -64,7 +64,7 @@ internal sealed class PictureWork : IDisposable
         if (pixelMotion is not null)
             poses = poses with { Motion = arrived ?? pixelMotion.Measure(picture, poses) };
         if (faces is not null)
-            poses = poses with { Faces = putOffFaces() ? faces.PutOff(poses) : faces.Estimate(picture, poses) };
+            poses = poses with { Faces = putOffFaces() ? faces.PutOff(picture, poses) : faces.Estimate(picture, poses) };
         viewer?.Invoke(picture, poses);
         return new PoseUpdate(poses, estimator.Statistics with { FramesDropped = dropped }) { Faces = faces?.Statistics };
     }

@@ -63,17 +63,22 @@ internal sealed class GatedEstimator(IPoseEstimator inner) : IPoseEstimator
     private int disposed;
 }
 
-/// <summary>Runs an action the first time a frame is estimated, to stand for a camera frame arriving meanwhile.</summary>
-internal sealed class ArrivingDuringEstimate(IPoseEstimator inner, Action arrive) : IPoseEstimator
+/// <summary>
+/// Runs an action while each of the first <paramref name="times"/> frames is estimated, to stand for a camera frame
+/// arriving meanwhile (the action is given how many arrived before).
+/// </summary>
+internal sealed class ArrivingDuringEstimate(IPoseEstimator inner, Action<int> arrive, int times = 1) : IPoseEstimator
 {
-    private Action? pending = arrive;
+    private int arrived;
 
     public PoseStatistics Statistics => inner.Statistics;
 
     public PoseFrame Process(Mat frame, MediaTime time)
     {
         var poses = inner.Process(frame, time);
-        Interlocked.Exchange(ref pending, null)?.Invoke();
+        var count = Interlocked.Increment(ref arrived) - 1;
+        if (count < times)
+            arrive(count);
         return poses;
     }
 

@@ -232,7 +232,7 @@ public sealed class PoseObservableTests
             var frames = new Subject<Stamped<Mat>>();
             using var buffer = CountingEstimator.Frame(0);
             var estimator = new CountingEstimator();
-            var arriving = new ArrivingDuringEstimate(estimator, () => frames.OnNext(Stamped.At(Frame(1), buffer)));
+            var arriving = new ArrivingDuringEstimate(estimator, _ => frames.OnNext(Stamped.At(Frame(1), buffer)));
             using var recorder = new Recorder();
             var measures = new PictureMeasures { Faces = () => new FaceStage() };
             using var subscription = frames.EstimatePoses(() => arriving, PoseFlow.Live, scheduler, measures).Subscribe(recorder);
@@ -248,6 +248,31 @@ public sealed class PoseObservableTests
             Assert.Equal(0, recorder.Updates[^1].Statistics.FramesDropped);
             Assert.Equal(1, recorder.Updates[^1].Faces!.PutOff);
             Assert.Equal(2, recorder.Updates[^1].Faces!.Frames);
+        }
+
+        [Fact]
+        public void Should_read_the_faces_every_quarter_second_even_when_a_newer_frame_always_waits()
+        {
+            // Given the live stage with the face stage on virtual time, on a machine so loaded that the camera's next
+            // frame has always arrived by the time a body is estimated
+            var scheduler = new HistoricalScheduler();
+            var frames = new Subject<Stamped<Mat>>();
+            using var buffer = CountingEstimator.Frame(0);
+            var arriving = new ArrivingDuringEstimate(new CountingEstimator(), k => frames.OnNext(Stamped.At(Frame(k + 1), buffer)), times: 16);
+            using var recorder = new Recorder();
+            var measures = new PictureMeasures { Faces = () => new FaceStage() };
+            using var subscription = frames.EstimatePoses(() => arriving, PoseFlow.Live, scheduler, measures).Subscribe(recorder);
+
+            // When the first of seventeen frames arrives and the stage runs
+            frames.OnNext(Stamped.At(Frame(0), buffer));
+            scheduler.Start();
+
+            // Then every body was estimated, the faces were put off only until a quarter second had gone unread (read
+            // on frames 8 and 16), and the put-off frames counted are those the model was due on (0–7 and 10–15)
+            Assert.Equal(17, recorder.Updates.Count);
+            var measured = recorder.Updates.Select((u, k) => (u, k)).Where(x => x.u.Poses.Faces!.Measured).Select(x => x.k);
+            Assert.Equal([8, 16], measured);
+            Assert.Equal(14, recorder.Updates[^1].Faces!.PutOff);
         }
 
         [Fact]
