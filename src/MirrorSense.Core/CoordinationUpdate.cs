@@ -2,13 +2,28 @@ using System.Collections.Immutable;
 
 namespace MirrorSense.Core;
 
-/// <summary>The four channels of live feedback (MEASURES.md §3), each with its own meter.</summary>
+/// <summary>The channels of live feedback (MEASURES.md §3, §6), each with its own meter but attention, which has a panel.</summary>
 public enum LiveChannel
 {
     Posture,
     Gesture,
     Tone,
     Tempo,
+
+    /// <summary>Shared smiles: one person's smile followed by the other's within seconds (needs faces).</summary>
+    Smiles,
+
+    /// <summary>Loudness matched across turns: each turn's level relative to the speaker's own, against the partner's turn before.</summary>
+    Volume,
+
+    /// <summary>Pitch liveliness matched across turns: each turn's pitch range against the partner's turn before.</summary>
+    Inflection,
+
+    /// <summary>
+    /// Looking at the partner and nodding while they speak: no index of its own (it has no partner to be in step
+    /// with), read in <see cref="AttentionReading"/>; named by the cues about it.
+    /// </summary>
+    Attention,
 }
 
 /// <summary>Where a channel's reading sits relative to its band (the trainee's own first minutes and the partner, not fixed norms).</summary>
@@ -60,6 +75,36 @@ public sealed record ConversationReading(
     public static ConversationReading Silent { get; } = new(false, false, double.NaN, TimeSpan.Zero, null, 0, 0, 0, 0);
 }
 
+/// <summary>
+/// Each person's attentiveness over the last <see cref="Span"/> (the Attention panel; MEASURES.md §6): how much of the
+/// time their face was read they looked towards the partner, and how many nods they gave while the partner spoke.
+/// Shares are NaN while a person's face has not been read; <see cref="LookingA"/>/<see cref="LookingB"/> is the newest
+/// reading (null when the face is not read now).
+/// </summary>
+/// <param name="ListeningSecondsA">Seconds of the span in which B spoke (A listened), the time A's nods while listening are counted over.</param>
+/// <param name="ReadShareA">Share of the span in which A's face was read: the confidence of A's looking share.</param>
+public sealed record AttentionReading(
+    TimeSpan Span,
+    double LookingShareA,
+    double LookingShareB,
+    bool? LookingA,
+    bool? LookingB,
+    int NodsWhileListeningA,
+    int NodsWhileListeningB,
+    double ListeningSecondsA,
+    double ListeningSecondsB,
+    double ReadShareA,
+    double ReadShareB)
+{
+    public double LookingShare(Participant who) => who == Participant.A ? LookingShareA : LookingShareB;
+
+    public bool? Looking(Participant who) => who == Participant.A ? LookingA : LookingB;
+
+    public int NodsWhileListening(Participant who) => who == Participant.A ? NodsWhileListeningA : NodsWhileListeningB;
+
+    public double ListeningSeconds(Participant who) => who == Participant.A ? ListeningSecondsA : ListeningSecondsB;
+}
+
 /// <summary>What kind of nudge a cue is.</summary>
 public enum CueKind
 {
@@ -80,6 +125,7 @@ public sealed record CoachingCue(MediaTime Time, LiveChannel Channel, CueKind Ki
 /// One live update of the synchrony engine: every channel's reading, the conversation, and a cue when one fires.
 /// <paramref name="BodyTime"/> and <paramref name="VoiceTime"/> are the media times of the newest body sample and the
 /// newest voice frame the readings include (null before any arrived): latency is measured from them.
+/// <see cref="Attention"/> is there when the body samples carry faces.
 /// </summary>
 public sealed record CoordinationUpdate(
     MediaTime Time,
@@ -89,5 +135,7 @@ public sealed record CoordinationUpdate(
     ConversationReading Conversation,
     CoachingCue? Cue)
 {
+    public AttentionReading? Attention { get; init; }
+
     public ChannelReading? this[LiveChannel channel] => Channels.FirstOrDefault(c => c.Channel == channel);
 }

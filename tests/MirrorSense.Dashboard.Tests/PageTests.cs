@@ -105,6 +105,52 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Should_show_the_shared_smiles_meter_and_the_attention_panel_only_once_the_session_reads_faces()
+    {
+        SystemChromium.SkipIfMissing();
+
+        // Given a live page (both agreed) fed updates without faces
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
+        var problems = new List<string>();
+        var page = await AgreedPageAsync(browser, problems);
+        await _server!.ConsentGiven.WaitAsync(TimeSpan.FromSeconds(10));
+        var smiles = page.Locator("article.meter[data-channel=smiles]");
+        var attention = page.Locator("#attention");
+        var posture = page.Locator("article.meter[data-channel=posture]");
+        _live.Updates.OnNext(Readings.Update(1, 60));
+        await Assertions.Expect(posture).ToHaveAttributeAsync("data-updates", "1");
+
+        // Then neither the smiles meter nor the attention panel shows, while the voice cards for volume and liveliness do
+        await Assertions.Expect(smiles).ToBeHiddenAsync();
+        await Assertions.Expect(attention).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("article.meter[data-channel=volume] h2")).ToHaveTextAsync("Voice volume");
+        await Assertions.Expect(page.Locator("article.meter[data-channel=inflection] h2")).ToHaveTextAsync("Voice liveliness");
+
+        // When an update with faces arrives: B answers A's smiles, A looks at B 72 % of the time and nodded 4 times in 90 s of B's speech
+        var faces = Readings.Update(2, 60) with
+        {
+            Channels = [.. Readings.Update(2, 60).Channels, new ChannelReading(LiveChannel.Smiles, 88, 0.9, 0.5, 1.0, Participant.A, ChannelState.InBand)],
+            Attention = new AttentionReading(TimeSpan.FromMinutes(2), 0.72, 0.4, true, null, 4, 0, 90, 20, 0.95, 0.6),
+        };
+        _live.Updates.OnNext(faces);
+
+        // Then the smiles meter and the attention panel show them in plain words
+        await Assertions.Expect(smiles.Locator(".index")).ToHaveTextAsync("88");
+        await Assertions.Expect(smiles.Locator(".leader")).ToHaveTextAsync("A leads by 1.0 s");
+        await Assertions.Expect(attention).ToBeVisibleAsync();
+        await Assertions.Expect(attention).ToHaveAttributeAsync("data-updates", "1");
+        await Assertions.Expect(page.Locator("#attention-a .look-share")).ToHaveTextAsync("72 %");
+        await Assertions.Expect(page.Locator("#attention-a .look-now")).ToHaveTextAsync("looking at B");
+        await Assertions.Expect(page.Locator("#attention-a .nods")).ToHaveTextAsync("4 nods while B spoke (2.7 a minute)");
+        await Assertions.Expect(page.Locator("#attention-b .look-now")).ToHaveTextAsync("face not seen");
+        await Assertions.Expect(page.Locator("#attention-b .nods")).ToHaveTextAsync("0 nods while A spoke");
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "attention.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+
+    [SkippableFact]
     public async Task Should_draw_over_each_picture_the_skeletons_of_its_own_moment_rather_than_the_newest()
     {
         SystemChromium.SkipIfMissing();
@@ -114,11 +160,7 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
         using var playwright = await SystemChromium.StartPlaywrightAsync();
         await using var browser = await SystemChromium.LaunchAsync(playwright);
         var problems = new List<string>();
-        var page = await NewPageAsync(browser, problems);
-        await page.GotoAsync(_server!.Address.ToString());
-        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
-        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        var page = await AgreedPageAsync(browser, problems);
         var overlay = page.Locator("#skeletons");
         await ShowPictureAsync(overlay, 0.5, camera);
 
@@ -165,6 +207,17 @@ public sealed partial class PageTests(ITestOutputHelper output) : IAsyncLifetime
                 problems.Add($"{message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => problems.Add(error);
+        return page;
+    }
+
+    /// <summary>A new page on the live page with both people's agreement given.</summary>
+    private async Task<IPage> AgreedPageAsync(IBrowser browser, List<string> problems)
+    {
+        var page = await NewPageAsync(browser, problems);
+        await page.GotoAsync(_server!.Address.ToString());
+        await page.GetByLabel("Person A: I agree to being captured").CheckAsync();
+        await page.GetByLabel("Person B: I agree to being captured").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         return page;
     }
 

@@ -60,7 +60,8 @@ internal sealed class TerminalView : IDisposable
         var cue = Volatile.Read(ref _cue);
         var table = new Table().Border(TableBorder.Rounded).Title("MirrorSense live")
             .AddColumn("channel").AddColumn("index (50 = chance)").AddColumn("confidence").AddColumn("state").AddColumn("who leads");
-        foreach (var channel in Enum.GetValues<LiveChannel>())
+        // Attention has its own line, and shared smiles a row only when the session reads faces.
+        foreach (var channel in Enum.GetValues<LiveChannel>().Where(c => c != LiveChannel.Attention && (c != LiveChannel.Smiles || update?[c] is not null)))
         {
             var reading = update?[channel];
             table.AddRow(
@@ -76,6 +77,13 @@ internal sealed class TerminalView : IDisposable
         {
             lines.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
                 $"speaking: A {(talk.SpeakingA ? "[green]●[/]" : "○")}  B {(talk.SpeakingB ? "[green]●[/]" : "○")}   talk share A {(double.IsNaN(talk.TalkShareA) ? "–" : $"{100 * talk.TalkShareA:0} %")}   longest monologue {talk.LongestMonologue.TotalSeconds:0} s{(talk.LongestMonologueBy is { } by ? $" ({by})" : "")}   interruptions A {talk.InterruptionsA} / B {talk.InterruptionsB}   backchannels A {talk.BackchannelsA} / B {talk.BackchannelsB}")));
+        }
+
+        if (update?.Attention is { } attention)
+        {
+            string Looking(Participant who) => double.IsNaN(attention.LookingShare(who)) ? "–" : $"{100 * attention.LookingShare(who):0} %";
+            lines.Add(new Markup(string.Create(CultureInfo.InvariantCulture,
+                $"attention (last {attention.Span.TotalMinutes:0} min): looking at the partner A {Looking(Participant.A)} / B {Looking(Participant.B)}   nods while the partner spoke A {attention.NodsWhileListeningA} / B {attention.NodsWhileListeningB}")));
         }
 
         if (health is not null)

@@ -5,8 +5,11 @@
 const CHANNELS = [
   { id: "posture", name: "Posture mirroring", help: "how much your body positions mirror each other" },
   { id: "gesture", name: "Gesture timing", help: "how your movements rise and fall together" },
-  { id: "tone", name: "Voice tone", help: "how your pitch and loudness follow each other" },
+  { id: "smiles", name: "Shared smiles", help: "how one of you smiles within seconds of the other", faces: true },
+  { id: "tone", name: "Voice tone", help: "how your pitch rises and falls together" },
   { id: "tempo", name: "Speaking tempo", help: "how your speaking rates match" },
+  { id: "volume", name: "Voice volume", help: "how the loudness of your turns matches your partner's before" },
+  { id: "inflection", name: "Voice liveliness", help: "how lively your pitch is, turn for turn, against your partner's" },
 ];
 
 // Plain words for each state; colour is never the only signal. Only overshoot is a warning: above the usual
@@ -79,6 +82,8 @@ function buildMeters() {
     el.dataset.channel = channel.id;
     el.dataset.state = "no_data";
     el.dataset.updates = "0";
+    // A face meter appears once the session has faces to read.
+    el.hidden = Boolean(channel.faces);
     el.innerHTML = `
       <header><h2></h2><span class="state"></span></header>
       <div class="reading">
@@ -107,6 +112,7 @@ function buildMeters() {
 function showChannel(reading, time) {
   const m = meters[reading.channel];
   if (!m) return;
+  m.el.hidden = false;
   const hasIndex = reading.index !== null;
   const confidence = reading.confidence ?? 0;
   m.el.dataset.state = reading.state;
@@ -187,6 +193,33 @@ function speaking(id, on) {
   const el = $(id);
   el.dataset.on = String(on);
   el.querySelector(".speaking-word").textContent = on ? "speaking" : "quiet";
+}
+
+// ---- attention -------------------------------------------------------------------------------------------
+
+function showAttention(a) {
+  const panel = $("attention");
+  panel.hidden = false;
+  panel.dataset.updates = String(Number(panel.dataset.updates) + 1);
+  attentionOf("attention-a", a.looking_share_a, a.looking_a, a.read_share_a, a.nods_while_listening_a, a.listening_seconds_a, "B");
+  attentionOf("attention-b", a.looking_share_b, a.looking_b, a.read_share_b, a.nods_while_listening_b, a.listening_seconds_b, "A");
+}
+
+function attentionOf(id, share, now, read, nods, listening, partner) {
+  const el = $(id);
+  const known = share !== null;
+  const fill = el.querySelector(".look-fill");
+  fill.style.width = known ? `${Math.round(100 * share)}%` : "0%";
+  // A share read on little of the span is faint, as a meter with low confidence.
+  fill.style.opacity = String(0.25 + 0.75 * clamp(read, 0, 1));
+  el.querySelector(".look-bar").setAttribute("aria-valuenow", known ? String(Math.round(100 * share)) : "");
+  el.querySelector(".look-share").textContent = known ? `${Math.round(100 * share)} %` : "–";
+  const look = el.querySelector(".look-now");
+  look.dataset.looking = String(now === true);
+  look.textContent = now === null ? "face not seen" : now ? `looking at ${partner}` : "looking away";
+  const perMinute = listening >= 30 ? ` (${(nods / (listening / 60)).toFixed(1)} a minute)` : "";
+  el.querySelector(".nods").textContent = listening > 0
+    ? `${nods} nod${nods === 1 ? "" : "s"} while ${partner} spoke${perMinute}` : `no nods counted yet: ${partner} has not spoken`;
 }
 
 // ---- capture health and latency --------------------------------------------------------------------------
@@ -489,6 +522,7 @@ function connect() {
     const u = JSON.parse(e.data);
     for (const reading of u.channels) showChannel(reading, u.time_s);
     showConversation(u.conversation);
+    if (u.attention) showAttention(u.attention);
     noteDelay(u.captured_ms);
     body.dataset.updates = String(Number(body.dataset.updates || 0) + 1);
   });

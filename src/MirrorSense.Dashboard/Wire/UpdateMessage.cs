@@ -3,7 +3,7 @@ using MirrorSense.Core;
 namespace MirrorSense.Dashboard.Wire;
 
 /// <summary>
-/// The `update` event: every channel and the conversation at one engine update. <paramref name="CapturedMs"/> is the
+/// The `update` event: every channel, the conversation and (with faces) the attention at one engine update. <paramref name="CapturedMs"/> is the
 /// capture instant of the newest body or voice input the readings include, null before any input arrived;
 /// <paramref name="BodyCapturedMs"/> and <paramref name="VoiceCapturedMs"/> are the same per modality, so a client can
 /// tell which input an update answers and measure body and voice latency apart (their targets differ).
@@ -15,7 +15,8 @@ internal sealed record UpdateMessage(
     long? BodyCapturedMs,
     long? VoiceCapturedMs,
     IReadOnlyList<ChannelMessage> Channels,
-    ConversationMessage Conversation)
+    ConversationMessage Conversation,
+    AttentionMessage? Attention)
 {
     public static UpdateMessage From(CoordinationUpdate update, DashboardFeed feed)
     {
@@ -32,7 +33,8 @@ internal sealed record UpdateMessage(
             Captured(update.BodyTime, feed),
             Captured(update.VoiceTime, feed),
             [.. update.Channels.Select(ChannelMessage.From)],
-            ConversationMessage.From(update.Conversation));
+            ConversationMessage.From(update.Conversation),
+            update.Attention is { } attention ? AttentionMessage.From(attention) : null);
     }
 
     private static long? Captured(MediaTime? time, DashboardFeed feed) => time is { } t ? feed.CapturedUnixMs(t) : null;

@@ -48,6 +48,9 @@ public sealed class CoordinationUpdateCsvWriter
         LiveChannel.Gesture => "gesture",
         LiveChannel.Tone => "tone",
         LiveChannel.Tempo => "tempo",
+        LiveChannel.Smiles => "smiles",
+        LiveChannel.Volume => "volume",
+        LiveChannel.Inflection => "inflection",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a live channel."),
     };
 }

@@ -18,6 +18,7 @@ public sealed class LiveCoordinationEngine
     private readonly LiveCoordinationOptions _options;
     private readonly BodyChannels _body;
     private readonly VoiceChannels _voice;
+    private readonly FaceChannels? _faces;
     private readonly TimeSpan _step;
     private MediaTime? _nextBody;
     private MediaTime? _nextVoice;
@@ -29,6 +30,7 @@ public sealed class LiveCoordinationEngine
         _options.Validate();
         _body = new BodyChannels(layout, _options);
         _voice = new VoiceChannels(_options);
+        _faces = layout.Faces is { } faces ? new FaceChannels(layout, faces, _options) : null;
         _step = TimeSpan.FromSeconds(_options.UpdateSeconds);
     }
 
@@ -36,10 +38,12 @@ public sealed class LiveCoordinationEngine
     public CoordinationUpdate? Add(FeatureSample sample)
     {
         _body.Add(sample);
+        _faces?.Add(sample);
         if (_nextBody is { } next && sample.Time < next)
             return null;
         _nextBody = sample.Time + _step;
         _body.Update(sample.Time);
+        _faces?.Update(sample.Time);
         return Publish(sample.Time);
     }
 
@@ -52,7 +56,10 @@ public sealed class LiveCoordinationEngine
         _nextVoice = frame.Time + _step;
         _voice.Update(frame.Time);
         if (_body.Newest is not { } body || frame.Time - body > BodyStaleAfter)
+        {
             _body.MarkStale();
+            _faces?.MarkStale();
+        }
         return Publish(frame.Time);
     }
 
@@ -62,7 +69,12 @@ public sealed class LiveCoordinationEngine
     private CoordinationUpdate Publish(MediaTime time)
     {
         var newest = Max(_body.Newest, _voice.Newest) ?? time;
-        return new CoordinationUpdate(newest, _body.Newest, _voice.Newest, [_body.Posture, _body.Gesture, _voice.Tone, _voice.Tempo], _voice.Conversation, null);
+        ChannelReading[] face = _faces is null ? [] : [_faces.Smiles];
+        return new CoordinationUpdate(newest, _body.Newest, _voice.Newest,
+            [_body.Posture, _body.Gesture, .. face, _voice.Tone, _voice.Tempo, _voice.Volume, _voice.Inflection], _voice.Conversation, null)
+        {
+            Attention = _faces?.Attention(newest, _voice),
+        };
     }
 
     private static MediaTime? Max(MediaTime? a, MediaTime? b) =>

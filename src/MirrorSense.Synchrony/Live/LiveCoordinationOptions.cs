@@ -18,7 +18,10 @@ namespace MirrorSense.Synchrony.Live;
 /// <param name="ToneFrameSeconds">Pitch is averaged over this much of each speaker's recent voice (TAMA-style frames).</param>
 /// <param name="ToneWindowSeconds">Window of the tone reading, on the 1 Hz contour.</param>
 /// <param name="ToneLagSeconds">Largest lead or lag searched for tone.</param>
-/// <param name="TempoWindowSeconds">Units whose end falls in this window make the tempo reading.</param>
+/// <param name="TurnWindowSeconds">Units whose end falls in this window make the tempo, volume and inflection readings.</param>
+/// <param name="SmileWindowSeconds">Window of the shared-smiles reading: longer than the body's, since smiles come a few at a minute, not many a second.</param>
+/// <param name="SmileLagSeconds">Largest lead or lag searched for shared smiles (an answering smile comes within about 3 s).</param>
+/// <param name="AttentionSeconds">Span of the attention panel's looking shares and nods while listening.</param>
 /// <param name="SpeechGapSeconds">Unvoiced gaps shorter than this do not end a stretch of speech.</param>
 /// <param name="Seed">Seed of the body channels' surrogates (the same seed replays a session to the same readings).</param>
 public sealed record LiveCoordinationOptions(
@@ -35,8 +38,11 @@ public sealed record LiveCoordinationOptions(
     double ToneFrameSeconds = 8,
     double ToneWindowSeconds = 60,
     double ToneLagSeconds = 4,
-    double TempoWindowSeconds = 30,
+    double TurnWindowSeconds = 30,
     double SpeechGapSeconds = 0.3,
+    double SmileWindowSeconds = 20,
+    double SmileLagSeconds = 3,
+    double AttentionSeconds = 120,
     int Seed = 1)
 {
     public void Validate()
@@ -47,11 +53,15 @@ public sealed record LiveCoordinationOptions(
             throw new ArgumentException($"The coincidence band ({CoincidenceSeconds} s) must be at least 0 and under the body lag ({BodyLagSeconds} s).");
         if (BodyLagSeconds * 2 >= BodyWindowSeconds)
             throw new ArgumentException($"The body lag ({BodyLagSeconds} s) must be under half the window ({BodyWindowSeconds} s).");
+        if (SmileLagSeconds < 0 || SmileLagSeconds * 2 >= SmileWindowSeconds)
+            throw new ArgumentException($"The smile lag ({SmileLagSeconds} s) must be at least 0 and under half the smile window ({SmileWindowSeconds} s).");
+        if (!(AttentionSeconds >= 1))
+            throw new ArgumentException($"The attention span ({AttentionSeconds} s) must be at least a second.");
         if (MinimumSurrogates < 1 || SurrogatePool < MinimumSurrogates)
             throw new ArgumentException("The surrogate pool must hold at least the minimum number of surrogates.");
         if (MinimumCoverage is < 0 or > 1)
             throw new ArgumentException("Minimum coverage is a share between 0 and 1.");
-        if (ToneFrameSeconds <= 0 || ToneWindowSeconds <= 2 * ToneLagSeconds || TempoWindowSeconds <= 0 || SpeechGapSeconds < 0)
+        if (ToneFrameSeconds <= 0 || ToneWindowSeconds <= 2 * ToneLagSeconds || TurnWindowSeconds <= 0 || SpeechGapSeconds < 0)
             throw new ArgumentException("Tone frame, tone window (more than twice its lag), tempo window and speech gap must be positive.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class LiveFeedback
 {
     private readonly CoachingOptions _options;
     private readonly Dictionary<LiveChannel, ChannelBand> _bands = Enum.GetValues<LiveChannel>().ToDictionary(c => c, _ => new ChannelBand());
-    private readonly Queue<(MediaTime Time, ImmutableArray<ChannelReading> Channels)> _recent = new();
+    private readonly Queue<CoordinationUpdate> _recent = new();
     private MediaTime? _start;
     private MediaTime? _lastCue;
     private readonly HashSet<(LiveChannel, CueKind)> _said = [];
@@ -29,12 +29,12 @@ public sealed class LiveFeedback
         ArgumentNullException.ThrowIfNull(update);
         _start ??= update.Time;
         var calibrating = (update.Time - _start.Value).TotalSeconds < _options.CalibrationSeconds;
-        var judged = update.Channels.Select(reading => Judge(reading, calibrating)).ToImmutableArray();
-        _recent.Enqueue((update.Time, judged));
+        var judged = update with { Channels = [.. update.Channels.Select(reading => Judge(reading, calibrating))] };
+        _recent.Enqueue(judged);
         while (_recent.Count > 0 && (update.Time - _recent.Peek().Time).TotalSeconds > _options.WindowSeconds)
             _recent.Dequeue();
         var cue = _options.Cues && !calibrating ? NextCue(update.Time) : null;
-        return update with { Channels = judged, Cue = cue };
+        return judged with { Cue = cue };
     }
 
     private ChannelReading Judge(ChannelReading reading, bool calibrating)
@@ -68,6 +68,9 @@ public sealed class LiveFeedback
                 candidates.Add((channel, CueKind.Positive));
         }
 
+        if (AttentionWhileListening() is { } attention)
+            candidates.Add((LiveChannel.Attention, attention));
+
         // The overshoot guard first, then corrections, then praise; among equals, what was said least recently.
         var chosen = candidates
             .OrderBy(c => c.Kind switch { CueKind.EaseOff => 0, CueKind.Correction => 1, _ => 2 })
@@ -86,13 +89,34 @@ public sealed class LiveFeedback
         return new CoachingCue(now, cue.Item1, cue.Item2, CueText.For(cue.Item1, cue.Item2), TimeSpan.FromSeconds(_options.ShowSeconds));
     }
 
+    /// <summary>
+    /// A cue about the trainee's attentiveness while the partner has spoken for most of the window: a nudge when the
+    /// trainee looked towards them in under a quarter of the time their face was read and gave no nod, praise when they
+    /// looked most of the time and nodded. Nothing when the trainee's face was hardly read (no face, no verdict).
+    /// </summary>
+    private CueKind? AttentionWhileListening()
+    {
+        var trainee = _options.Trainee;
+        var listening = _recent.Where(u => u.Attention is not null && (trainee == Participant.A ? u.Conversation.SpeakingB : u.Conversation.SpeakingA)).ToList();
+        if (listening.Count < _options.OutOfBandShare * _recent.Count)
+            return null;
+        var read = listening.Where(u => u.Attention!.Looking(trainee) is not null).ToList();
+        if (read.Count < 0.5 * listening.Count)
+            return null;
+        var looking = (double)read.Count(u => u.Attention!.Looking(trainee) == true) / read.Count;
+        var nodded = listening[^1].Attention!.NodsWhileListening(trainee) > listening[0].Attention!.NodsWhileListening(trainee);
+        return looking < 0.25 && !nodded ? CueKind.Correction
+            : looking >= 0.6 && nodded ? CueKind.Positive
+            : null;
+    }
+
     private double Share(LiveChannel channel, Func<ChannelReading, bool> holds)
     {
         var count = 0;
         var holding = 0;
-        foreach (var (_, channels) in _recent)
+        foreach (var update in _recent)
         {
-            foreach (var reading in channels)
+            foreach (var reading in update.Channels)
             {
                 if (reading.Channel != channel)
                     continue;
@@ -120,6 +144,14 @@ public static class CueText
         (LiveChannel.Tone, CueKind.Positive) => "Your voices are moving together.",
         (LiveChannel.Tempo, CueKind.Correction) => "Try matching your partner's speaking pace.",
         (LiveChannel.Tempo, CueKind.Positive) => "Your pace matches your partner's.",
+        (LiveChannel.Smiles, CueKind.Correction) => "A smile answered is a smile shared: let yours follow your partner's.",
+        (LiveChannel.Smiles, CueKind.Positive) => "You are sharing smiles.",
+        (LiveChannel.Volume, CueKind.Correction) => "Try meeting your partner's speaking volume.",
+        (LiveChannel.Volume, CueKind.Positive) => "Your loudness matches your partner's.",
+        (LiveChannel.Inflection, CueKind.Correction) => "Try matching how lively your partner's voice is.",
+        (LiveChannel.Inflection, CueKind.Positive) => "Your voices are equally lively.",
+        (LiveChannel.Attention, CueKind.Correction) => "Your partner is telling you something: a glance and a nod show you are with them.",
+        (LiveChannel.Attention, CueKind.Positive) => "Your glances and nods show you are listening.",
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown channel."),
     };
 }

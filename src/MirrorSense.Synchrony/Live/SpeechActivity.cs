@@ -33,6 +33,23 @@ internal sealed class SpeechActivity(Participant speaker, double gapSeconds)
         }
     }
 
+    /// <summary>Whether <paramref name="time"/> fell in a stretch of speech (closed, or the one in progress).</summary>
+    public bool SpokeAt(MediaTime time) => Stretches(time, time).Any();
+
+    /// <summary>Seconds of speech between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public double SecondsSpoken(MediaTime from, MediaTime to) =>
+        Stretches(from, to).Sum(s => ((s.End < to ? s.End : to) - (s.Start > from ? s.Start : from)).TotalSeconds);
+
+    /// <summary>The stretches that overlap [<paramref name="from"/>, <paramref name="to"/>], newest first (the closed ones are read back only as far as needed).</summary>
+    private IEnumerable<SpeechUnit> Stretches(MediaTime from, MediaTime to)
+    {
+        if (Open is { } open && open.Start <= to && open.End >= from)
+            yield return open;
+        for (var i = _closed.Count - 1; i >= 0 && _closed[i].End >= from; i--)
+            if (_closed[i].Start <= to)
+                yield return _closed[i];
+    }
+
     public bool SpeakingAt(MediaTime now) => _openStart is not null && (now - _lastVoiced).TotalSeconds <= gapSeconds;
 
     /// <summary>The stretch in progress, if any, up to its last voiced frame.</summary>

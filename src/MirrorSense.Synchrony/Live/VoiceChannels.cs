@@ -5,22 +5,28 @@ using MirrorSense.Synchrony.Coordination;
 namespace MirrorSense.Synchrony.Live;
 
 /// <summary>
-/// Live tone and tempo coordination and the conversation: tone from both speakers' 1 Hz pitch contours over a
-/// window and ±lag (surrogate: B's contour from an earlier stretch); tempo as proximity of speech rate — adjacent
-/// units across a change of speaker against non-adjacent pairs (MEASURES.md §3); turn-taking from the speech
-/// stretches so far.
+/// Live voice coordination and the conversation: tone from both speakers' 1 Hz pitch contours over a window and ±lag
+/// (surrogate: B's contour from an earlier stretch); tempo, volume and inflection as proximity of each unit's speech
+/// rate, voiced loudness and pitch range — adjacent units across a change of speaker against non-adjacent pairs
+/// (MEASURES.md §3, the quantities the offline turn-level tests compare); turn-taking from the speech stretches so far.
 /// </summary>
-internal sealed class VoiceChannels
+internal sealed class VoiceChannels : ISpeechTimeline
 {
+    /// <summary>Voiced frames are kept this long for the units still to come: a unit ends a pause before it arrives, and few last longer.</summary>
+    private const double VoicingSeconds = 60;
+
     private readonly LiveCoordinationOptions _options;
     private readonly ToneContour _toneA;
     private readonly ToneContour _toneB;
     private readonly SurrogateIndex _tone;
-    private readonly SurrogateIndex _tempo;
+    private readonly TurnProximity _tempo;
+    private readonly TurnProximity _volume;
+    private readonly TurnProximity _inflection;
+    private readonly RecentVoicing _voicingA = new(VoicingSeconds);
+    private readonly RecentVoicing _voicingB = new(VoicingSeconds);
     private readonly SpeechActivity _speechA;
     private readonly SpeechActivity _speechB;
     private readonly TurnTaking _turnTaking = new(new TurnTakingOptions());
-    private readonly List<SpeechUnit> _units = [];
     private readonly int _toneWindow;
     private readonly int _toneLag;
     private readonly int _toneShift;
@@ -38,18 +44,23 @@ internal sealed class VoiceChannels
         _toneA = new ToneContour((int)Math.Ceiling(options.ToneFrameSeconds), capacity);
         _toneB = new ToneContour((int)Math.Ceiling(options.ToneFrameSeconds), capacity);
         _tone = new SurrogateIndex(options.SurrogatePool, options.MinimumSurrogates, 0);
-        _tempo = new SurrogateIndex(options.SurrogatePool * 4, options.MinimumSurrogates, 0);
+        _tempo = new TurnProximity(LiveChannel.Tempo, unit => unit.SyllablesPerSecond, options);
+        _volume = new TurnProximity(LiveChannel.Volume, unit => Voicing(unit.SpeakerInDyad).VoicedLoudnessDb(unit), options);
+        _inflection = new TurnProximity(LiveChannel.Inflection, unit => Voicing(unit.SpeakerInDyad).PitchRangeSemitones(unit), options);
         _speechA = new SpeechActivity(Participant.A, options.SpeechGapSeconds);
         _speechB = new SpeechActivity(Participant.B, options.SpeechGapSeconds);
         Tone = Missing(LiveChannel.Tone);
-        Tempo = Missing(LiveChannel.Tempo);
     }
 
     public MediaTime? Newest { get; private set; }
 
     public ChannelReading Tone { get; private set; }
 
-    public ChannelReading Tempo { get; private set; }
+    public ChannelReading Tempo => _tempo.Reading;
+
+    public ChannelReading Volume => _volume.Reading;
+
+    public ChannelReading Inflection => _inflection.Reading;
 
     public ConversationReading Conversation { get; private set; } = ConversationReading.Silent;
 
@@ -58,25 +69,34 @@ internal sealed class VoiceChannels
         var voiced = !double.IsNaN(spoken.Frame.FrequencyHz) && spoken.Frame.FrequencyHz > 0;
         (spoken.Speaker == Participant.A ? _toneA : _toneB).Add(spoken.Frame);
         (spoken.Speaker == Participant.A ? _speechA : _speechB).Add(spoken.Time, voiced);
+        Voicing(spoken.Speaker).Add(spoken.Frame);
         if (Newest is null || spoken.Time > Newest)
             Newest = spoken.Time;
     }
 
     public void Add(SpeechUnit unit)
     {
-        _units.Add(unit);
-        // Only what tempo's window and its non-adjacent pairs need is kept.
-        if (_units.Count > 400)
-            _units.RemoveRange(0, _units.Count - 400);
-        AddTempoSurrogates(unit);
+        _tempo.Add(unit);
+        _volume.Add(unit);
+        _inflection.Add(unit);
     }
 
     public void Update(MediaTime now)
     {
         UpdateTone(now);
-        UpdateTempo(now);
+        _tempo.Update(now);
+        _volume.Update(now);
+        _inflection.Update(now);
         UpdateConversation(now);
     }
+
+    public bool SpokeAt(Participant speaker, MediaTime time) => Speech(speaker).SpokeAt(time);
+
+    public double SecondsSpoken(Participant speaker, MediaTime from, MediaTime to) => Speech(speaker).SecondsSpoken(from, to);
+
+    private SpeechActivity Speech(Participant speaker) => speaker == Participant.A ? _speechA : _speechB;
+
+    private RecentVoicing Voicing(Participant speaker) => speaker == Participant.A ? _voicingA : _voicingB;
 
     private void UpdateTone(MediaTime now)
     {
@@ -106,38 +126,6 @@ internal sealed class VoiceChannels
         var index = _tone.Index(match.Similarity, now);
         Tone = new ChannelReading(LiveChannel.Tone, index, match.Coverage * Math.Min(1.0, (double)_tone.Count / _options.SurrogatePool),
             match.Similarity, match.LagSamples, LiveLeader.Of(index, match.LagSamples), double.IsNaN(index) ? ChannelState.Calibrating : ChannelState.InBand);
-    }
-
-    /// <summary>Differences of speech rate between the new unit and the partner's units far from it in time: chance pairings.</summary>
-    private void AddTempoSurrogates(SpeechUnit unit)
-    {
-        if (!double.IsFinite(unit.SyllablesPerSecond))
-            return;
-        foreach (var other in _units)
-            if (other.SpeakerInDyad != unit.SpeakerInDyad && double.IsFinite(other.SyllablesPerSecond)
-                && Math.Abs((other.End - unit.End).TotalSeconds) > _options.TempoWindowSeconds)
-                _tempo.AddSurrogate(-Math.Abs(other.SyllablesPerSecond - unit.SyllablesPerSecond));
-    }
-
-    /// <summary>Proximity: the mean rate difference of adjacent units across a change of speaker in the window (negated, so closer is higher).</summary>
-    private void UpdateTempo(MediaTime now)
-    {
-        var from = now - TimeSpan.FromSeconds(_options.TempoWindowSeconds);
-        var recent = _units.Where(u => u.End >= from && double.IsFinite(u.SyllablesPerSecond)).OrderBy(u => u.Start).ToList();
-        var differences = new List<double>();
-        for (var i = 1; i < recent.Count; i++)
-            if (recent[i].SpeakerInDyad != recent[i - 1].SpeakerInDyad)
-                differences.Add(Math.Abs(recent[i].SyllablesPerSecond - recent[i - 1].SyllablesPerSecond));
-        if (differences.Count == 0)
-        {
-            Tempo = Missing(LiveChannel.Tempo);
-            return;
-        }
-
-        var closeness = -differences.Average();
-        var index = _tempo.Index(closeness, now);
-        Tempo = new ChannelReading(LiveChannel.Tempo, index, Math.Min(1.0, differences.Count / 4.0) * Math.Min(1.0, (double)_tempo.Count / _options.MinimumSurrogates),
-            -closeness, double.NaN, null, double.IsNaN(index) ? ChannelState.Calibrating : ChannelState.InBand);
     }
 
     private void UpdateConversation(MediaTime now)

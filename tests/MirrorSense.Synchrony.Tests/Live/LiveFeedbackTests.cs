@@ -61,6 +61,54 @@ public sealed class LiveFeedbackTests
     }
 
     [Fact]
+    public void A_trainee_who_hardly_looks_at_a_speaking_partner_and_gives_no_nod_is_invited_to_glance_and_nod()
+    {
+        // Given the trainee (A) listening to B for twenty seconds, looking away, with no nod
+        var feedback = new LiveFeedback(Quick);
+        Run(feedback, 0, 30, t => 50 + 10 * Math.Sin(t));
+        var updates = Listening(feedback, 30, 50, looking: false, nods: _ => 0);
+
+        // Then the one cue is about attention, a nudge that speaks of glancing and nodding, not of the partner's feelings
+        var cue = Assert.Single(updates, u => u.Cue is not null).Cue!;
+        Assert.Equal((LiveChannel.Attention, CueKind.Correction), (cue.Channel, cue.Kind));
+        Assert.Contains("nod", cue.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_trainee_who_looks_at_a_speaking_partner_and_nods_hears_so()
+    {
+        var feedback = new LiveFeedback(Quick);
+        Run(feedback, 0, 30, t => 50 + 10 * Math.Sin(t));
+        var cue = Listening(feedback, 30, 45, looking: true, nods: t => t < 38 ? 3 : 4).First(u => u.Cue is not null).Cue!;
+        Assert.Equal((LiveChannel.Attention, CueKind.Positive), (cue.Channel, cue.Kind));
+    }
+
+    [Fact]
+    public void Nothing_is_said_about_attention_while_the_trainee_speaks_or_their_face_is_not_read()
+    {
+        var feedback = new LiveFeedback(Quick);
+        Run(feedback, 0, 30, t => 50 + 10 * Math.Sin(t));
+        var updates = Listening(feedback, 30, 60, looking: false, nods: _ => 0, traineeSpeaks: true);
+        updates.AddRange(Listening(feedback, 60, 90, looking: null, nods: _ => 0));
+        Assert.All(updates, u => Assert.Null(u.Cue));
+    }
+
+    /// <summary>Updates in which B speaks (or A, when <paramref name="traineeSpeaks"/>) and A looks as given, A's nods while listening so far as given; the channels read chance.</summary>
+    private static List<CoordinationUpdate> Listening(LiveFeedback feedback, double from, double to, bool? looking, Func<double, int> nods, bool traineeSpeaks = false)
+    {
+        var updates = new List<CoordinationUpdate>();
+        for (var t = from; t < to; t += 0.1)
+        {
+            var time = MediaTime.FromSeconds(t);
+            var attention = new AttentionReading(TimeSpan.FromMinutes(2), looking == true ? 0.8 : 0.1, 0.5, looking, true, nods(t), 0, 30, 30, 1, 1);
+            var talk = ConversationReading.Silent with { SpeakingA = traineeSpeaks, SpeakingB = !traineeSpeaks };
+            updates.Add(feedback.Apply(new CoordinationUpdate(time, time, time, [new(LiveChannel.Posture, 50, 1, 0.5, 0.5, null, ChannelState.InBand)], talk, null) { Attention = attention }));
+        }
+
+        return updates;
+    }
+
+    [Fact]
     public void No_cue_names_a_feeling()
     {
         string[] feelings = ["happy", "sad", "angry", "anger", "fear", "afraid", "disgust", "surprise", "emotion", "mood", "upset", "nervous", "anxious", "calm", "joy"];
