@@ -118,7 +118,7 @@ public sealed class FaceCommandTests
         var video = folder.Combine("nods.avi");
         using var portrait = Portrait();
         using var mirrored = portrait.Flip(FlipMode.Y);
-        var warp = new Vision.Tests.Faces.HeadPitchWarp(MeshOf(mirrored), mirrored.Size());
+        var warp = new Vision.Tests.Faces.HeadTurnWarp(MeshOf(mirrored), mirrored.Size());
         static double Tip(double t) => (t is >= 2 and < 3) || (t is >= 5 and < 6) ? 12 * (1 - Math.Cos(2 * Math.PI * 2 * t)) / 2 : 0;
         using var gap = new Mat(360, 160, MatType.CV_8UC3, new Scalar(128, 128, 128));
         using (var writer = new VideoWriter(video, VideoWriter.FourCC("MJPG"), 30, new Size(1120, 360)))

@@ -53,6 +53,7 @@ public sealed class LiveFaceSessionTests(VirtualMicrophone pulse, ITestOutputHel
         await LivePage.ConsentAsync(page);
         await Task.Delay(TimeSpan.FromSeconds(1));
         rig.Play(video, voices);
+        var playing = System.Diagnostics.Stopwatch.StartNew();
 
         // Then the picture shows both faces drawn, and face markers, the shared-smiles meter and the Attention panel
         // update at least five times a second, while the posture meter still does
@@ -80,6 +81,12 @@ public sealed class LiveFaceSessionTests(VirtualMicrophone pulse, ITestOutputHel
         await Assertions.Expect(page.Locator("#faces-put-off")).ToBeVisibleAsync();
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "live-faces.png"), FullPage = true });
+
+        // (and a second picture late in the answering stretch, once the shared-smiles window has filled with it)
+        var late = TimeSpan.FromSeconds(AnsweringUntil - 3) - playing.Elapsed;
+        if (late > TimeSpan.Zero)
+            await Task.Delay(late);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "live-faces-answering.png"), FullPage = true });
 
         // And the recording's features give each person a smile on most grid points of the session
         Assert.True(rig.WaitForExit(TimeSpan.FromSeconds(120)), "mirrorsense live did not exit.\n" + rig.Output);

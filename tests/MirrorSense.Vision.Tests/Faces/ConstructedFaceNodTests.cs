@@ -7,7 +7,7 @@ namespace MirrorSense.Vision.Tests.Faces;
 
 /// <summary>
 /// Nods read from the face (issue 14: nods from head pitch where a face is visible): a real face tipped forward and
-/// back about the neck (<see cref="HeadPitchWarp"/>) one to three times at 1.5–3 nods a second, 8–15° deep, every
+/// back about the neck (<see cref="HeadTurnWarp"/>) one to three times at 1.5–3 nods a second, 8–15° deep, every
 /// 3–8 s, while the head also drifts slowly up and down, through pose, the face stage, the face features and the
 /// nod detector on head pitch. Issue 15 asks for recall ≥ 90 % with at most one false nod a minute.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class ConstructedFaceNodTests(ITestOutputHelper output)
             nods.Add(new Nod(t, 1.5 + 1.5 * random.NextDouble(), 1 + random.Next(3), 8 + 7 * random.NextDouble()));
         double Tip(double t) => 3 * Math.Sin(2 * Math.PI * t / 7) + nods.Sum(n => n.At(t));
         using var portrait = FaceClip.Portrait();
-        var warp = new HeadPitchWarp(FaceClip.MeshOf(portrait), portrait.Size());
+        var warp = new HeadTurnWarp(FaceClip.MeshOf(portrait), portrait.Size());
 
         // When every frame goes through pose, the face stage and the face features, and head pitch through the nod detector
         var (frames, faces) = FaceClip.Run((int)(Seconds * FaceClip.FramesPerSecond), t => warp.Apply(portrait, Tip(t)));

@@ -61,7 +61,7 @@ public sealed class ConstructedFaceTests(ITestOutputHelper output)
     {
         // Given the portrait's face turned about the neck by a known pitch signal, frame by frame
         using var portrait = FaceClip.Portrait();
-        var warp = new HeadPitchWarp(FaceClip.MeshOf(portrait), portrait.Size());
+        var warp = new HeadTurnWarp(FaceClip.MeshOf(portrait), portrait.Size());
 
         // When each frame goes through pose, the face stage and the face features
         var (frames, faces) = FaceClip.Run(Frames, t => warp.Apply(portrait, Tip(t)));

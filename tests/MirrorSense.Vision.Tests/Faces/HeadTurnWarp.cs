@@ -3,15 +3,23 @@ using OpenCvSharp;
 
 namespace MirrorSense.Vision.Tests.Faces;
 
+/// <summary>Which way a head turns: tipped forward and back (pitch, a nod) or turned to the side (yaw, a look away).</summary>
+internal enum HeadTurn
+{
+    Pitch,
+    Yaw,
+}
+
 /// <summary>
-/// Tips a real face forward (a nod: positive degrees, the head lowered) or back by a known angle, as a head turns about
-/// the neck: the face mesh found on the photo is taken as the face's 3-D surface, turned about a level axis behind it
-/// (at the height of the nose, <see cref="PivotDepth"/> eye distances behind the face's middle) and seen from the front,
-/// and the picture is warped triangle by triangle from the mesh as found to the mesh as turned. Points a little way
-/// outside the face (hair, ears, neck) and the picture's corners stay where they are, so the warp fades into the still
-/// surroundings instead of tearing at the face's edge.
+/// Turns a real face by a known angle as a head turns on the neck: tipped forward (a nod: positive pitch, the head
+/// lowered) or back, or turned towards the viewer's left (positive yaw, the convention of the face features) or right.
+/// The face mesh found on the photo is taken as the face's 3-D surface, turned about an axis behind it (level at the
+/// height of the nose for pitch, upright through the face's middle for yaw; <see cref="PivotDepth"/> eye distances behind
+/// the face's middle) and seen from the front, and the picture is warped triangle by triangle from the mesh as found to the
+/// mesh as turned. Points a little way outside the face (hair, ears, neck) and the picture's corners stay where they are,
+/// so the warp fades into the still surroundings instead of tearing at the face's edge.
 /// </summary>
-internal sealed class HeadPitchWarp
+internal sealed class HeadTurnWarp
 {
     /// <summary>How far behind the face's middle the head turns, in outer-eye distances: about where the neck meets the skull.</summary>
     private const float PivotDepth = 1.6f;
@@ -20,9 +28,11 @@ internal sealed class HeadPitchWarp
     private readonly Point2f[] _still;
     private readonly int[][] _triangles;
     private readonly Point3f _pivot;
+    private readonly HeadTurn _turn;
 
-    public HeadPitchWarp(FaceMesh mesh, Size picture)
+    public HeadTurnWarp(FaceMesh mesh, Size picture, HeadTurn turn = HeadTurn.Pitch)
     {
+        _turn = turn;
         _face = [.. mesh.Points.Select(p => new Point3f(p.X, p.Y, p.Z))];
         var (right, left) = (mesh[FaceMeshPoint.RightEyeOuter], mesh[FaceMeshPoint.LeftEyeOuter]);
         var eyes = MathF.Sqrt((left.X - right.X) * (left.X - right.X) + (left.Y - right.Y) * (left.Y - right.Y));
@@ -54,7 +64,7 @@ internal sealed class HeadPitchWarp
             .Select(t => t.Select(p => index[(p.X, p.Y)]).ToArray())];
     }
 
-    /// <summary>The picture with the face tipped forward by <paramref name="degrees"/> (negative: back).</summary>
+    /// <summary>The picture with the face tipped forward or turned to the viewer's left by <paramref name="degrees"/> (negative: back, right).</summary>
     public Mat Apply(Mat image, double degrees)
     {
         var (source, target) = (Source(), Target(degrees));
@@ -95,15 +105,14 @@ internal sealed class HeadPitchWarp
 
     private Point2f[] Source() => [.. _face.Select(p => new Point2f(p.X, p.Y)), .. _still];
 
-    /// <summary>Each face point turned about the pivot's level axis and seen from the front; the still points as they are.</summary>
+    /// <summary>Each face point turned about the pivot's axis and seen from the front; the still points as they are.</summary>
     private Point2f[] Target(double degrees)
     {
         var (sin, cos) = ((float)Math.Sin(degrees * Math.PI / 180), (float)Math.Cos(degrees * Math.PI / 180));
-        // y grows downwards and z away from the camera: tipping forward brings the forehead nearer and the nose down.
-        return [.. _face.Select(p =>
-        {
-            var (dy, dz) = (p.Y - _pivot.Y, p.Z - _pivot.Z);
-            return new Point2f(p.X, _pivot.Y + dy * cos - dz * sin);
-        }), .. _still];
+        // y grows downwards, x rightwards and z away from the camera: tipping forward brings the forehead nearer and the
+        // nose down; turning to the viewer's left moves the nose (nearer than the pivot) left.
+        return [.. _face.Select(p => _turn == HeadTurn.Pitch
+            ? new Point2f(p.X, _pivot.Y + (p.Y - _pivot.Y) * cos - (p.Z - _pivot.Z) * sin)
+            : new Point2f(_pivot.X + (p.X - _pivot.X) * cos + (p.Z - _pivot.Z) * sin, p.Y)), .. _still];
     }
 }
