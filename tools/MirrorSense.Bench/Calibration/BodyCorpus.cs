@@ -33,7 +33,7 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         if (sheet.Empty())
             throw new ArgumentException($"'{sheetPath}' is not an image OpenCV can read (the photo sheet of @vladmandic/human@3.3.6, assets/samples.jpg; pass --sheet PATH)");
         var oneFrame = new List<(BodySession Session, FeatureSeries Features)>();
-        foreach (var session in Sessions(plan))
+        foreach (var session in Sessions(plan).Where(s => plan.Includes(s.Kind)))
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
@@ -47,7 +47,7 @@ internal sealed class BodyCorpus(string mirrorsense, string sheetPath) : ICalibr
         }
 
         // Pseudo-dyads (rMEA's shuffle): A of each one-frame session with B of the next; nobody saw anybody.
-        for (var i = 0; i < oneFrame.Count && oneFrame.Count > 1; i++)
+        for (var i = 0; i < oneFrame.Count && oneFrame.Count > 1 && plan.Includes("null:pseudo-dyad"); i++)
         {
             var (first, second) = (oneFrame[i], oneFrame[(i + 1) % oneFrame.Count]);
             var seed = first.Session.Seed + 500;

@@ -11,10 +11,13 @@ public static class CalibrationCommand
     private const string Usage = """
         usage: MirrorSense.Bench calibration [--sessions N] [--seed S] [--only NAME[,NAME]] [--csv FILE] [--work DIR]
                                              [--mirrorsense PATH] [--sheet PATH] [--voice-null-seconds MIN-MAX]
+                                             [--kinds TEXT[,TEXT]]
 
           --sessions N   sessions per kind of null and effect (default 40; the issue asks for >= 40 per kind)
           --seed S       first seed (default 1); the same seed rebuilds the same sessions
           --only NAMES   run only these corpora (comma-separated)
+          --kinds TEXTS  run only the kinds whose name contains one of these (e.g. effect:range, null:shared);
+                         a pseudo-dyad kind runs only with the nulls it pairs
           --csv FILE     also write every outcome (one row per session and measure) to FILE
           --work DIR     scratch folder for media and caches (default: a new temporary folder, deleted afterwards);
                          a kept folder makes later runs reuse each session's pose analysis
@@ -37,6 +40,7 @@ public static class CalibrationCommand
     {
         int sessions = 40, seed = 1;
         string? only = null, csv = null, work = null;
+        IReadOnlyList<string>? kinds = null;
         (double Shortest, double Longest)? voiceNullSeconds = null;
         var mirrorsense = ".build/mirrorsense/mirrorsense";
         var sheet = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache/mirrorsense/npm/vladmandic-human-3.3.6/assets/samples.jpg");
@@ -50,6 +54,7 @@ public static class CalibrationCommand
                     case "--sessions": sessions = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--seed": seed = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
                     case "--only": only = Value(); break;
+                    case "--kinds": kinds = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--csv": csv = Value(); break;
                     case "--work": work = Value(); break;
                     case "--mirrorsense": mirrorsense = Value(); break;
@@ -91,7 +96,7 @@ public static class CalibrationCommand
         {
             foreach (var corpus in corpora)
             {
-                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name), voiceNullSeconds);
+                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name), voiceNullSeconds, kinds);
                 Directory.CreateDirectory(plan.WorkFolder);
                 Console.Error.WriteLine($"calibration: {corpus.Name}, {sessions} sessions per kind");
                 foreach (var outcome in corpus.Run(plan, Console.Error, cancel.Token))

@@ -34,6 +34,8 @@ public sealed class FaceCorpus : ICalibrationCorpus
         for (var kindIndex = 0; kindIndex < FaceKind.All.Length; kindIndex++)
         {
             var kind = FaceKind.All[kindIndex];
+            if (!plan.Includes(kind.Name) || (kind == FaceKind.PseudoDyad && independent.Count < 2))
+                continue;
             for (var k = 0; k < plan.SessionsPerKind; k++)
             {
                 cancellation.ThrowIfCancellationRequested();

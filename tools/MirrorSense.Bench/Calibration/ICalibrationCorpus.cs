@@ -5,7 +5,12 @@ namespace MirrorSense.Bench.Calibration;
 /// <param name="Seed">First seed; session k of a kind uses a seed derived from it, so a run is reproducible.</param>
 /// <param name="WorkFolder">Scratch folder the corpus may fill (media, caches); deleted by the caller.</param>
 /// <param name="VoiceNullSeconds">The voice corpus's null sessions last between these (null: its own 60–600 s).</param>
-public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder, (double Shortest, double Longest)? VoiceNullSeconds = null);
+/// <param name="Kinds">Only kinds whose name contains one of these run (null: every kind).</param>
+public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder, (double Shortest, double Longest)? VoiceNullSeconds = null, IReadOnlyList<string>? Kinds = null)
+{
+    /// <summary>Whether the kind named <paramref name="kind"/> is to run.</summary>
+    public bool Includes(string kind) => Kinds is null || Kinds.Any(k => kind.Contains(k, StringComparison.Ordinal));
+}
 
 /// <summary>
 /// A family of designed sessions (body, voice, …): builds its nulls and effects, runs the product's measures

@@ -28,6 +28,8 @@ public sealed class ProximityCorpus : ICalibrationCorpus
         for (var kindIndex = 0; kindIndex < LeanKind.All.Length; kindIndex++)
         {
             var kind = LeanKind.All[kindIndex];
+            if (!plan.Includes(kind.Name) || (kind == LeanKind.PseudoDyad && independent.Count < 2))
+                continue;
             for (var k = 0; k < plan.SessionsPerKind; k++)
             {
                 cancellation.ThrowIfCancellationRequested();

@@ -9,7 +9,7 @@ namespace MirrorSense.Bench.Calibration;
 /// analysed as <c>mirrorsense analyze</c> analyses a stereo recording: each channel's prosody becomes a
 /// <see cref="SpeakerVoice"/>, and <see cref="CoordinationAnalysis"/> with the default settings computes tone, tempo, volume and inflection.
 /// Nulls (1–10 min): independent turns, independent drifts, a shared slow trend, a noisy recording, and pseudo-dyads
-/// (A of one null with B of another). Effects (3 min): B's pitch, rate or loudness answering A's previous turn, B's
+/// (A of one null with B of another). Effects (3 min): B's pitch, rate, loudness or pitch range answering A's previous turn, B's
 /// pitch converging on A's. Besides the session p of tone and tempo, the turn-level tests (proximity, convergence,
 /// synchrony) are reported as <c>tone.*</c> and <c>tempo.*</c> so their calibration shows too.
 /// </summary>
@@ -40,6 +40,8 @@ public sealed class VoiceCorpus : ICalibrationCorpus
         for (var kindIndex = 0; kindIndex < kinds.Length; kindIndex++)
         {
             var kind = kinds[kindIndex];
+            if (!plan.Includes(kind.Name) || (kind == VoiceKind.PseudoDyad && rendered.Count < 2))
+                continue;
             for (var k = 0; k < plan.SessionsPerKind; k++)
             {
                 cancellation.ThrowIfCancellationRequested();

@@ -2,8 +2,12 @@ using MirrorSense.Core;
 
 namespace MirrorSense.Bench.Calibration;
 
-/// <summary>How one turn is spoken: espeak-ng's voice, pitch (0–99) and speed (words per minute), and a gain on the samples.</summary>
-internal sealed record VoiceDelivery(string Voice, int Pitch, int WordsPerMinute, double Gain);
+/// <summary>
+/// How one turn is spoken: espeak-ng's voice, pitch (0–99), speed (words per minute) and pitch range (per cent of the
+/// voice's own, SSML prosody range: 40 % gives about 2 semitones between the 10th and 90th percentile, 100 % about 5, 160 %
+/// about 7), and a gain on the samples.
+/// </summary>
+internal sealed record VoiceDelivery(string Voice, int Pitch, int WordsPerMinute, double Gain, int RangePercent = 100);
 
 /// <summary>One turn of a designed session: who speaks, what, and how.</summary>
 internal sealed record VoiceTurn(Participant Speaker, string Text, VoiceDelivery Delivery);
@@ -23,12 +27,16 @@ internal sealed record VoiceHabit(string Voice, double Pitch, double WordsPerMin
         140 + 60 * random.NextDouble(),
         -3 + 6 * random.NextDouble());
 
-    /// <summary>This habit moved by <paramref name="pitch"/> espeak pitch units, <paramref name="speed"/> words per minute and <paramref name="gainDb"/> dB, within espeak's ranges.</summary>
-    public VoiceDelivery Deliver(double pitch, double speed, double gainDb) => new(
+    /// <summary>
+    /// This habit moved by <paramref name="pitch"/> espeak pitch units, <paramref name="speed"/> words per minute,
+    /// <paramref name="gainDb"/> dB and <paramref name="range"/> points of pitch range, within espeak's ranges.
+    /// </summary>
+    public VoiceDelivery Deliver(double pitch, double speed, double gainDb, double range = 0) => new(
         Voice,
         (int)Math.Round(Math.Clamp(Pitch + pitch, 0, 99)),
         (int)Math.Round(Math.Clamp(WordsPerMinute + speed, 90, 280)),
-        Math.Pow(10, (GainDb + gainDb) / 20));
+        Math.Pow(10, (GainDb + gainDb) / 20),
+        (int)Math.Round(Math.Clamp(100 + range, 20, 200)));
 }
 
 /// <summary>Sentences of ordinary small talk; a turn speaks one or two of them.</summary>

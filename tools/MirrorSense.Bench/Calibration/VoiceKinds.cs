@@ -57,6 +57,7 @@ internal sealed record VoiceKind(
         new("effect:rate-answers-0.6", false, EffectSeconds, EffectSeconds, [Tempo, TempoSynchrony], (_, a, b) => Answering(a, b, Answered.Rate)),
         new("effect:pitch-convergence", false, EffectSeconds, EffectSeconds, [ToneConvergence], Convergence),
         new("effect:loudness-answers-0.6", false, EffectSeconds, EffectSeconds, [Volume], (_, a, b) => Answering(a, b, Answered.Loudness)),
+        new("effect:range-answers-0.6", false, EffectSeconds, EffectSeconds, [Inflection], (_, a, b) => Answering(a, b, Answered.Range)),
     ];
 
     private static double Uniform(Random random, double half) => half * (2 * random.NextDouble() - 1);
@@ -99,19 +100,27 @@ internal sealed record VoiceKind(
         Pitch,
         Rate,
         Loudness,
+        Range,
     }
 
     /// <summary>
-    /// A varies freely; B's pitch, rate or loudness answers A's previous turn: 0.6 of A's departure from A's habit,
-    /// plus B's own variation.
+    /// A varies freely; B's pitch, rate, loudness or pitch range answers A's previous turn: 0.6 of A's departure from
+    /// A's habit, plus B's own variation. Only the range kind varies the range (±60 points around each voice's own).
     /// </summary>
     private static TurnRule Answering(VoiceHabit a, VoiceHabit b, Answered answered) => (speaker, _, partner, random) =>
     {
         var (pitchSpread, speedSpread, gainSpread) = (20.0, 35.0, answered == Answered.Loudness ? 4.0 : 2.0);
+        const double RangeSpread = 60;
         if (speaker == Participant.A || partner is null)
-            return (speaker == Participant.A ? a : b).Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread));
+        {
+            var (pitch, speed, gain) = (Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread));
+            return (speaker == Participant.A ? a : b).Deliver(pitch, speed, gain, answered == Answered.Range ? Uniform(random, RangeSpread) : 0);
+        }
+
         return answered switch
         {
+            Answered.Range => b.Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread),
+                0.6 * (partner.RangePercent - 100) + 0.5 * Uniform(random, RangeSpread)),
             Answered.Pitch => b.Deliver(0.6 * (partner.Pitch - a.Pitch) + 0.5 * Uniform(random, pitchSpread), Uniform(random, speedSpread), Uniform(random, gainSpread)),
             Answered.Rate => b.Deliver(Uniform(random, pitchSpread), 0.6 * (partner.WordsPerMinute - a.WordsPerMinute) + 0.5 * Uniform(random, speedSpread), Uniform(random, gainSpread)),
             _ => b.Deliver(Uniform(random, pitchSpread), Uniform(random, speedSpread), 0.6 * (20 * Math.Log10(partner.Gain) - a.GainDb) + 0.5 * Uniform(random, gainSpread)),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using MirrorSense.Fixtures;
@@ -87,7 +88,9 @@ internal sealed class VoiceRenderer(string cacheFolder)
     private float[] Speak(VoiceTurn turn)
     {
         var d = turn.Delivery;
-        var key = string.Create(CultureInfo.InvariantCulture, $"{d.Voice}|{d.Pitch}|{d.WordsPerMinute}|{turn.Text}");
+        // The voice's own range keeps the key it had before ranges were designed, so earlier caches still serve.
+        var range = d.RangePercent == 100 ? "" : string.Create(CultureInfo.InvariantCulture, $"|range {d.RangePercent}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"{d.Voice}|{d.Pitch}|{d.WordsPerMinute}|{turn.Text}{range}");
         var name = Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(key)))[..20] + ".wav";
         var path = Path.Combine(cacheFolder, name);
         if (!File.Exists(path))
@@ -104,6 +107,13 @@ internal sealed class VoiceRenderer(string cacheFolder)
         return [.. source.ReadBlocks(TimeSpan.FromSeconds(1)).SelectMany(block => block.Samples.ToArray())];
     }
 
-    private static void Espeak(VoiceDelivery delivery, string text, string path) =>
-        ChildProgram.Run("espeak-ng", "-v", delivery.Voice, "-p", delivery.Pitch.ToString(CultureInfo.InvariantCulture), "-s", delivery.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", path, text);
+    /// <summary>espeak-ng has no option for the pitch range; its SSML prosody element takes one.</summary>
+    private static void Espeak(VoiceDelivery delivery, string text, string path)
+    {
+        string[] voice = ["-v", delivery.Voice, "-p", delivery.Pitch.ToString(CultureInfo.InvariantCulture), "-s", delivery.WordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", path];
+        if (delivery.RangePercent == 100)
+            ChildProgram.Run("espeak-ng", [.. voice, text]);
+        else
+            ChildProgram.Run("espeak-ng", [.. voice, "-m", string.Create(CultureInfo.InvariantCulture, $"<speak><prosody range=\"{delivery.RangePercent}%\">{SecurityElement.Escape(text)}</prosody></speak>")]);
+    }
 }
