@@ -146,11 +146,3 @@ internal sealed class FaceChannels
 
     private static ChannelReading Missing => new(LiveChannel.Smiles, double.NaN, 0, double.NaN, double.NaN, null, ChannelState.NoData);
 }
-
-/// <summary>Who spoke when, as the live voices heard it.</summary>
-internal interface ISpeechTimeline
-{
-    bool SpokeAt(Participant speaker, MediaTime time);
-
-    double SecondsSpoken(Participant speaker, MediaTime from, MediaTime to);
-}
