@@ -14,10 +14,13 @@ public sealed class LiveTurnChannelsTests(ITestOutputHelper output)
     [InlineData(LiveChannel.Inflection, 1)]
     [InlineData(LiveChannel.Inflection, 2)]
     [InlineData(LiveChannel.Inflection, 3)]
+    [InlineData(LiveChannel.Tempo, 1)]
+    [InlineData(LiveChannel.Tempo, 2)]
+    [InlineData(LiveChannel.Tempo, 3)]
     public void A_voice_that_answers_the_partners_turn_before_reads_well_above_chance(LiveChannel channel, int seed)
     {
-        // Given two speakers taking turns for three minutes, each turn of A at its own loudness and pitch range, and B
-        // answering each with A's
+        // Given two speakers taking turns for three minutes, each turn of A at its own loudness, pitch range and speech
+        // rate, and B answering each with A's
         var answering = Run(channel, seed, answers: true, minutes: 3);
         output.WriteLine($"{channel}, seed {seed}: {answering:0.0}");
 
@@ -28,6 +31,7 @@ public sealed class LiveTurnChannelsTests(ITestOutputHelper output)
     [Theory]
     [InlineData(LiveChannel.Volume)]
     [InlineData(LiveChannel.Inflection)]
+    [InlineData(LiveChannel.Tempo)]
     public void Voices_that_do_not_answer_each_other_read_chance_on_average(LiveChannel channel)
     {
         // Given twenty five-minute conversations in which B's turns are B's own
@@ -44,15 +48,15 @@ public sealed class LiveTurnChannelsTests(ITestOutputHelper output)
         var random = new Random(seed);
         var engine = new LiveCoordinationEngine(new LiveBodySignals(1).Layout);
         var indices = new List<double>();
-        var (loudness, range) = (60.0, 4.0);
+        var (loudness, range, rate) = (60.0, 4.0, 4.0);
         var t = 0.0;
         for (var turn = 0; t < 60 * minutes; turn++)
         {
             var speaker = turn % 2 == 0 ? Participant.A : Participant.B;
             if (speaker == Participant.A || !answers)
-                (loudness, range) = (55 + 20 * random.NextDouble(), 1 + 8 * random.NextDouble());
+                (loudness, range, rate) = (55 + 20 * random.NextDouble(), 1 + 8 * random.NextDouble(), 2.5 + 3 * random.NextDouble());
             var seconds = 1.5 + 2 * random.NextDouble();
-            foreach (var update in Turn(engine, speaker, t, seconds, loudness + random.NextDouble(), range * (0.95 + 0.1 * random.NextDouble())))
+            foreach (var update in Turn(engine, speaker, t, seconds, loudness + random.NextDouble(), range * (0.95 + 0.1 * random.NextDouble()), rate * (0.97 + 0.06 * random.NextDouble())))
                 if (update[channel] is { } reading && update.Time.Seconds >= 120 && !double.IsNaN(reading.Index))
                     indices.Add(reading.Index);
             t += seconds + 0.6;
@@ -63,9 +67,9 @@ public sealed class LiveTurnChannelsTests(ITestOutputHelper output)
 
     /// <summary>
     /// One turn: voiced frames at 100 a second whose pitch sweeps <paramref name="rangeSemitones"/> at <paramref name="loudnessDb"/>,
-    /// a pause, and the unit, which arrives once the pause has shown it ended.
+    /// a pause, and the unit (its syllables at <paramref name="syllablesPerSecond"/>), which arrives once the pause has shown it ended.
     /// </summary>
-    private static IEnumerable<CoordinationUpdate> Turn(LiveCoordinationEngine engine, Participant speaker, double start, double seconds, double loudnessDb, double rangeSemitones)
+    private static IEnumerable<CoordinationUpdate> Turn(LiveCoordinationEngine engine, Participant speaker, double start, double seconds, double loudnessDb, double rangeSemitones, double syllablesPerSecond)
     {
         var frames = (int)(seconds * 100);
         for (var k = 0; k <= frames + 50; k++)
@@ -77,7 +81,7 @@ public sealed class LiveTurnChannelsTests(ITestOutputHelper output)
             if (engine.Add(new SpokenFrame(speaker, new ProsodyFrame(MediaTime.FromSeconds(time), voiced ? hz : double.NaN, voiced ? loudnessDb : 35))) is { } update)
                 yield return update;
             if (k == frames + 30)
-                engine.Add(new SpeechUnit(speaker, MediaTime.FromSeconds(start), MediaTime.FromSeconds(start + frames / 100.0), double.NaN, double.NaN, (int)(4 * seconds)));
+                engine.Add(new SpeechUnit(speaker, MediaTime.FromSeconds(start), MediaTime.FromSeconds(start + frames / 100.0), double.NaN, double.NaN, (int)Math.Round(syllablesPerSecond * frames / 100.0)));
         }
     }
 }
