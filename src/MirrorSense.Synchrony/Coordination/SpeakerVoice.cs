@@ -143,6 +143,16 @@ public sealed record SpeakerVoice(Participant Speaker, ImmutableArray<ProsodyFra
     }
 
     /// <summary>
+    /// The same voice with the frames whose pitch lies outside the speaker's plausible span (<see cref="SpeakerPitchSpan"/>,
+    /// from all their voiced frames) taken as unvoiced: tracking errors, not liveliness. Units and intensities stay.
+    /// </summary>
+    public SpeakerVoice WithoutPitchOutliers()
+    {
+        var span = SpeakerPitchSpan.Of([.. Frames.Select(f => Semitones(f.FrequencyHz))]);
+        return this with { Frames = [.. Frames.Select(f => double.IsNaN(f.FrequencyHz) || span.Contains(Semitones(f.FrequencyHz)) ? f : f with { FrequencyHz = double.NaN })] };
+    }
+
+    /// <summary>
     /// How lively the unit's pitch is: the spread between the 10th and 90th percentile of its voiced frames, in
     /// semitones (NaN with fewer than five voiced frames). Percentiles rather than the extremes, so one octave jump of
     /// the pitch tracker does not make a flat unit lively.

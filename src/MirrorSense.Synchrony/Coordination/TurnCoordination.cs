@@ -12,9 +12,10 @@ namespace MirrorSense.Synchrony.Coordination;
 /// convergence and synchrony as details with their permutation p-values, and the plain mean difference of adjacent
 /// units, which tells matched from mismatched speakers even when neither varies. Each window is one speaker change:
 /// the two units, their difference as a negative value (higher = closer), and the switch pause as the lag. The
-/// session's p-value joins proximity and synchrony (<see cref="TwoTests"/>): a speaker who answers the partner's last
-/// turn moves the adjacent values together, which proximity barely sees (2.5 % power where B's rate follows 0.6 of
-/// A's last turn over 3 minutes); synchrony names who answers whom.
+/// session's p-value joins proximity and synchrony (<see cref="TwoTests"/>), or is synchrony's alone, as the feature says
+/// (<see cref="TurnFeature.SessionTest"/>): a speaker who answers the partner's last turn moves the adjacent values
+/// together, which proximity barely sees (2.5 % power where B's rate follows 0.6 of A's last turn over 3 minutes);
+/// synchrony names who answers whom.
 /// </summary>
 public sealed class TurnCoordination(TurnFeature feature, int permutations = 2000, int seed = 1)
 {
@@ -44,7 +45,7 @@ public sealed class TurnCoordination(TurnFeature feature, int permutations = 200
         return new CoordinationMeasure(
             Feature.Measure,
             result.Proximity.Value,
-            TwoTests.PValue(result.Proximity.PValue, result.Synchrony.PValue),
+            Feature.SessionTest == TurnSessionTest.Synchrony ? result.Synchrony.PValue : TwoTests.PValue(result.Proximity.PValue, result.Synchrony.PValue),
             double.NaN,
             result.Synchrony.Leader,
             changes.ToImmutable(),

@@ -20,10 +20,15 @@ internal sealed class RecentVoicing(double seconds)
             _voiced.Dequeue();
     }
 
-    /// <summary>The spread between the 10th and 90th percentile of the unit's voiced pitch in semitones; NaN with fewer than five voiced frames.</summary>
+    /// <summary>
+    /// The spread between the 10th and 90th percentile of the unit's voiced pitch in semitones, without the frames
+    /// outside the speaker's plausible span over the frames held (<see cref="SpeakerPitchSpan"/>, as offline over the
+    /// session); NaN with fewer than five voiced frames.
+    /// </summary>
     public double PitchRangeSemitones(SpeechUnit unit)
     {
-        var pitches = Within(unit).Select(f => f.Semitones).ToArray();
+        var span = SpeakerPitchSpan.Of([.. _voiced.Select(f => f.Semitones)]);
+        var pitches = Within(unit).Select(f => f.Semitones).Where(span.Contains).ToArray();
         return pitches.Length < 5 ? double.NaN : Statistics.QuantileOfPresent(pitches, 0.9) - Statistics.QuantileOfPresent(pitches, 0.1);
     }
 

@@ -174,6 +174,41 @@ public sealed class VolumeAndInflectionTests
         Assert.True(significant <= 9, $"{significant} of 100 sessions significant");
     }
 
+    [Fact]
+    public void Frames_a_tracker_read_at_a_harmonic_of_a_low_voice_do_not_make_its_turns_lively()
+    {
+        // Given a low voice (85 Hz) swinging 3 semitones in every turn, and the same voice as the tracker reads it when
+        // it dips under the pitch floor: a quarter of the frames of every third turn at 4.6 times the pitch
+        var random = new Random(5);
+        var clean = Voice(Participant.A, speaksFirst: true, _ => (85, 65, 3), random);
+        var b = Voice(Participant.B, speaksFirst: false, _ => (220, 70, 3), random);
+        var misread = clean with
+        {
+            Frames = [.. clean.Frames.Select((f, i) => (i / 400) % 3 == 0 && i % 4 == 0 && !double.IsNaN(f.FrequencyHz) ? f with { FrequencyHz = 4.6 * f.FrequencyHz } : f)],
+        };
+
+        // When inflection is measured on both
+        var measured = new TurnCoordination(TurnFeature.PitchRange, 99).Compute(misread, b).Detail("range_a_st");
+        var truth = new TurnCoordination(TurnFeature.PitchRange, 99).Compute(clean, b).Detail("range_a_st");
+
+        // Then the misread frames are left out: A's range stays the clean one's, not the 26 semitones the harmonic spans
+        Assert.InRange(measured, truth - 0.3, truth + 0.3);
+    }
+
+    [Fact]
+    public void A_speakers_plausible_pitch_runs_from_three_quarters_of_the_first_quartile_to_one_and_a_half_of_the_third()
+    {
+        // Given voiced frames evenly from 100 to 200 Hz (quartiles 125 and 175 Hz), and unvoiced ones
+        var semitones = Enumerable.Range(0, 101).Select(i => SpeakerVoice.Semitones(100 + i)).Append(double.NaN).ToArray();
+
+        var span = SpeakerPitchSpan.Of(semitones);
+
+        // Then 94 Hz and 262 Hz are inside, 93 Hz and 263 Hz outside, and a voice never heard rules nothing out
+        Assert.True(span.Contains(SpeakerVoice.Semitones(94)) && span.Contains(SpeakerVoice.Semitones(262)));
+        Assert.False(span.Contains(SpeakerVoice.Semitones(93)) || span.Contains(SpeakerVoice.Semitones(263)));
+        Assert.True(SpeakerPitchSpan.Of([double.NaN]).Contains(SpeakerVoice.Semitones(1000)));
+    }
+
     /// <summary>The voice with its units up to <paramref name="until"/> seconds joined into one, as hiss above the silence threshold joins them.</summary>
     private static SpeakerVoice Hissing(SpeakerVoice voice, double until = double.PositiveInfinity)
     {

@@ -11,7 +11,7 @@ public static class CalibrationCommand
     private const string Usage = """
         usage: MirrorSense.Bench calibration [--sessions N] [--seed S] [--only NAME[,NAME]] [--csv FILE] [--work DIR]
                                              [--mirrorsense PATH] [--sheet PATH] [--voice-null-seconds MIN-MAX]
-                                             [--kinds TEXT[,TEXT]]
+                                             [--voice-effect-seconds S] [--kinds TEXT[,TEXT]]
 
           --sessions N   sessions per kind of null and effect (default 40; the issue asks for >= 40 per kind)
           --seed S       first seed (default 1); the same seed rebuilds the same sessions
@@ -25,6 +25,8 @@ public static class CalibrationCommand
           --sheet PATH   the photo sheet of @vladmandic/human@3.3.6 (assets/samples.jpg; default: the tests' npm cache)
           --voice-null-seconds MIN-MAX  lengths of the voice corpus's null sessions (default 60-600; e.g. 30-180 for
                          short sessions; the effects stay 3 min)
+          --voice-effect-seconds S  length of the voice corpus's designed effects (default 180): how power grows
+                         with the length of a session
         """;
 
     /// <summary>Every corpus the harness knows, in the order they run.</summary>
@@ -42,6 +44,7 @@ public static class CalibrationCommand
         string? only = null, csv = null, work = null;
         IReadOnlyList<string>? kinds = null;
         (double Shortest, double Longest)? voiceNullSeconds = null;
+        double? voiceEffectSeconds = null;
         var mirrorsense = ".build/mirrorsense/mirrorsense";
         var sheet = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache/mirrorsense/npm/vladmandic-human-3.3.6/assets/samples.jpg");
         for (var i = 0; i < args.Length; i++)
@@ -60,6 +63,7 @@ public static class CalibrationCommand
                     case "--mirrorsense": mirrorsense = Value(); break;
                     case "--sheet": sheet = Value(); break;
                     case "--voice-null-seconds": voiceNullSeconds = SecondsRange(Value()); break;
+                    case "--voice-effect-seconds": voiceEffectSeconds = EffectSeconds(Value()); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
@@ -96,7 +100,7 @@ public static class CalibrationCommand
         {
             foreach (var corpus in corpora)
             {
-                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name), voiceNullSeconds, kinds);
+                var plan = new CalibrationPlan(sessions, seed, Path.Combine(scratch, corpus.Name), voiceNullSeconds, kinds, voiceEffectSeconds);
                 Directory.CreateDirectory(plan.WorkFolder);
                 Console.Error.WriteLine($"calibration: {corpus.Name}, {sessions} sessions per kind");
                 foreach (var outcome in corpus.Run(plan, Console.Error, cancel.Token))
@@ -139,4 +143,9 @@ public static class CalibrationCommand
             return (shortest, longest);
         throw new ArgumentException($"--voice-null-seconds expects MIN-MAX in seconds with 10 <= MIN < MAX (e.g. 30-180), not '{text}'");
     }
+
+    private static double EffectSeconds(string text) =>
+        double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 30
+            ? seconds
+            : throw new ArgumentException($"--voice-effect-seconds expects a length in seconds of at least 30 (e.g. 360), not '{text}'");
 }

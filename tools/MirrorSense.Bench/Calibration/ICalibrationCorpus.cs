@@ -6,7 +6,8 @@ namespace MirrorSense.Bench.Calibration;
 /// <param name="WorkFolder">Scratch folder the corpus may fill (media, caches); deleted by the caller.</param>
 /// <param name="VoiceNullSeconds">The voice corpus's null sessions last between these (null: its own 60–600 s).</param>
 /// <param name="Kinds">Only kinds whose name contains one of these run (null: every kind).</param>
-public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder, (double Shortest, double Longest)? VoiceNullSeconds = null, IReadOnlyList<string>? Kinds = null)
+/// <param name="VoiceEffectSeconds">The voice corpus's designed effects last this long (null: its own 3 minutes).</param>
+public sealed record CalibrationPlan(int SessionsPerKind, int Seed, string WorkFolder, (double Shortest, double Longest)? VoiceNullSeconds = null, IReadOnlyList<string>? Kinds = null, double? VoiceEffectSeconds = null)
 {
     /// <summary>Whether the kind named <paramref name="kind"/> is to run.</summary>
     public bool Includes(string kind) => Kinds is null || Kinds.Any(k => kind.Contains(k, StringComparison.Ordinal));

@@ -24,7 +24,11 @@ public sealed class VoiceCorpus : ICalibrationCorpus
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         var renderer = new VoiceRenderer(Path.Combine(plan.WorkFolder, "espeak"));
-        var cache = new VoiceSessionCache(Path.Combine(plan.WorkFolder, plan.VoiceNullSeconds is { } lengths ? $"sessions-{lengths.Shortest:0.#}-{lengths.Longest:0.#}" : "sessions"));
+        // Sessions of other lengths are other sessions under the same seeds, so each choice of lengths has its own cache.
+        var folder = "sessions"
+            + (plan.VoiceNullSeconds is { } lengths ? string.Create(CultureInfo.InvariantCulture, $"-{lengths.Shortest:0.#}-{lengths.Longest:0.#}") : "")
+            + (plan.VoiceEffectSeconds is { } effectLength ? string.Create(CultureInfo.InvariantCulture, $"-effects-{effectLength:0.#}") : "");
+        var cache = new VoiceSessionCache(Path.Combine(plan.WorkFolder, folder));
         var rendered = new List<VoiceSession>();
         var count = 0;
         void Progress(VoiceKind kind, int k)
@@ -36,7 +40,10 @@ public sealed class VoiceCorpus : ICalibrationCorpus
         var nulls = plan.VoiceNullSeconds is { } range
             ? [.. VoiceKind.RenderedNulls.Select(k => k with { MinSeconds = range.Shortest, MaxSeconds = range.Longest })]
             : VoiceKind.RenderedNulls;
-        var kinds = nulls.Add(VoiceKind.PseudoDyad).AddRange(VoiceKind.Effects);
+        var effects = plan.VoiceEffectSeconds is { } seconds
+            ? [.. VoiceKind.Effects.Select(k => k with { MinSeconds = seconds, MaxSeconds = seconds })]
+            : VoiceKind.Effects;
+        var kinds = nulls.Add(VoiceKind.PseudoDyad).AddRange(effects);
         for (var kindIndex = 0; kindIndex < kinds.Length; kindIndex++)
         {
             var kind = kinds[kindIndex];
