@@ -260,6 +260,32 @@ public sealed class SessionRecorderTests : IDisposable
         }
 
         [Fact]
+        public void Should_write_each_persons_looking_share_and_nods_per_minute_of_listening_when_the_update_reads_attention()
+        {
+            // Given an update whose Attention panel read A looking 75 % of 2 minutes (face read 90 %) with 3 nods in
+            // 60 s of B speaking, and B looking 40 % (face read half the time) after 6 s of A speaking
+            var update = Update(45) with
+            {
+                Attention = new AttentionReading(TimeSpan.FromMinutes(2), 0.75, 0.4, true, null, 3, 0, 60, 6, 0.9, 0.5),
+            };
+            using (var recorder = SessionRecorder.Open(_t.Session, Manifest(_t._clock.GetUtcNow()), _t._clock))
+            {
+                recorder.Write(update);
+                recorder.Complete();
+            }
+
+            // Then the rows after the channels give looking in per cent and nods per minute of listening, B's nods
+            // empty after so little listening
+            Assert.EndsWith(
+                "1.500000,tone,,0,,\n" +
+                "1.500000,looking_a,75,0.9,,\n" +
+                "1.500000,nods_a,3,0.5,,\n" +
+                "1.500000,looking_b,40,0.5,,\n" +
+                "1.500000,nods_b,,0.05,,\n",
+                System.IO.File.ReadAllText(_t.File("coordination.csv")));
+        }
+
+        [Fact]
         public void Should_drop_rows_that_arrive_after_the_stop_instead_of_failing_their_producer()
         {
             // Given a stopped recording with one update
