@@ -4,7 +4,7 @@ namespace MirrorSense.Synchrony.Coordination;
 /// The pitch a speaker's voice plausibly takes, in semitones: from three quarters of their first quartile to one and a
 /// half times their third (Hirst's floor and ceiling for a second pitch pass). Outside it the tracker has lost the
 /// voice: a low voice that dips under the 75 Hz floor is read at a harmonic, four or five times its pitch, and such
-/// frames made 5 of one espeak-ng speaker's 22 turns 30 semitones lively, where the others spread 2–5.
+/// frames made 5 of one espeak-ng speaker's 22 turns 30 semitones lively, where the others spread 1–5.
 /// </summary>
 public readonly record struct SpeakerPitchSpan(double LowestSemitones, double HighestSemitones)
 {
